@@ -1,0 +1,66 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { BodyBlock } from '../../src/editorial/body-blocks';
+import type { ArticleStatus } from '../../src/editorial/article-status';
+
+@Entity({ name: 'article' })
+@Index('uq_article_slug', ['slug'], { unique: true })
+@Index('ix_article_status_published', ['status', 'publishedAt', 'id'])
+@Index('ix_article_rubric', ['primaryRubricId'])
+@Index('ix_article_updated', ['updatedAt', 'id'])
+export class Article {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 160 })
+  slug: string;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  kicker: string | null;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'text', nullable: true })
+  standfirst: string | null;
+
+  /** Typed blocks as JSON (see body-blocks.ts). */
+  @Column({ type: 'json' })
+  body: BodyBlock[];
+
+  @Column({ type: 'varchar', length: 20 })
+  status: ArticleStatus;
+
+  @Column({ type: 'varchar', length: 10, default: 'fr' })
+  language: string;
+
+  @Column({ type: 'int' })
+  primaryRubricId: number;
+
+  @Column({ type: 'int', nullable: true })
+  heroImageId: number | null;
+
+  @Column({ type: 'int', default: 0 })
+  wordCount: number;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  metaTitle: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  metaDescription: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  canonicalUrl: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ type: 'datetime', precision: 3 })
+  updatedAt: Date;
+
+  /** Optimistic-concurrency counter: bumped on every save. */
+  @Column({ type: 'int', default: 1 })
+  version: number;
+}

@@ -1,0 +1,72 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Logger, QueryRunner } from 'typeorm';
+
+/**
+ * Counts the SQL statements TypeORM sends, process-wide and per request. Tests assert
+ * statement budgets with it; benchmarks report statements per request. Transaction
+ * control statements are not counted: they are not data access.
+ */
+const CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|START TRANSACTION|SET TRANSACTION)/i;
+
+export type SqlTally = { count: number; statements: string[] };
+
+const requestTally = new AsyncLocalStorage<SqlTally>();
+let processCount = 0;
+let recorder: string[] | null = null;
+
+export const sqlCounter = {
+  /** Statements sent since the process started. */
+  get total(): number {
+    return processCount;
+  },
+  /** Runs `fn` and returns what it ran together with the statements it issued. */
+  async measure<T>(fn: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }> {
+    const before = processCount;
+    const statements: string[] = [];
+    const previous = recorder;
+    recorder = statements;
+    try {
+      const result = await fn();
+      return { result, count: processCount - before, statements };
+    } finally {
+      recorder = previous;
+    }
+  },
+  /** Binds a tally to everything that runs inside `fn` (one HTTP request). */
+  withRequestTally<T>(tally: SqlTally, fn: () => T): T {
+    return requestTally.run(tally, fn);
+  },
+  record(query: string): void {
+    if (CONTROL.test(query)) return;
+    processCount += 1;
+    recorder?.push(query);
+    const tally = requestTally.getStore();
+    if (tally) {
+      tally.count += 1;
+      if (tally.statements.length < 200) tally.statements.push(query);
+    }
+  },
+};
+
+/** A TypeORM logger that counts queries and reports only errors and, when asked, slow queries. */
+export class CountingLogger implements Logger {
+  constructor(private readonly echo = process.env.LOG_SQL === '1') {}
+
+  logQuery(query: string, parameters?: unknown[]): void {
+    sqlCounter.record(query);
+    if (this.echo) console.log('[sql]', query, parameters ?? '');
+  }
+  logQueryError(error: string | Error, query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
+    if (process.env.NODE_ENV !== 'test' || this.echo) console.error('[sql error]', String(error), query.slice(0, 500));
+  }
+  logQuerySlow(time: number, query: string): void {
+    console.warn(`[sql slow ${time} ms]`, query.slice(0, 500));
+  }
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    if (process.env.NODE_ENV !== 'test') console.log('[migration]', message);
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') console.warn('[typeorm]', message);
+  }
+}

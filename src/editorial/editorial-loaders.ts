@@ -1,0 +1,78 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import { Article } from '../../entities/editorial/article.entity';
+import { Author } from '../../entities/editorial/author.entity';
+import { MagazineIssue } from '../../entities/editorial/magazine-issue.entity';
+import { Media } from '../../entities/editorial/media.entity';
+import { Rubric } from '../../entities/editorial/rubric.entity';
+import { Tag } from '../../entities/editorial/tag.entity';
+import { placeholders } from '../db/sql-values';
+import { readListPages, type ListEntry, type ListRequest } from './listing.repository';
+import { RubricTree } from './rubric-tree';
+
+/** One `WHERE column IN (…)` per batch, answers in key order (null where nothing matched). */
+function byColumn<E extends ObjectLiteral, K extends string | number>(
+  ds: DataSource,
+  entity: EntityTarget<E>,
+  column: keyof E & string,
+): DataLoader<K, E | null> {
+  return new DataLoader<K, E | null>(async (keys) => {
+    const rows = await ds.getRepository(entity).find({ where: { [column]: In(keys as K[]) } as never });
+    const found = new Map(rows.map((r) => [r[column] as K, r]));
+    return keys.map((k) => found.get(k) ?? null);
+  });
+}
+
+/** Rows of a join table grouped by one column, in `position` order where there is one. */
+function groupedIds(ds: DataSource, table: string, keyColumn: string, valueColumn: string, orderColumn?: string) {
+  return new DataLoader<number, number[]>(async (keys) => {
+    const order = orderColumn ? `${orderColumn}, ${valueColumn}` : valueColumn;
+    const rows: Array<Record<string, number>> = await ds.query(
+      `SELECT ${keyColumn} AS k, ${valueColumn} AS v FROM ${table} WHERE ${keyColumn} IN (${placeholders(keys.length)}) ORDER BY ${order}`,
+      keys as number[],
+    );
+    const groups = new Map<number, number[]>();
+    for (const row of rows) {
+      const list = groups.get(Number(row.k)) ?? [];
+      list.push(Number(row.v));
+      groups.set(Number(row.k), list);
+    }
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
+/**
+ * The editorial subgraph's per-request loaders. Every relation a page touches goes through
+ * one of these, so a page costs one statement per kind of thing, however many it shows.
+ */
+export function createEditorialLoaders(ds: DataSource, now: Date) {
+  let tree: Promise<RubricTree> | null = null;
+  const listKey = (r: ListRequest) =>
+    `${r.key.kind}:${r.key.refId}:${r.limit}:${r.after ? `${r.after.publishedAt.getTime()}:${r.after.id}` : ''}:${r.excludeId ?? ''}`;
+  return {
+    /** The whole rubric tree, read once per request. */
+    rubricTree(): Promise<RubricTree> {
+      tree ??= ds.getRepository(Rubric).find().then((rows) => new RubricTree(rows));
+      return tree;
+    },
+    articleById: byColumn<Article, number>(ds, Article, 'id'),
+    articleBySlug: byColumn<Article, string>(ds, Article, 'slug'),
+    authorById: byColumn<Author, number>(ds, Author, 'id'),
+    authorBySlug: byColumn<Author, string>(ds, Author, 'slug'),
+    tagById: byColumn<Tag, number>(ds, Tag, 'id'),
+    tagBySlug: byColumn<Tag, string>(ds, Tag, 'slug'),
+    mediaById: byColumn<Media, number>(ds, Media, 'id'),
+    magazineIssueById: byColumn<MagazineIssue, number>(ds, MagazineIssue, 'id'),
+    authorIdsByArticle: groupedIds(ds, 'article_byline', 'articleId', 'authorId', 'position'),
+    tagIdsByArticle: groupedIds(ds, 'article_tag', 'articleId', 'tagId'),
+    secondaryRubricIdsByArticle: groupedIds(ds, 'article_secondary_rubric', 'articleId', 'rubricId'),
+    articleIdsByMagazineIssue: groupedIds(ds, 'magazine_issue_article', 'issueId', 'articleId', 'position'),
+    /** Many list pages (rubric blocks, tag pages, related candidates) in one UNION ALL. */
+    listPage: new DataLoader<ListRequest, ListEntry[], string>(
+      async (requests) => readListPages(ds, requests as ListRequest[], now),
+      { cacheKeyFn: listKey },
+    ),
+  };
+}
+
+export type EditorialLoaders = ReturnType<typeof createEditorialLoaders>;

@@ -1,0 +1,42 @@
+import type { Article } from '../../entities/editorial/article.entity';
+import type { RequestContext } from '../context/request-context';
+import { badInput } from '../errors/app-error';
+import { ConnectionPage, decodeCursor, encodeCursor, pageSize } from '../graphql/connection';
+import { queryTerms } from '../search/fold-text';
+import { ArticleReadService } from './article-read.service';
+import type { EditorialRuntime } from './editorial-runtime';
+
+export const MAX_SEARCH_LENGTH = 200;
+
+/** Full-text search of published articles, most relevant first, keyset-paginated on (score, id). */
+export class SearchService {
+  constructor(
+    private readonly rt: EditorialRuntime,
+    private readonly ctx: RequestContext,
+  ) {}
+
+  async search(query: string, first?: number | null, after?: string | null): Promise<ConnectionPage<Article>> {
+    if (query.length > MAX_SEARCH_LENGTH) {
+      throw badInput(`query is longer than ${MAX_SEARCH_LENGTH} characters`, { argument: 'query' });
+    }
+    const limit = pageSize(first);
+    const cursor = after ? decodeCursor(after, ['number', 'number']) : null;
+    const terms = queryTerms(query);
+    const db = this.rt.dataSource;
+    if (!terms.length) return new ConnectionPage<Article>([], false, async () => 0, Boolean(after));
+    const hits = await this.rt.search.search(
+      db,
+      terms,
+      limit + 1,
+      cursor ? { score: cursor[0] as number, id: cursor[1] as number } : null,
+      this.ctx.now,
+    );
+    const page = hits.slice(0, limit);
+    const articles = await new ArticleReadService(this.rt, this.ctx).manyById(page.map((h) => h.articleId));
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const edges = page
+      .filter((h) => byId.has(h.articleId))
+      .map((h) => ({ cursor: encodeCursor([h.score, h.articleId]), node: byId.get(h.articleId)! }));
+    return new ConnectionPage(edges, hits.length > limit, () => this.rt.search.count(db, terms, this.ctx.now), Boolean(after));
+  }
+}

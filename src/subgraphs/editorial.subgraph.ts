@@ -1,0 +1,70 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { Article } from '../../entities/editorial/article.entity';
+import { ArticleByline } from '../../entities/editorial/article-byline.entity';
+import { ArticleListing } from '../../entities/editorial/article-listing.entity';
+import { ArticleSecondaryRubric } from '../../entities/editorial/article-secondary-rubric.entity';
+import { ArticleSlugHistory } from '../../entities/editorial/article-slug-history.entity';
+import { ArticleTag } from '../../entities/editorial/article-tag.entity';
+import { Author } from '../../entities/editorial/author.entity';
+import { MagazineIssue } from '../../entities/editorial/magazine-issue.entity';
+import { MagazineIssueArticle } from '../../entities/editorial/magazine-issue-article.entity';
+import { Media } from '../../entities/editorial/media.entity';
+import { Rubric } from '../../entities/editorial/rubric.entity';
+import { Tag } from '../../entities/editorial/tag.entity';
+import { ArticleResolver } from '../../resolvers/editorial/article.resolver';
+import { AuthorResolver } from '../../resolvers/editorial/author.resolver';
+import { ArticleConnectionResolver, MagazineIssueConnectionResolver } from '../../resolvers/editorial/connections.resolver';
+import { editorialReferenceResolvers } from '../../resolvers/editorial/editorial.reference';
+import { ImageBlockResolver } from '../../resolvers/editorial/image-block.resolver';
+import { MagazineIssueResolver } from '../../resolvers/editorial/magazine-issue.resolver';
+import { MediaResolver } from '../../resolvers/editorial/media.resolver';
+import { RouteResolver } from '../../resolvers/editorial/route.resolver';
+import { RubricResolver } from '../../resolvers/editorial/rubric.resolver';
+import { TagResolver } from '../../resolvers/editorial/tag.resolver';
+import { migrations as mysqlMigrations } from '../db/migrations/editorial/mysql';
+import { migrations as sqliteMigrations } from '../db/migrations/editorial/sqlite';
+import { EditorialRuntime } from '../editorial/editorial-runtime';
+import { buildFederatedSchema } from './build-federated-schema';
+import type { SubgraphModule } from './subgraph-module';
+
+const resolvers: NonEmptyArray<Function> = [
+  ArticleResolver,
+  RubricResolver,
+  AuthorResolver,
+  TagResolver,
+  MediaResolver,
+  MagazineIssueResolver,
+  RouteResolver,
+  ImageBlockResolver,
+  ArticleConnectionResolver,
+  MagazineIssueConnectionResolver,
+];
+
+/** Articles, rubrics, authors, tags, media and magazine issues. */
+export const editorialSubgraph: SubgraphModule = {
+  name: 'editorial',
+  defaultPort: 4001,
+  entities: [
+    Article,
+    ArticleByline,
+    ArticleTag,
+    ArticleSecondaryRubric,
+    ArticleListing,
+    ArticleSlugHistory,
+    Rubric,
+    Author,
+    Tag,
+    Media,
+    MagazineIssue,
+    MagazineIssueArticle,
+  ],
+  migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
+  async buildSchema(dataSource) {
+    const rt = new EditorialRuntime(dataSource);
+    return buildFederatedSchema({
+      resolvers,
+      construct: (cls) => new (cls as new (rt: EditorialRuntime) => unknown)(rt),
+      referenceResolvers: editorialReferenceResolvers(rt),
+    });
+  },
+};

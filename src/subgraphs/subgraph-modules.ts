@@ -1,0 +1,12 @@
+import type { SubgraphName } from '../db/database-config';
+import { editorialSubgraph } from './editorial.subgraph';
+import type { SubgraphModule } from './subgraph-module';
+
+/** The subgraphs this codebase serves, in composition order. */
+export function subgraphModules(): Partial<Record<SubgraphName, SubgraphModule>> {
+  return { editorial: editorialSubgraph };
+}
+
+export function subgraphList(): SubgraphModule[] {
+  return Object.values(subgraphModules()) as SubgraphModule[];
+}
