@@ -58,7 +58,8 @@ export const BodyBlockUnion = createUnionType({
   name: 'BodyBlock',
   description: 'One block of an article body.',
   types: () => [ParagraphBlockType, HeadingBlockType, QuoteBlockType, ImageBlockType, EmbedBlockType, ListBlockType] as const,
-  resolveType: (block: BodyBlock) => {
+  resolveType: (value) => {
+    const block = value as unknown as BodyBlock;
     switch (block.type) {
       case 'paragraph':
         return ParagraphBlockType;

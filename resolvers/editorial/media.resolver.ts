@@ -17,11 +17,11 @@ export class MediaResolver {
 
   @FieldResolver(() => [RenditionType], { description: 'Every standard crop.' })
   renditions(@Root() media: Media): RenditionType[] {
-    return mediaRenditions(media);
+    return mediaRenditions(media) as RenditionType[];
   }
 
   @FieldResolver(() => RenditionType, { description: 'One standard crop.' })
   rendition(@Root() media: Media, @Arg('name', () => RenditionName) name: RenditionName): RenditionType {
-    return mediaRendition(media, name);
+    return mediaRendition(media, name) as RenditionType;
   }
 }

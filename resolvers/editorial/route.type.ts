@@ -19,8 +19,8 @@ export const RouteResultUnion = createUnionType({
   name: 'RouteResult',
   description: 'What a public URL path shows: an article, rubric, author or tag page, or a redirect.',
   types: () => [ArticleType, RubricType, AuthorType, TagType, RedirectType] as const,
-  resolveType: (value: RouteTarget & { __route?: RouteTarget['kind'] }) => {
-    switch (value.__route) {
+  resolveType: (value) => {
+    switch ((value as { __route?: RouteTarget['kind'] }).__route) {
       case 'article':
         return ArticleType;
       case 'rubric':

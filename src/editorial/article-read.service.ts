@@ -1,4 +1,5 @@
 import type { Article } from '../../entities/editorial/article.entity';
+import { ArticleSlugHistory } from '../../entities/editorial/article-slug-history.entity';
 import { ListingKind } from '../../entities/editorial/article-listing.entity';
 import type { RequestContext } from '../context/request-context';
 import { notFound } from '../errors/app-error';
@@ -32,8 +33,13 @@ export class ArticleReadService {
     return this.visible(await this.loaders.articleById.load(id));
   }
 
+  /** By current slug, else by a slug it used to have, else by id. */
   async bySlugOrId(slug?: string | null, id?: number | null): Promise<Article> {
-    const article = slug ? await this.loaders.articleBySlug.load(slug) : id ? await this.loaders.articleById.load(id) : null;
+    let article = slug ? await this.loaders.articleBySlug.load(slug) : id ? await this.loaders.articleById.load(id) : null;
+    if (!article && slug) {
+      const old = await this.rt.dataSource.getRepository(ArticleSlugHistory).findOneBy({ slug });
+      if (old) article = await this.loaders.articleById.load(old.articleId);
+    }
     const found = await this.visible(article);
     if (!found) throw notFound('Article', slug ? { slug } : { id });
     return found;

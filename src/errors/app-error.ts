@@ -1,3 +1,5 @@
+import { GraphQLError } from 'graphql';
+
 /** Stable error codes clients can switch on. Every expected failure carries one of these. */
 export enum ErrorCode {
   BadUserInput = 'BAD_USER_INPUT',
@@ -8,14 +10,18 @@ export enum ErrorCode {
   TooManyRequests = 'TOO_MANY_REQUESTS',
 }
 
-/** A domain failure: thrown by services, turned into a GraphQL error at one boundary. */
-export class AppError extends Error {
+/**
+ * A domain failure thrown by services. It is a GraphQLError whose extensions carry the code
+ * and details, so it survives every hop unchanged: a subgraph over HTTP, or the gateway
+ * executing a subgraph in process.
+ */
+export class AppError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: Record<string, unknown> = {},
+    details: Record<string, unknown> = {},
   ) {
-    super(message);
+    super(message, { extensions: { ...details, code } });
     this.name = 'AppError';
   }
 }

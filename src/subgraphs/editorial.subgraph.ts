@@ -24,6 +24,7 @@ import { TagResolver } from '../../resolvers/editorial/tag.resolver';
 import { migrations as mysqlMigrations } from '../db/migrations/editorial/mysql';
 import { migrations as sqliteMigrations } from '../db/migrations/editorial/sqlite';
 import { EditorialRuntime } from '../editorial/editorial-runtime';
+import { seedEditorialDemo } from '../seed/editorial-seeder';
 import { buildFederatedSchema } from './build-federated-schema';
 import type { SubgraphModule } from './subgraph-module';
 
@@ -59,6 +60,7 @@ export const editorialSubgraph: SubgraphModule = {
     MagazineIssueArticle,
   ],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
+  seedDemo: seedEditorialDemo,
   async buildSchema(dataSource) {
     const rt = new EditorialRuntime(dataSource);
     return buildFederatedSchema({

@@ -1,0 +1,59 @@
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { DatabaseTarget } from '../db/database-config';
+import { createGateway } from '../gateway/create-gateway';
+import { startGraphQLServer, type RunningServer } from '../server/graphql-http-server';
+import { subgraphList } from '../subgraphs/subgraph-modules';
+import type { SubgraphModule } from '../subgraphs/subgraph-module';
+import { closeDatabases, openDatabases } from './open-databases';
+
+export type NewsroomApp = {
+  url: string;
+  gateway: RunningServer;
+  dataSources: Map<string, DataSource>;
+  schemas: Record<string, GraphQLSchema>;
+  stop(): Promise<void>;
+};
+
+/**
+ * The whole supergraph in one process: every subgraph's database opened and migrated,
+ * optionally seeded with the demo newsroom when empty, and the gateway executing each
+ * subgraph in process from the committed supergraph.
+ */
+export async function startNewsroom(
+  options: {
+    port?: number;
+    host?: string;
+    seedDemo?: boolean;
+    modules?: SubgraphModule[];
+    targets?: Partial<Record<string, DatabaseTarget>>;
+  } = {},
+): Promise<NewsroomApp> {
+  const modules = options.modules ?? subgraphList();
+  const dataSources = await openDatabases(modules, { targets: options.targets });
+  try {
+    if (options.seedDemo) {
+      for (const mod of modules) await mod.seedDemo?.(dataSources.get(mod.name)!);
+    }
+    const schemas: Record<string, GraphQLSchema> = {};
+    for (const mod of modules) schemas[mod.name] = await mod.buildSchema(dataSources.get(mod.name)!);
+    const gateway = await startGraphQLServer({
+      gateway: createGateway({ localSchemas: schemas }),
+      port: options.port ?? 0,
+      host: options.host,
+    });
+    return {
+      url: gateway.url,
+      gateway,
+      dataSources,
+      schemas,
+      async stop() {
+        await gateway.stop();
+        await closeDatabases(dataSources);
+      },
+    };
+  } catch (err) {
+    await closeDatabases(dataSources);
+    throw err;
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Runs the gateway alone against subgraphs served elsewhere: the URLs written in
+ * schema/supergraph.graphql, each overridable with SUBGRAPH_<NAME>_URL.
+ */
+import 'reflect-metadata';
+import { createGateway } from '../gateway/create-gateway';
+import { startGraphQLServer } from '../server/graphql-http-server';
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 4000);
+  const server = await startGraphQLServer({ gateway: createGateway({}), port, host: process.env.HOST ?? '0.0.0.0' });
+  console.log(`Gateway ready at http://localhost:${server.port}/graphql`);
+  process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));
+  process.once('SIGINT', () => void server.stop().then(() => process.exit(0)));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

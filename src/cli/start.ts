@@ -1,0 +1,28 @@
+/**
+ * `npm start`: the whole supergraph in one process on http://localhost:4000/graphql.
+ * Without DATABASE_URL it runs on SQLite files under ./data, filled with the demo newsroom
+ * on first start.
+ */
+import 'reflect-metadata';
+import { startNewsroom } from '../app/newsroom-app';
+import { redact } from '../db/database-config';
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 4000);
+  const host = process.env.HOST ?? '0.0.0.0';
+  const app = await startNewsroom({ port, host, seedDemo: process.env.SEED_DEMO !== '0' });
+  const where = process.env.DATABASE_URL ? redact(process.env.DATABASE_URL) : 'SQLite files in ./data';
+  console.log(`Newsroom supergraph ready at http://localhost:${app.gateway.port}/graphql (${where})`);
+  const shutdown = async (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    await app.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

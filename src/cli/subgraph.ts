@@ -1,0 +1,29 @@
+/**
+ * Runs one subgraph as its own service: `npm run subgraph -- editorial [--port 4001]`.
+ * The gateway then reaches it at the URL in schema/supergraph.graphql, or the one given in
+ * SUBGRAPH_<NAME>_URL.
+ */
+import 'reflect-metadata';
+import { openDatabases } from '../app/open-databases';
+import { startSubgraphServer } from '../server/subgraph-server';
+import { subgraphModules } from '../subgraphs/subgraph-modules';
+import type { SubgraphName } from '../db/database-config';
+import { argValue } from './args';
+
+async function main(): Promise<void> {
+  const name = process.argv[2] as SubgraphName;
+  const mod = subgraphModules()[name];
+  if (!mod) throw new Error(`usage: npm run subgraph -- <${Object.keys(subgraphModules()).join('|')}> [--port N]`);
+  const port = Number(argValue('--port') ?? process.env.PORT ?? mod.defaultPort);
+  const dataSources = await openDatabases([mod]);
+  if (process.env.SEED_DEMO !== '0') await mod.seedDemo?.(dataSources.get(name)!);
+  const server = await startSubgraphServer(mod, dataSources.get(name)!, { port, host: process.env.HOST ?? '0.0.0.0' });
+  console.log(`Subgraph ${name} ready at http://localhost:${server.port}/graphql`);
+  process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));
+  process.once('SIGINT', () => void server.stop().then(() => process.exit(0)));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

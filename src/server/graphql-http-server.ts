@@ -1,0 +1,127 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloGateway } from '@apollo/gateway';
+import type { GraphQLSchema } from 'graphql';
+import { createRequestContext, type RequestContext } from '../context/request-context';
+import { formatError } from '../errors/format-error';
+import { sqlCounter } from '../db/sql-counter';
+
+export type RunningServer = { url: string; port: number; server: http.Server; apollo: ApolloServer<RequestContext>; stop(): Promise<void> };
+
+const MAX_BODY = 1024 * 1024;
+
+function isProduction(): boolean {
+  return process.env.NODE_ENV === 'production';
+}
+
+/**
+ * Serves one GraphQL endpoint (the gateway, or a subgraph on its own) at /graphql on plain
+ * node:http, with /healthz for load balancers. Request bodies are capped at 1 MiB.
+ */
+export async function startGraphQLServer(options: {
+  gateway?: ApolloGateway;
+  schema?: GraphQLSchema;
+  port: number;
+  host?: string;
+}): Promise<RunningServer> {
+  const production = isProduction();
+  const apollo = new ApolloServer<RequestContext>({
+    ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: !production,
+    plugins: [
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Subgraphs answer the gateway without Apollo Studio trace payloads.
+      ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
+    ],
+  } as ConstructorParameters<typeof ApolloServer<RequestContext>>[0]);
+  await apollo.start();
+
+  const server = http.createServer((req, res) => {
+    handle(apollo, req, res).catch((err) => {
+      console.error('[http]', err);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    port,
+    server,
+    apollo,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await apollo.stop();
+    },
+  };
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function handle(apollo: ApolloServer<RequestContext>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/healthz') {
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    return;
+  }
+  if (url.pathname !== '/graphql' && url.pathname !== '/') {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  const headers = new HeaderMap();
+  const plain: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    const joined = Array.isArray(value) ? value.join(', ') : value;
+    headers.set(key, joined);
+    plain[key.toLowerCase()] = joined;
+  }
+  const raw = req.method === 'POST' ? await readBody(req) : '';
+  if (raw === null) {
+    res.writeHead(413, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] }));
+    return;
+  }
+  let body: unknown = raw;
+  if (raw && (plain['content-type'] ?? '').includes('application/json')) {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] }));
+      return;
+    }
+  }
+  const tally = { count: 0, statements: [] as string[] };
+  const response = await sqlCounter.withRequestTally(tally, () =>
+    apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+      context: async () => createRequestContext(plain),
+    }),
+  );
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+

@@ -1,0 +1,13 @@
+import type { DataSource } from 'typeorm';
+import type { SubgraphModule } from '../subgraphs/subgraph-module';
+import { startGraphQLServer, type RunningServer } from './graphql-http-server';
+
+/** One subgraph served over HTTP on its own, as behind a gateway or Apollo Router. */
+export async function startSubgraphServer(
+  mod: SubgraphModule,
+  dataSource: DataSource,
+  options: { port: number; host?: string },
+): Promise<RunningServer> {
+  const schema = await mod.buildSchema(dataSource);
+  return startGraphQLServer({ schema, port: options.port, host: options.host });
+}
