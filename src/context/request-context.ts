@@ -1,23 +1,41 @@
 import { randomUUID } from 'node:crypto';
+import { verifyAccessToken, type TokenFailure } from '../auth/access-token';
+import type { Role, ServiceScope } from '../auth/roles';
 
-/** Who is asking. Anonymous readers have no viewer. */
-export type Viewer = { userId: number; roles: string[] };
+/** Who is asking: a signed-in user with roles, or a service token with scopes. Anonymous readers have none. */
+export type Viewer =
+  | { kind: 'user'; userId: number; roles: Role[]; scopes: ServiceScope[] }
+  | { kind: 'service'; serviceTokenId: number; roles: Role[]; scopes: ServiceScope[] };
 
 /**
  * What every resolver of every subgraph receives. In one process the gateway hands this same
- * object to each subgraph; over HTTP each subgraph builds its own from the forwarded headers.
- * Per-request loaders hang off this object (see `perRequest`).
+ * object to each subgraph; over HTTP each subgraph builds its own from the forwarded headers,
+ * verifying the token itself. Per-request loaders hang off this object (see `perRequest`).
  */
 export type RequestContext = {
   requestId: string;
   /** One clock reading per request, so every visibility check in it agrees. */
   now: Date;
   viewer: Viewer | null;
+  /** Why a bearer token was refused, if one was sent; protected fields report it. */
+  authFailure?: TokenFailure;
+  /** The client's address, for rate limits. */
+  ip: string;
   headers: Record<string, string>;
 };
 
-export function createRequestContext(headers: Record<string, string> = {}, viewer: Viewer | null = null): RequestContext {
-  return { requestId: headers['x-request-id'] || randomUUID(), now: new Date(), viewer, headers };
+export async function createRequestContext(headers: Record<string, string> = {}, ip = ''): Promise<RequestContext> {
+  const ctx: RequestContext = { requestId: headers['x-request-id'] || randomUUID(), now: new Date(), viewer: null, ip, headers };
+  const auth = headers.authorization ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(auth);
+  if (match) {
+    const result = await verifyAccessToken(match[1]);
+    if ('viewer' in result) ctx.viewer = result.viewer;
+    else ctx.authFailure = result.failure;
+  } else if (auth) {
+    ctx.authFailure = 'invalid';
+  }
+  return ctx;
 }
 
 /** Memoises `make()` per request context object: the home of per-request DataLoaders. */

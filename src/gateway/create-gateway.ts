@@ -19,6 +19,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<RequestContext> {
     if (!headers || !('requestId' in context) || !context.headers) return;
     if (context.headers.authorization) headers.set('authorization', context.headers.authorization);
     headers.set('x-request-id', context.requestId);
+    if (context.ip) headers.set('x-forwarded-for', context.ip);
   }
 }
 

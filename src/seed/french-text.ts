@@ -96,6 +96,7 @@ interface NounPhrase {
   readonly cap: string;
   readonly de: string;
   readonly a: string;
+  readonly que: string;
 }
 
 interface Clause {
@@ -112,7 +113,7 @@ interface Infinitive {
 
 function nounPhrase(raw: string): NounPhrase {
   const text = typo(raw);
-  return { text, cap: cap(text), de: withDe(text), a: withA(text) };
+  return { text, cap: cap(text), de: withDe(text), a: withA(text), que: withQue(text) };
 }
 
 function clause(raw: string): Clause {
@@ -239,7 +240,8 @@ const NATURE_PLACES = [
   'dans le Haut Atlas', 'dans le Rif', 'dans la vallée du Drâa', 'dans les oasis du Tafilalet',
   'sur le littoral atlantique', 'dans la région de Marrakech', 'dans le Souss', 'à Dakhla',
   'à Agadir', 'sur la côte méditerranéenne', 'dans la forêt de la Maâmora', 'à Ifrane',
-  'dans le Moyen Atlas', 'dans la lagune de Nador', 'dans l’Oriental',
+  'dans le Moyen Atlas', 'dans la lagune de Nador', 'dans l’Oriental', 'à Essaouira', 'à Tanger', 'à Ouarzazate',
+  'à Errachidia', 'dans la région de Guelmim', 'près de Chefchaouen',
 ];
 
 const GENERIC_KICKERS = [
@@ -390,8 +392,8 @@ const SHARED_TITLES = [
   '{Fact} {place}',
   'Pourquoi {fact}',
   '{theme} : {fact}',
-  '{Subject} {pred}',
-  'Faut-il {debate} ?',
+  '{theme} : {subject} {pred}',
+  '{theme} : faut-il {debate} ?',
   '{Place}, {fact}',
   '{Actor} veut {debate}',
 ];
@@ -402,7 +404,7 @@ const NEWS_TITLES = [
   'Ce qu’il faut savoir sur {subject}',
   '{Subject} : {eval}',
   '{theme} : pourquoi {fact}',
-  '{theme} : « {quote} »',
+  '{theme} : « {quote} », {says} {speaker}',
   '{Subject} {pred} {place}',
 ];
 
@@ -456,7 +458,7 @@ const NEWS_SENTENCES = [
   'En coulisses, plusieurs responsables reconnaissent que {subject} {pred}, sans vouloir s’exprimer publiquement.',
   'À ce stade, rien ne permet d’affirmer {queFact}, mais les signaux en ce sens se multiplient.',
   'Les premiers résultats, publiés {when}, montrent {queFact}, même si les écarts restent importants.',
-  'Cette situation alimente les interrogations sur {subject}, un dossier que {actor} suit désormais de très près.',
+  'Cette situation alimente les interrogations sur {subject}, un dossier {queActor} suit désormais de très près.',
   'Selon {person}, {subject} {pred} parce que les attentes sont très fortes et les moyens encore limités.',
   'Le sujet devrait revenir sur la table {when}, lors d’une rencontre avec l’ensemble des parties prenantes.',
 ];
@@ -516,9 +518,13 @@ interface RawBank {
   sentences: string[];
   /** Image captions (templates allowed). */
   captions: string[];
-  /** Topic headline templates, used with probability `titleWeight`. */
+  /**
+   * Topic headline templates. Headline templates are drawn with a weight of √(number of distinct
+   * headlines they can produce), times `titleBoost` for the topic's own templates, which keeps
+   * repeats rare while still mixing all the headline shapes.
+   */
   titles?: string[];
-  titleWeight?: number;
+  titleBoost?: number;
   /** Probability of a topic sentence rather than a generic one. */
   topicSentenceWeight?: number;
   predicates?: string[];
@@ -1028,7 +1034,7 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'le régulateur soupçonne des délits d’initiés', 'les assureurs augmentent leurs primes',
       'la dette du Trésor progresse plus vite que prévu', 'les paiements mobiles séduisent une clientèle plus jeune',
     ],
-    places: [...MOROCCAN_CITIES.slice(0, 8), 'sur la place casablancaise', 'sur les marchés internationaux', 'au Maroc'],
+    places: [...MOROCCAN_CITIES, 'sur la place casablancaise', 'sur les marchés internationaux', 'au Maroc'],
     quotes: [
       'L’inflation reste sous contrôle', 'Le crédit doit redevenir accessible', 'La Bourse n’est pas un casino',
       'Les épargnants méritent plus de transparence', 'Nous resterons prudents', 'Le marché a besoin de nouvelles valeurs',
@@ -1181,20 +1187,29 @@ const RAW_BANKS: Record<Topic, RawBank> = {
     ],
     actors: [
       'le gouvernement', 'l’école publique', 'la société civile', 'le Parlement', 'notre diplomatie', 'l’État',
-      'la classe politique', 'l’université', 'le patronat',
+      'la classe politique', 'l’université', 'le patronat', 'la majorité', 'l’opposition', 'notre système éducatif',
     ],
-    verbs: ['doit repenser', 'néglige', 'sous-estime', 'doit assumer', 'ne peut plus ignorer', 'doit accélérer', 'oublie'],
+    verbs: [
+      'doit repenser', 'néglige', 'sous-estime', 'doit assumer', 'ne peut plus ignorer', 'doit accélérer', 'oublie',
+      'ne mesure pas encore', 'doit enfin affronter',
+    ],
     objects: [
       'la question de l’eau', 'la place des jeunes', 'le défi climatique', 'la réforme de l’école',
       'l’urgence sociale', 'la fracture territoriale', 'l’exigence de transparence', 'la santé mentale',
-      'la souveraineté alimentaire', 'la classe moyenne',
+      'la souveraineté alimentaire', 'la classe moyenne', 'l’avenir des campagnes', 'la question des retraites',
+      'la réforme de la santé', 'la place de la culture',
     ],
     subjects: [
       'la fracture territoriale', 'le modèle de développement', 'la liberté d’expression', 'l’école publique',
       'la place des femmes dans l’économie', 'la souveraineté alimentaire', 'la question linguistique',
       'la confiance dans les institutions', 'la santé mentale des jeunes', 'le service public',
+      'la place des jeunes dans la vie publique', 'la condition des enseignants', 'l’égalité entre les territoires',
+      'la culture du débat', 'la question de l’eau', 'la justice sociale',
     ],
     facts: [
+      'l’administration reste trop éloignée des citoyens', 'les diplômés quittent le pays faute de perspectives',
+      'les politiques publiques manquent d’évaluation', 'le débat sur l’eau arrive bien trop tard',
+      'la société civile peine à se faire entendre',
       'le débat public s’appauvrit à mesure que les réseaux sociaux s’imposent', 'les jeunes se détournent de la politique',
       'la classe moyenne se sent oubliée', 'les inégalités territoriales persistent',
       'l’école publique perd la confiance des familles', 'les réformes s’enchaînent sans évaluation sérieuse',
@@ -1205,8 +1220,13 @@ const RAW_BANKS: Record<Topic, RawBank> = {
     quotes: [
       'Osons la confiance', 'L’école est notre seule vraie richesse', 'Ne sacrifions pas la jeunesse',
       'Le silence n’est pas une politique', 'La croissance sans partage ne suffit pas', 'Réapprenons à débattre',
+      'L’avenir ne s’improvise pas', 'Écoutons enfin les régions', 'La jeunesse n’est pas un problème',
+      'Le courage politique existe encore',
     ],
-    speakers: ['un ancien ministre', 'une universitaire', 'un chef d’entreprise', 'une militante associative', 'un économiste'],
+    speakers: [
+      'un ancien ministre', 'une universitaire', 'un chef d’entreprise', 'une militante associative', 'un économiste',
+      'une ancienne diplomate', 'un professeur de philosophie', 'une jeune entrepreneuse',
+    ],
     roles: [
       ['professeur de sciences politiques', 'professeure de sciences politiques'],
       ['essayiste', 'essayiste'],
@@ -1219,6 +1239,9 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'repenser notre modèle de développement', 'faire de l’école publique une priorité absolue',
       'redonner la parole aux régions', 'investir massivement dans la santé mentale',
       'protéger la liberté de la presse', 'en finir avec la culture du diplôme', 'parler enfin de la classe moyenne',
+      'revaloriser le métier d’enseignant', 'simplifier enfin l’administration', 'écouter davantage la société civile',
+      'évaluer sérieusement les politiques publiques', 'réconcilier croissance et justice sociale',
+      'donner plus d’autonomie aux universités', 'rendre la parole publique plus transparente',
     ],
     bodyQuotes: [
       'Une société qui ne fait plus confiance à son école se condamne à reproduire ses inégalités.',
@@ -1250,15 +1273,16 @@ const RAW_BANKS: Record<Topic, RawBank> = {
     ],
     captions: ['Une rue commerçante {place}, {monthYear}.', 'Des lycéens à la sortie des cours {place}, {monthYear}.'],
     titles: [
-      'Il est temps de {debate}',
+      'Il est temps {deDebate}',
       'Pourquoi il faut {debate}',
-      'Osons {debate}',
-      '{Subject}, l’urgence oubliée',
+      'Osons {debate}, il y a urgence',
+      '{Subject}, cette urgence que l’on oublie',
       '{Subject} mérite mieux qu’un débat d’experts',
       'Cessons de sacrifier {subject}',
       'Pour en finir avec le déni sur {subject}',
+      'Pourquoi {actor} {verb} {object}',
+      'Ce que {subject} dit de nous',
     ],
-    titleWeight: 0.5,
     topicSentenceWeight: 0.55,
     soft: true,
     predicates: [
@@ -1476,7 +1500,7 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'le promu tangérois crée la surprise', 'les travaux des stades avancent à grande vitesse',
       'la fédération soupçonne des matchs arrangés en division inférieure', 'les clubs peinent à boucler leur budget',
     ],
-    places: [...MOROCCAN_CITIES.slice(0, 12), 'à domicile', 'en Afrique du Sud', 'au Caire', 'à Abidjan'],
+    places: [...MOROCCAN_CITIES, 'à domicile', 'en Afrique du Sud', 'au Caire', 'à Abidjan'],
     quotes: [
       'Nous jouons pour tout un peuple', 'Ce titre, on l’a arraché', 'Le Mondial commence maintenant',
       'Nos jeunes n’ont peur de personne', 'Il faut rester humbles', 'Un derby n’est jamais un match comme les autres',
@@ -1533,7 +1557,7 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'Botola : {team} s’impose {score} {versus}',
       'Derby : {team} l’emporte {score} et prend la tête',
     ],
-    titleWeight: 0.3,
+    titleBoost: 1.5,
     extras: {
       team: [
         'le club casablancais', 'l’équipe fassie', 'le promu tangérois', 'la formation de Rabat', 'le club oujdi',
@@ -1643,17 +1667,20 @@ const RAW_BANKS: Record<Topic, RawBank> = {
     actors: [
       'le tramway', 'le café du coin', 'le vendeur de msemen', 'la grand-mère', 'le chauffeur de petit taxi',
       'le marchand de journaux', 'l’épicier du quartier', 'la voisine du troisième', 'le gardien de voitures',
-      'le hammam du quartier',
+      'le hammam du quartier', 'le marchand de fruits et légumes', 'le coiffeur du coin', 'la boulangerie du quartier',
+      'le cireur de chaussures', 'le vieux cinéma', 'le souk du dimanche',
     ],
     verbs: ['raconte', 'observe', 'réinvente', 'connaît', 'défend', 'résume'],
     objects: [
       'la ville qui change', 'nos petites habitudes', 'l’art de la conversation', 'le goût du thé à la menthe',
       'la patience des files d’attente', 'la politesse d’autrefois', 'le bruit des klaxons', 'la mémoire du quartier',
-      'le temps qui passe', 'les secrets de la médina',
+      'le temps qui passe', 'les secrets de la médina', 'l’art de marchander', 'la solidarité des voisins',
+      'les rituels du vendredi', 'le charme des choses simples',
     ],
     subjects: [
       'la ville qui change', 'la politesse', 'le temps qui passe', 'l’art de la conversation', 'la mémoire du quartier',
       'la darija', 'le thé à la menthe', 'la nostalgie', 'la vie de quartier', 'la course contre la montre',
+      'l’art de marchander', 'la solidarité', 'la lenteur', 'la pause de l’après-midi',
     ],
     facts: [
       'les cafés se remplissent dès la fin de l’après-midi', 'les klaxons ont remplacé les conversations',
@@ -1661,6 +1688,9 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'les vieux cinémas ferment un à un', 'les quartiers se transforment à toute vitesse',
       'les voisins ne se saluent plus', 'le four collectif du quartier a fermé ses portes',
       'tout le monde a un avis sur tout', 'personne ne prend plus le temps de flâner',
+      'les souks se vident au profit des centres commerciaux',
+      'les jeunes parlent une langue que leurs parents ne comprennent plus',
+      'les terrasses débordent dès le premier rayon de soleil', 'chacun filme tout sans rien regarder',
     ],
     places: [
       ...MOROCCAN_CITIES.slice(0, 10), 'dans la médina', 'sur la corniche', 'au coin de la rue', 'dans le quartier Maârif',
@@ -1668,9 +1698,13 @@ const RAW_BANKS: Record<Topic, RawBank> = {
     ],
     quotes: [
       'Avant, on prenait le temps', 'Ici, tout le monde se connaît', 'Le thé, ça ne se boit pas debout',
-      'La ville ne dort jamais', 'On était plus pauvres, mais plus patients',
+      'La ville ne dort jamais', 'On était plus pauvres, mais plus patients', 'Le marchandage, c’est une conversation',
+      'Le quartier, c’est une famille élargie', 'Prends le temps, la vie est longue',
     ],
-    speakers: ['ma grand-mère', 'le chauffeur de taxi', 'un vieux voisin', 'la marchande de fleurs', 'le patron du café'],
+    speakers: [
+      'ma grand-mère', 'le chauffeur de taxi', 'un vieux voisin', 'la marchande de fleurs', 'le patron du café',
+      'l’épicier du coin', 'une étudiante pressée', 'le coiffeur du quartier',
+    ],
     roles: [
       ['retraité du quartier', 'retraitée du quartier'],
       ['patron de café', 'patronne de café'],
@@ -1680,7 +1714,8 @@ const RAW_BANKS: Record<Topic, RawBank> = {
     ],
     debates: [
       'ralentir un peu', 'réapprendre à flâner', 'ranger son téléphone à table', 'dire bonjour à ses voisins',
-      'sauver les cafés de quartier', 'écrire encore des lettres',
+      'sauver les cafés de quartier', 'écrire encore des lettres', 'marcher au lieu de klaxonner',
+      'réapprendre à marchander', 'éteindre la télévision le soir', 'offrir du thé aux inconnus',
     ],
     bodyQuotes: [
       'Mon père tenait déjà ce café, et je sers encore le thé dans les mêmes verres qu’à l’époque.',
@@ -1714,14 +1749,13 @@ const RAW_BANKS: Record<Topic, RawBank> = {
     ],
     titles: [
       '{Actor}, {epithet}',
-      'Éloge {deActor}',
-      'Ce que {actor} dit de nous',
-      'Petite histoire {deActor}',
-      'Lettre {aActor}',
+      'Éloge {deActor}, {epithet}',
+      'Ce que {actor} nous dit {deSubject}',
+      'Petite histoire {deActor} et {deSubject}',
+      'Lettre {aActor}, {epithet}',
       '{Actor} et {subject}',
       '{DeSubject} et {deSubject2}',
     ],
-    titleWeight: 0.6,
     topicSentenceWeight: 0.6,
     soft: true,
     predicates: [
@@ -1739,7 +1773,8 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       epithet: [
         'ce grand théâtre des matins pressés', 'ce dernier salon où l’on cause', 'ce témoin discret de nos vies',
         'cette institution que l’on oublie', 'ce miroir de la ville', 'ce refuge des jours difficiles',
-        'ce gardien de nos habitudes',
+        'ce gardien de nos habitudes', 'ce conteur qui s’ignore', 'cette petite république du quotidien',
+        'ce baromètre de l’humeur générale',
       ],
     },
   },
@@ -1770,8 +1805,8 @@ interface Bank {
   readonly headings: readonly string[];
   readonly listItems: readonly string[];
   readonly titles: readonly Template[];
-  readonly titleWeight: number;
-  readonly genericTitles: readonly Template[];
+  /** Cumulative weights of `titles`. */
+  readonly titleWeights: readonly number[];
   readonly sentences: readonly Template[];
   readonly topicSentenceCount: number;
   readonly topicSentenceWeight: number;
@@ -1791,7 +1826,14 @@ interface Ctx {
 
 type Slot = (c: Ctx) => string;
 type Part = string | Slot;
-type Template = readonly Part[];
+
+interface Template {
+  readonly parts: readonly Part[];
+  /** Names of the built-in slots used, for capacity estimates. */
+  readonly slots: readonly string[];
+  /** Number of combinations contributed by topic-specific extra pools. */
+  readonly extraCapacity: number;
+}
 
 function pickSubject(c: Ctx): NounPhrase {
   const i = Math.floor(c.r.next() * c.b.subjects.length);
@@ -1820,6 +1862,7 @@ const SLOTS: Record<string, Slot> = {
   Actor: (c) => c.r.pick(c.b.actors).cap,
   deActor: (c) => c.r.pick(c.b.actors).de,
   aActor: (c) => c.r.pick(c.b.actors).a,
+  queActor: (c) => c.r.pick(c.b.actors).que,
   verb: (c) => c.r.pick(c.b.verbs),
   object: (c) => c.r.pick(c.b.objects).text,
   Object: (c) => c.r.pick(c.b.objects).cap,
@@ -1869,6 +1912,8 @@ for (const pool of [EVALUATIONS, SAYS, FRAGMENTS, SOURCES, CONNECTORS, WHEN, FOL
 
 function compile(template: string, extras: Record<string, readonly string[]> = {}): Template {
   const parts: Part[] = [];
+  const slots: string[] = [];
+  let extraCapacity = 1;
   const pieces = template.split(/\{(\w+)\}/);
   for (let i = 0; i < pieces.length; i++) {
     if (i % 2 === 0) {
@@ -1879,6 +1924,7 @@ function compile(template: string, extras: Record<string, readonly string[]> = {
     const slot = SLOTS[name];
     if (slot) {
       parts.push(slot);
+      slots.push(name);
       continue;
     }
     const lower = name.charAt(0).toLowerCase() + name.slice(1);
@@ -1886,14 +1932,76 @@ function compile(template: string, extras: Record<string, readonly string[]> = {
     if (!pool) throw new Error(`french-text: unknown slot {${name}} in template "${template}"`);
     const values = (lower === name ? pool : pool.map(cap)).map(typo);
     parts.push((c) => c.r.pick(values));
+    extraCapacity *= values.length;
   }
-  return parts;
+  return { parts, slots, extraCapacity };
+}
+
+/** How many values a built-in slot can take in a bank. */
+function slotSize(name: string, b: Bank): number {
+  switch (name) {
+    case 'actor':
+    case 'Actor':
+    case 'deActor':
+    case 'aActor':
+    case 'queActor':
+      return b.actors.length;
+    case 'verb':
+      return b.verbs.length;
+    case 'object':
+    case 'Object':
+      return b.objects.length;
+    case 'subject':
+    case 'Subject':
+    case 'deSubject':
+    case 'DeSubject':
+    case 'aSubject':
+      return b.subjects.length;
+    case 'subject2':
+    case 'deSubject2':
+      return b.subjects.length - 1;
+    case 'fact':
+    case 'Fact':
+    case 'queFact':
+      return b.facts.length;
+    case 'place':
+    case 'Place':
+      return b.places.length;
+    case 'debate':
+    case 'Debate':
+    case 'deDebate':
+      return b.debates.length;
+    case 'quote':
+      return b.quotes.length;
+    case 'speaker':
+    case 'Speaker':
+      return b.speakers.length;
+    case 'pred':
+      return b.predicates.length;
+    case 'eval':
+      return EVALUATIONS.length;
+    case 'theme':
+      return b.themes.length;
+    case 'says':
+      return SAYS.length;
+    case 'e':
+      return 1;
+    default:
+      return 100; // numbers, dates, people…: plenty
+  }
+}
+
+function capacity(t: Template, b: Bank): number {
+  let n = t.extraCapacity;
+  for (const name of t.slots) n *= slotSize(name, b);
+  return n;
 }
 
 function render(template: Template, c: Ctx): string {
+  const parts = template.parts;
   let out = '';
-  for (let i = 0; i < template.length; i++) {
-    const part = template[i];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     out += typeof part === 'string' ? part : part(c);
   }
   return out;
@@ -1921,7 +2029,7 @@ function buildBank(topic: Topic, raw: RawBank): Bank {
   const topicSentences = raw.sentences.map((t) => compile(t, extras));
   const soft = raw.soft ?? false;
   if (soft && !raw.standfirsts) throw new Error(`french-text: soft topic ${topic} needs its own standfirsts`);
-  return {
+  const bank: Bank = {
     topic,
     kickers: raw.kickers.map(typo),
     ownKickersOnly: raw.ownKickersOnly ?? false,
@@ -1941,9 +2049,8 @@ function buildBank(topic: Topic, raw: RawBank): Bank {
     bodyQuotes: [...raw.bodyQuotes.map(typo), ...NORMALISED_GENERIC_BODY_QUOTES],
     headings: [...raw.headings.map(typo), ...NORMALISED_GENERIC_HEADINGS],
     listItems: raw.listItems.map(typo),
-    titles: (raw.titles ?? []).map((t) => compile(t, extras)),
-    titleWeight: raw.titles ? raw.titleWeight ?? 0.3 : 0,
-    genericTitles: soft ? COMPILED_SHARED_TITLES : COMPILED_NEWS_TITLES,
+    titles: [],
+    titleWeights: [],
     sentences: [...topicSentences, ...(soft ? COMPILED_SOFT_SENTENCES : COMPILED_NEWS_SENTENCES)],
     topicSentenceCount: topicSentences.length,
     topicSentenceWeight: raw.topicSentenceWeight ?? 0.35,
@@ -1952,6 +2059,25 @@ function buildBank(topic: Topic, raw: RawBank): Bank {
       : COMPILED_NEWS_STANDFIRSTS,
     captions: [...raw.captions.map((t) => compile(t, extras)), ...COMPILED_GENERIC_CAPTIONS],
   };
+  const generic = soft ? COMPILED_SHARED_TITLES : COMPILED_NEWS_TITLES;
+  const own = (raw.titles ?? []).map((t) => compile(t, extras));
+  const boost = raw.titleBoost ?? 1;
+  const titles = [...generic, ...own];
+  const weights: number[] = [];
+  let total = 0;
+  titles.forEach((t, i) => {
+    total += Math.sqrt(capacity(t, bank)) * (i >= generic.length ? boost : 1);
+    weights.push(total);
+  });
+  return { ...bank, titles, titleWeights: weights };
+}
+
+/** Index drawn with the given cumulative weights. */
+function pickWeighted(rng: Random, cumulative: readonly number[]): number {
+  const x = rng.next() * cumulative[cumulative.length - 1];
+  let i = 0;
+  while (i < cumulative.length - 1 && cumulative[i] <= x) i++;
+  return i;
 }
 
 const BANKS = {} as Record<Topic, Bank>;
@@ -2040,8 +2166,7 @@ export function makeTitle(rng: Random, topic: Topic): string {
   const b = c.b;
   let title = '';
   for (let attempt = 0; attempt < 12; attempt++) {
-    const pool = b.titles.length > 0 && c.r.next() < b.titleWeight ? b.titles : b.genericTitles;
-    title = render(c.r.pick(pool), c);
+    title = render(b.titles[pickWeighted(c.r, b.titleWeights)], c);
     const words = countWords(title);
     if (words >= TITLE_MIN_WORDS && words <= TITLE_MAX_WORDS) return title;
   }

@@ -63,6 +63,13 @@ export async function startGraphQLServer(options: {
   };
 }
 
+/** The client address; X-Forwarded-For is trusted only when TRUST_PROXY=1 (behind a known proxy). */
+function clientIp(req: http.IncomingMessage): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (process.env.TRUST_PROXY === '1' && typeof forwarded === 'string') return forwarded.split(',')[0].trim();
+  return req.socket.remoteAddress ?? '';
+}
+
 async function readBody(req: http.IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -112,7 +119,7 @@ async function handle(apollo: ApolloServer<RequestContext>, req: http.IncomingMe
   const response = await sqlCounter.withRequestTally(tally, () =>
     apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-      context: async () => createRequestContext(plain),
+      context: () => createRequestContext(plain, clientIp(req)),
     }),
   );
   for (const [key, value] of response.headers) res.setHeader(key, value);

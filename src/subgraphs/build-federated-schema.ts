@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
@@ -26,6 +27,7 @@ export async function buildFederatedSchema(options: {
     orphanedTypes: options.orphanedTypes,
     skipCheck: true,
     validate: { forbidUnknownValues: false },
+    authChecker,
     container: {
       get: (cls: Function) => {
         if (!instances.has(cls)) instances.set(cls, options.construct(cls));

@@ -1,0 +1,24 @@
+import type { AuthChecker } from 'type-graphql';
+import type { RequestContext } from '../context/request-context';
+import { AppError, ErrorCode } from '../errors/app-error';
+
+/**
+ * `@Authorized(...)` on a field names the roles (or `scope:<name>` for service tokens) that may
+ * use it; an empty list means "any signed-in viewer". No viewer → UNAUTHENTICATED (saying
+ * whether the token expired); a viewer without any listed role → FORBIDDEN.
+ */
+export const authChecker: AuthChecker<RequestContext, string> = ({ context }, required) => {
+  const viewer = context.viewer;
+  if (!viewer) {
+    const reason = context.authFailure;
+    throw new AppError(
+      ErrorCode.Unauthenticated,
+      reason === 'expired' ? 'Access token expired' : reason === 'invalid' ? 'Invalid access token' : 'Sign in required',
+      reason ? { reason } : {},
+    );
+  }
+  if (!required.length) return true;
+  const granted = required.some((r) => (r.startsWith('scope:') ? viewer.scopes.includes(r.slice(6) as never) : viewer.roles.includes(r as never)));
+  if (!granted) throw new AppError(ErrorCode.Forbidden, 'Not allowed for your role');
+  return true;
+};
