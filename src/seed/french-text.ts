@@ -285,6 +285,13 @@ const FRAGMENTS = [
   '« personne n’a intérêt à un blocage »',
 ];
 
+const INTERVIEWED = [
+  'Interrogé par notre rédaction, un responsable du dossier assure',
+  'Interrogée par notre rédaction, une source proche du dossier affirme',
+  'Contacté par notre rédaction, un haut fonctionnaire indique',
+  'Jointe par téléphone, une responsable du dossier assure',
+];
+
 const SOURCES = [
   'les derniers chiffres officiels', 'une étude publiée récemment', 'plusieurs sources proches du dossier',
   'une note consultée par notre rédaction', 'les estimations des professionnels du secteur',
@@ -441,8 +448,7 @@ const NEWS_SENTENCES = [
   'D’après un sondage récent, {pct} des personnes interrogées estiment que {subject} devrait être une priorité.',
   'Le montant engagé atteindrait {amount}, un effort important au regard des contraintes budgétaires actuelles.',
   '{Subject} reste au cœur des discussions, notamment depuis la publication d’un rapport très commenté {monthYear}.',
-  'Interrogé par notre rédaction, un responsable du dossier assure que {fragment}, sans donner davantage de détails.',
-  'Interrogée par notre rédaction, une source proche du dossier affirme que {fragment}.',
+  '{interviewed} que {fragment}, sans donner davantage de détails.',
   'Depuis {year}, {fact}, selon les données compilées par plusieurs organismes indépendants.',
   '{Actor} a par ailleurs promis {deDebate} d’ici {futureYear}, un engagement qui sera scruté de près.',
   'Les chiffres parlent d’eux-mêmes : une hausse de {pct} en un an, et une progression encore plus nette {place}.',
@@ -474,7 +480,7 @@ const SOFT_SENTENCES = [
   '{Place}, {fact}, et cela mérite qu’on s’y arrête un instant.',
 ];
 
-const GENERIC_CAPTIONS = ['Une rue commerçante {place}, {monthYear}.', 'Des passants {place}, {monthYear}.'];
+const GENERIC_CAPTIONS = ['Une rue commerçante {city}, {monthYear}.', 'Des passants {city}, {monthYear}.'];
 
 // ---------------------------------------------------------------------------------------------
 // Topic word banks
@@ -629,9 +635,9 @@ const RAW_BANKS: Record<Topic, RawBank> = {
     ],
     captions: [
       'Une séance plénière à la Chambre des représentants, à Rabat, {monthYear}.',
-      'Des militants distribuent des tracts {place}, {monthYear}.',
+      'Des militants distribuent des tracts {city}, {monthYear}.',
       'Le chef du gouvernement lors d’une conférence de presse à Rabat, {monthYear}.',
-      'Un bureau de vote {place}, lors du dernier scrutin.',
+      'Un bureau de vote {city}, lors du dernier scrutin.',
     ],
   },
 
@@ -723,10 +729,10 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'Dans ce quartier populaire, les mères de famille se relaient chaque matin pour accompagner les enfants jusqu’à l’école.',
     ],
     captions: [
-      'Des élèves à la sortie d’une école primaire {place}, {monthYear}.',
-      'La salle d’attente d’un centre de santé {place}, {monthYear}.',
-      'Un chantier de logements sociaux {place}, {monthYear}.',
-      'Des étudiants sur un campus universitaire {place}, {monthYear}.',
+      'Des élèves à la sortie d’une école primaire {city}, {monthYear}.',
+      'La salle d’attente d’un centre de santé {city}, {monthYear}.',
+      'Un chantier de logements sociaux {city}, {monthYear}.',
+      'Des étudiants sur un campus universitaire {city}, {monthYear}.',
     ],
   },
 
@@ -815,10 +821,10 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'Sur scène, les musiciens mêlent les rythmes traditionnels aux sonorités électroniques, sous les applaudissements d’un public conquis.',
     ],
     captions: [
-      'Le public lors d’un concert en plein air {place}, {monthYear}.',
-      'Une œuvre exposée au musée d’art contemporain {place}, {monthYear}.',
+      'Le public lors d’un concert en plein air {city}, {monthYear}.',
+      'Une œuvre exposée au musée d’art contemporain {city}, {monthYear}.',
       'Le tournage d’un long-métrage dans une médina, {monthYear}.',
-      'Des visiteurs devant une façade restaurée {place}, {monthYear}.',
+      'Des visiteurs devant une façade restaurée {city}, {monthYear}.',
     ],
   },
 
@@ -905,8 +911,8 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'L’inflation est revenue à {rate} sur un an, mais les prix de l’alimentation continuent de peser sur les budgets.',
     ],
     captions: [
-      'Un marché de gros {place}, {monthYear}.',
-      'Une chaîne de montage automobile {place}, {monthYear}.',
+      'Un marché de gros {city}, {monthYear}.',
+      'Une chaîne de montage automobile {city}, {monthYear}.',
       'Des conteneurs sur les quais du port de Casablanca, {monthYear}.',
       'Un champ de blé asséché dans la région de Settat, {monthYear}.',
     ],
@@ -996,10 +1002,10 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'L’usine, inaugurée {monthYear}, doit employer à terme plus de {count} personnes selon la direction.',
     ],
     captions: [
-      'Une chaîne de production dans une usine {place}, {monthYear}.',
-      'Les locaux d’une start-up {place}, {monthYear}.',
-      'Un entrepôt logistique {place}, {monthYear}.',
-      'Des techniciens dans un atelier aéronautique {place}, {monthYear}.',
+      'Une chaîne de production dans une usine {city}, {monthYear}.',
+      'Les locaux d’une start-up {city}, {monthYear}.',
+      'Un entrepôt logistique {city}, {monthYear}.',
+      'Des techniciens dans un atelier aéronautique {city}, {monthYear}.',
     ],
   },
 
@@ -1084,7 +1090,7 @@ const RAW_BANKS: Record<Topic, RawBank> = {
     ],
     captions: [
       'Le hall de la Bourse de Casablanca, {monthYear}.',
-      'Une agence bancaire {place}, {monthYear}.',
+      'Une agence bancaire {city}, {monthYear}.',
       'Le siège de la banque centrale à Rabat, {monthYear}.',
       'Un écran affichant les cours de la Bourse, {monthYear}.',
     ],
@@ -1172,9 +1178,9 @@ const RAW_BANKS: Record<Topic, RawBank> = {
     ],
     captions: [
       'Des panneaux solaires près de Ouarzazate, {monthYear}.',
-      'Le chantier d’une station de dessalement {place}, {monthYear}.',
+      'Le chantier d’une station de dessalement {city}, {monthYear}.',
       'Un barrage à un niveau historiquement bas, {monthYear}.',
-      'Un centre de tri des déchets {place}, {monthYear}.',
+      'Un centre de tri des déchets {city}, {monthYear}.',
     ],
   },
 
@@ -1271,7 +1277,7 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'La confiance ne se décrète pas, elle se construit patiemment, par des actes cohérents et des résultats vérifiables.',
       'Nous devons {debate}, non par idéologie, mais parce que les chiffres ne laissent guère d’autre choix.',
     ],
-    captions: ['Une rue commerçante {place}, {monthYear}.', 'Des lycéens à la sortie des cours {place}, {monthYear}.'],
+    captions: ['Une rue commerçante {city}, {monthYear}.', 'Des lycéens à la sortie des cours {city}, {monthYear}.'],
     titles: [
       'Il est temps {deDebate}',
       'Pourquoi il faut {debate}',
@@ -1295,7 +1301,7 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'Pour {person}, {fact}. Il faut désormais {debate}, sans attendre que la situation s’aggrave encore.',
       '{Subject} {pred}. Dans cette tribune, {person} appelle à {debate} et à sortir enfin des postures habituelles.',
       'On ne pourra pas ignorer éternellement {subject}. {Fact}, et le silence des responsables devient chaque jour plus assourdissant.',
-      '{Fact}. Faut-il s’en accommoder ? Non, répond {person}, qui propose {deDebate}.',
+      '{Fact}, et il serait tentant de s’en accommoder. Ce serait une erreur, répond {person}, qui propose {deDebate}.',
     ],
   },
 
@@ -1378,10 +1384,10 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'L’aide promise s’élève à {amount}, un montant jugé très insuffisant par les organisations non gouvernementales.',
     ],
     captions: [
-      'Des délégués lors de l’ouverture d’un sommet {place}, {monthYear}.',
-      'Un camp de déplacés {place}, {monthYear}.',
-      'Des électeurs devant un bureau de vote {place}, {monthYear}.',
-      'Une conférence de presse {place}, {monthYear}.',
+      'Des délégués lors de l’ouverture d’un sommet {city}, {monthYear}.',
+      'Un camp de déplacés {city}, {monthYear}.',
+      'Des électeurs devant un bureau de vote {city}, {monthYear}.',
+      'Une conférence de presse {city}, {monthYear}.',
     ],
     currency: 'dollars',
   },
@@ -1464,7 +1470,7 @@ const RAW_BANKS: Record<Topic, RawBank> = {
     ],
     captions: [
       'Un porte-conteneurs au large du détroit de Gibraltar, {monthYear}.',
-      'Une réunion ministérielle {place}, {monthYear}.',
+      'Une réunion ministérielle {city}, {monthYear}.',
       'Des militaires lors d’un exercice conjoint, {monthYear}.',
     ],
     currency: 'dollars',
@@ -1545,9 +1551,9 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'Le match s’est achevé sur le score de {score}, au terme d’une seconde période largement dominée par les visiteurs.',
     ],
     captions: [
-      'Les supporters dans les tribunes {place}, {monthYear}.',
+      'Les supporters dans les tribunes {city}, {monthYear}.',
       'Un joueur célèbre un but lors d’un match de championnat, {monthYear}.',
-      'Le chantier d’un stade {place}, {monthYear}.',
+      'Le chantier d’un stade {city}, {monthYear}.',
       'Une course de demi-fond lors d’un meeting d’athlétisme, {monthYear}.',
     ],
     titles: [
@@ -1650,10 +1656,10 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'Les scientifiques estiment que les sécheresses seront plus longues et plus fréquentes d’ici {futureYear}.',
     ],
     captions: [
-      'Un barrage presque à sec {place}, {monthYear}.',
-      'Une oasis touchée par la sécheresse {place}, {monthYear}.',
-      'Des bénévoles ramassent des déchets sur une plage {place}, {monthYear}.',
-      'Une forêt d’arganiers {place}, {monthYear}.',
+      'Un barrage presque à sec {city}, {monthYear}.',
+      'Une oasis touchée par la sécheresse {city}, {monthYear}.',
+      'Des bénévoles ramassent des déchets sur une plage {city}, {monthYear}.',
+      'Une forêt d’arganiers {city}, {monthYear}.',
     ],
   },
 
@@ -1743,8 +1749,8 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'Nous avons gagné du temps en tout, sauf peut-être dans l’art de ne rien faire.',
     ],
     captions: [
-      'La terrasse d’un café {place}, {monthYear}.',
-      'Le tramway traverse le centre-ville {place}, {monthYear}.',
+      'La terrasse d’un café {city}, {monthYear}.',
+      'Le tramway traverse le centre-ville {city}, {monthYear}.',
       'Une ruelle de la médina, {monthYear}.',
     ],
     titles: [
@@ -1795,6 +1801,8 @@ interface Bank {
   readonly subjects: readonly NounPhrase[];
   readonly facts: readonly Clause[];
   readonly places: readonly NounPhrase[];
+  /** The places that are towns (« à Fès »), for photo captions. */
+  readonly cities: readonly NounPhrase[];
   readonly quotes: readonly string[];
   readonly speakers: readonly NounPhrase[];
   readonly roles: readonly (readonly [string, string])[];
@@ -1896,6 +1904,8 @@ const SLOTS: Record<string, Slot> = {
   when: (c) => c.r.pick(WHEN),
   monthYear: (c) => c.r.pick(MONTH_YEARS),
   source: (c) => c.r.pick(SOURCES),
+  interviewed: (c) => c.r.pick(INTERVIEWED),
+  city: (c) => c.r.pick(c.b.cities).text,
   connector: (c) => c.r.pick(CONNECTORS),
   person: personWithRole,
   e: (c) => (c.fem ? 'e' : ''),
@@ -1906,7 +1916,7 @@ const SLOTS: Record<string, Slot> = {
 };
 
 // Pre-normalise the shared pools that slots read directly.
-for (const pool of [EVALUATIONS, SAYS, FRAGMENTS, SOURCES, CONNECTORS, WHEN, FOLLOWUPS, CONCERNS, GENERIC_PREDICATES]) {
+for (const pool of [INTERVIEWED, EVALUATIONS, SAYS, FRAGMENTS, SOURCES, CONNECTORS, WHEN, FOLLOWUPS, CONCERNS, GENERIC_PREDICATES]) {
   for (let i = 0; i < pool.length; i++) pool[i] = typo(pool[i]);
 }
 
@@ -2024,6 +2034,10 @@ const AMOUNTS: Record<Currency, string[]> = {
   euros: amountsFor('euros'),
 };
 
+function isCity(place: string): boolean {
+  return place.startsWith('à ') && place !== 'à domicile' && !place.startsWith('à travers');
+}
+
 function buildBank(topic: Topic, raw: RawBank): Bank {
   const extras = raw.extras ?? {};
   const topicSentences = raw.sentences.map((t) => compile(t, extras));
@@ -2040,6 +2054,7 @@ function buildBank(topic: Topic, raw: RawBank): Bank {
     subjects: raw.subjects.map(nounPhrase),
     facts: raw.facts.map(clause),
     places: raw.places.map(nounPhrase),
+    cities: (raw.places.some(isCity) ? raw.places.filter(isCity) : raw.places).map(nounPhrase),
     quotes: raw.quotes.map(typo),
     speakers: raw.speakers.map(nounPhrase),
     roles: raw.roles.map(([m, f]) => [typo(m), typo(f)] as const),

@@ -1,13 +1,17 @@
 import type { NewsroomApp } from '../../src/app/newsroom-app';
 import { startNewsroom } from '../../src/app/newsroom-app';
 import { seedEditorial } from '../../src/seed/editorial-seeder';
+import { subgraphList } from '../../src/subgraphs/subgraph-modules';
 import { scratchTargets, type Backend } from './backends';
 
 export type NewsroomFixture = { app: NewsroomApp; url: string; stop(): Promise<void> };
 
-/** The full supergraph over HTTP on scratch databases, seeded with a small deterministic newsroom. */
+/**
+ * The full supergraph over HTTP on scratch databases (one per subgraph), seeded with a small
+ * deterministic newsroom.
+ */
 export async function startNewsroomFixture(backend: Backend, label: string, articles = 240): Promise<NewsroomFixture> {
-  const scratch = scratchTargets(backend, label, ['editorial']);
+  const scratch = scratchTargets(backend, label, subgraphList().map((m) => m.name));
   await scratch.cleanup();
   const app = await startNewsroom({ targets: scratch.targets });
   await seedEditorial(app.dataSources.get('editorial')!, { seed: 7, articles, paragraphs: 4 });
