@@ -27,12 +27,12 @@ export class MagazineIssueResolver {
     description: 'An issue by number, or without one the current issue ("En kiosque"): the latest already on sale.',
   })
   async magazineIssue(@Arg('number', () => Int, { nullable: true }) number: number | null, @Ctx() ctx: RequestContext) {
-    const repo = this.rt.dataSource.getRepository(MagazineIssue);
-    const today = this.today(ctx);
     const issue =
       number === null || number === undefined
-        ? await repo.findOne({ where: { onSaleDate: LessThanOrEqual(today) }, order: { onSaleDate: 'DESC', id: 'DESC' } })
-        : await repo.findOne({ where: { number, onSaleDate: LessThanOrEqual(today) } });
+        ? await this.rt.loaders(ctx).currentMagazineIssue()
+        : await this.rt.dataSource
+            .getRepository(MagazineIssue)
+            .findOne({ where: { number, onSaleDate: LessThanOrEqual(this.today(ctx)) } });
     if (!issue) throw notFound('Magazine issue', number ? { number } : {});
     return issue;
   }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import { In, LessThanOrEqual, type DataSource, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import { Article } from '../../entities/editorial/article.entity';
 import { Author } from '../../entities/editorial/author.entity';
 import { MagazineIssue } from '../../entities/editorial/magazine-issue.entity';
@@ -9,6 +9,7 @@ import { Tag } from '../../entities/editorial/tag.entity';
 import { placeholders } from '../db/sql-values';
 import { readListPages, type ListEntry, type ListRequest } from './listing.repository';
 import { RubricTree } from './rubric-tree';
+import { currentFrontPage } from './front-page.repository';
 
 /** One `WHERE column IN (…)` per batch, answers in key order (null where nothing matched). */
 function byColumn<E extends ObjectLiteral, K extends string | number>(
@@ -47,6 +48,8 @@ function groupedIds(ds: DataSource, table: string, keyColumn: string, valueColum
  */
 export function createEditorialLoaders(ds: DataSource, now: Date) {
   let tree: Promise<RubricTree> | null = null;
+  let frontPage: ReturnType<typeof currentFrontPage> | null = null;
+  let magazine: Promise<MagazineIssue | null> | null = null;
   const listKey = (r: ListRequest) =>
     `${r.key.kind}:${r.key.refId}:${r.limit}:${r.after ? `${r.after.publishedAt.getTime()}:${r.after.id}` : ''}:${r.excludeId ?? ''}`;
   return {
@@ -54,6 +57,19 @@ export function createEditorialLoaders(ds: DataSource, now: Date) {
     rubricTree(): Promise<RubricTree> {
       tree ??= ds.getRepository(Rubric).find().then((rows) => new RubricTree(rows));
       return tree;
+    },
+    /** The current curated home-page slots, read once per request. */
+    frontPage() {
+      frontPage ??= currentFrontPage(ds, now);
+      return frontPage;
+    },
+    /** The magazine issue on sale now ("En kiosque"). */
+    currentMagazineIssue(): Promise<MagazineIssue | null> {
+      magazine ??= ds.getRepository(MagazineIssue).findOne({
+        where: { onSaleDate: LessThanOrEqual(now.toISOString().slice(0, 10)) },
+        order: { onSaleDate: 'DESC', id: 'DESC' },
+      });
+      return magazine;
     },
     articleById: byColumn<Article, number>(ds, Article, 'id'),
     articleBySlug: byColumn<Article, string>(ds, Article, 'slug'),

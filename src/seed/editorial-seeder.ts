@@ -276,6 +276,27 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
     await insertRows(m, 'magazine_issue', ['id', 'number', 'title', 'coverId', 'onSaleDate'], issues);
     await insertRows(m, 'magazine_issue_article', ['issueId', 'articleId', 'position'], featured);
   });
+  // The front page: editors picked the headline and their selection among recent stories.
+  const frontRng = rng.fork(5);
+  const [recent, [{ maxId }]] = await Promise.all([
+    ds.query(`SELECT articleId FROM article_listing WHERE kind = 0 ORDER BY publishedAt DESC, articleId DESC LIMIT 40`),
+    ds.query('SELECT MAX(id) AS maxId FROM front_page_arrangement'),
+  ]);
+  const recentIds: number[] = recent.map((r: { articleId: number }) => Number(r.articleId));
+  const picks = frontRng.pickSome(recentIds, Math.min(recentIds.length, 9));
+  const firstArrangement = Number(maxId ?? 0) + 1;
+  await ds.transaction(async (m) => {
+    const activeFrom = sqlDate(m, new Date(now.getTime() - 3600 * 1000));
+    await insertRows(m, 'front_page_arrangement', ['id', 'block', 'activeFrom', 'createdAt'], [
+      [firstArrangement, 'headline', activeFrom, activeFrom],
+      [firstArrangement + 1, 'selection', activeFrom, activeFrom],
+    ]);
+    const slots = [
+      ...picks.slice(0, 3).map((articleId, position) => [firstArrangement, position, articleId]),
+      ...picks.slice(3).map((articleId, position) => [firstArrangement + 1, position, articleId]),
+    ];
+    if (slots.length) await insertRows(m, 'front_page_slot', ['arrangementId', 'position', 'articleId'], slots);
+  });
   return { articles: total };
 }
 

@@ -321,8 +321,8 @@ const FOLLOWUPS = [
   'Les prochains mois diront si ce pari était le bon.',
   'Une décision saluée par certains, vivement contestée par d’autres.',
   'Les observateurs restent prudents, faute de calendrier précis.',
-  'Explications.',
-  'Notre analyse.',
+  'Explications sur un dossier qui engage l’avenir de tout un secteur.',
+  'Notre analyse d’un dossier suivi de près par l’ensemble des acteurs concernés.',
 ];
 
 const CONCERNS = [
@@ -562,13 +562,14 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'sa feuille de route pour 2030', 'un plan d’urgence contre la sécheresse',
       'une réforme de la fonction publique', 'une proposition de loi sur les loyers',
       'un programme de lutte contre la corruption', 'une révision du Code pénal',
-      'une stratégie pour l’emploi des jeunes',
+      'une stratégie pour l’emploi des jeunes', 'un projet de loi sur les élections locales',
     ],
     subjects: [
       'la réforme du Code de la famille', 'le projet de loi de finances', 'le découpage électoral',
       'la question du droit de grève', 'la lutte contre la corruption', 'la réforme des retraites',
       'le financement des partis', 'la participation électorale', 'la régionalisation avancée',
-      'le dialogue social', 'le calendrier électoral', 'la réforme de la justice',
+      'le dialogue social', 'le calendrier des élections', 'la réforme de la justice',
+      'le financement des campagnes électorales',
     ],
     facts: [
       'la majorité se divise sur la réforme des retraites', 'l’opposition réclame une commission d’enquête',
@@ -578,6 +579,7 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'le chef du gouvernement promet un remaniement', 'l’opposition envisage une motion de censure',
       'les syndicats exigent la reprise du dialogue social', 'les régions réclament davantage de compétences',
       'un ancien ministre est soupçonné de conflit d’intérêts',
+      'la date des prochaines élections fait déjà débat',
     ],
     places: [...MOROCCAN_CITIES, ...MOROCCAN_REGIONS, 'au Parlement', 'devant les députés'],
     quotes: [
@@ -602,7 +604,7 @@ const RAW_BANKS: Record<Topic, RawBank> = {
     debates: [
       'revoir le mode de scrutin', 'abaisser l’âge du droit de vote', 'rendre le vote obligatoire',
       'limiter le cumul des mandats', 'renforcer les pouvoirs des régions', 'réduire le nombre de ministères',
-      'ouvrir davantage les listes électorales aux jeunes',
+      'ouvrir davantage les listes électorales aux jeunes', 'avancer la date des élections locales',
     ],
     bodyQuotes: [
       'Nous avons besoin d’un débat serein, loin des calculs électoraux, sur la place que nous voulons donner aux régions.',
@@ -1127,7 +1129,7 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'les exportateurs anticipent la taxe carbone européenne', 'les villes testent des bus électriques',
       'les entreprises publient davantage de rapports extra-financiers',
     ],
-    places: [...MOROCCAN_CITIES, 'dans le Souss', 'dans les provinces du Sud', 'près de Ouarzazate', 'sur la côte atlantique'],
+    places: [...MOROCCAN_CITIES, 'dans le Souss', 'dans les provinces du Sud', 'près d’Ouarzazate', 'sur la côte atlantique'],
     quotes: [
       'Chaque goutte compte désormais', 'Le soleil est notre pétrole', 'La transition crée des emplois',
       'Nous n’avons plus le luxe d’attendre', 'Le recyclage doit devenir un réflexe', 'L’eau est devenue stratégique',
@@ -1177,7 +1179,7 @@ const RAW_BANKS: Record<Topic, RawBank> = {
       'Le projet représente un investissement de {amount}, financé en partie par des banques de développement.',
     ],
     captions: [
-      'Des panneaux solaires près de Ouarzazate, {monthYear}.',
+      'Des panneaux solaires près d’Ouarzazate, {monthYear}.',
       'Le chantier d’une station de dessalement {city}, {monthYear}.',
       'Un barrage à un niveau historiquement bas, {monthYear}.',
       'Un centre de tri des déchets {city}, {monthYear}.',
@@ -1330,6 +1332,7 @@ const RAW_BANKS: Record<Topic, RawBank> = {
     ],
     facts: [
       'les négociations reprennent à Bruxelles', 'les électeurs se rendent aux urnes dans plusieurs pays africains',
+      'les élections approchent dans plusieurs pays européens',
       'les traversées vers l’Europe repartent à la hausse', 'la tension monte entre plusieurs pays de la région',
       'le prix du blé inquiète les pays importateurs', 'les investissements chinois en Afrique ralentissent',
       'les ONG alertent sur une crise humanitaire', 'la coalition au pouvoir vacille',
@@ -2111,7 +2114,7 @@ function context(rng: Random, topic: Topic): Ctx {
 /** Renders a template from `pool` until its word count is within [min, max] (bounded retries). */
 function renderWithin(c: Ctx, pool: readonly Template[], min: number, max: number): string {
   let text = '';
-  for (let attempt = 0; attempt < 12; attempt++) {
+  for (let attempt = 0; attempt < 24; attempt++) {
     text = render(c.r.pick(pool), c);
     const words = countWords(text);
     if (words >= min && words <= max) return text;
@@ -2201,25 +2204,44 @@ export function makeStandfirst(rng: Random, topic: Topic): string {
   return renderWithin(c, c.b.standfirsts, 25, 45);
 }
 
+/** Index of an unused template in [from, to), starting at a random position; -1 if all are used. */
+function unusedIn(c: Ctx, used: readonly number[], from: number, to: number): number {
+  const n = to - from;
+  if (n <= 0) return -1;
+  const start = Math.floor(c.r.next() * n);
+  for (let k = 0; k < n; k++) {
+    const index = from + ((start + k) % n);
+    if (!used.includes(index)) return index;
+  }
+  return -1;
+}
+
+/** One sentence of 12 to 25 words; templates already in `used` are avoided while others remain. */
 function makeSentence(c: Ctx, used: number[] | null): string {
   const b = c.b;
   const topicCount = b.topicSentenceCount;
   const all = b.sentences;
-  let index = 0;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    index =
-      topicCount > 0 && c.r.next() < b.topicSentenceWeight
-        ? Math.floor(c.r.next() * topicCount)
-        : topicCount + Math.floor(c.r.next() * (all.length - topicCount));
-    if (used === null || !used.includes(index)) break;
+  const wantTopic = topicCount > 0 && c.r.next() < b.topicSentenceWeight;
+  let index: number;
+  if (used === null) {
+    index = wantTopic ? Math.floor(c.r.next() * topicCount) : topicCount + Math.floor(c.r.next() * (all.length - topicCount));
+  } else {
+    index = wantTopic ? unusedIn(c, used, 0, topicCount) : unusedIn(c, used, topicCount, all.length);
+    if (index < 0) index = wantTopic ? unusedIn(c, used, topicCount, all.length) : unusedIn(c, used, 0, topicCount);
+    if (index < 0) {
+      // every template used: forget all but the most recent ones and start over
+      used.splice(0, Math.max(0, used.length - 10));
+      index = unusedIn(c, used, topicCount, all.length);
+      if (index < 0) index = topicCount + Math.floor(c.r.next() * (all.length - topicCount));
+    }
+    used.push(index);
   }
-  if (used !== null) used.push(index);
   let text = '';
   for (let attempt = 0; attempt < 8; attempt++) {
     text = render(all[index], c);
     const words = countWords(text);
     if (words >= SENTENCE_MIN_WORDS && words <= SENTENCE_MAX_WORDS) return text;
-    // out of range: try the same template with other fillers, then fall back to another one
+    // out of range: try the same template with other fillers, then fall back to a generic one
     if (attempt >= 3) index = topicCount + Math.floor(c.r.next() * (all.length - topicCount));
   }
   return text;
@@ -2273,7 +2295,7 @@ function makeImageBlock(c: Ctx, mediaId: number): BodyBlock {
  *   images from `imageIds` after the first paragraph and then every few paragraphs.
  * - `paragraphs <= 0`: an empty body.
  */
-export function makeBody(rng: Random, topic: Topic, options: { paragraphs: number; imageIds?: number[] }): BodyBlock[] {
+export function makeBody(rng: Random, topic: Topic, options: { paragraphs: number; imageIds?: readonly number[] }): BodyBlock[] {
   const c = context(rng, topic);
   const count = Math.floor(options.paragraphs);
   const imageIds = options.imageIds ?? [];

@@ -11,6 +11,9 @@ import { MagazineIssueArticle } from '../../entities/editorial/magazine-issue-ar
 import { Media } from '../../entities/editorial/media.entity';
 import { Rubric } from '../../entities/editorial/rubric.entity';
 import { Tag } from '../../entities/editorial/tag.entity';
+import { FrontPageArrangement } from '../../entities/editorial/front-page-arrangement.entity';
+import { FrontPageSlot } from '../../entities/editorial/front-page-slot.entity';
+import { HomePageResolver } from '../../resolvers/editorial/home-page.resolver';
 import { ArticleResolver } from '../../resolvers/editorial/article.resolver';
 import { AuthorResolver } from '../../resolvers/editorial/author.resolver';
 import { ArticleConnectionResolver, MagazineIssueConnectionResolver } from '../../resolvers/editorial/connections.resolver';
@@ -36,6 +39,7 @@ const resolvers: NonEmptyArray<Function> = [
   MediaResolver,
   MagazineIssueResolver,
   RouteResolver,
+  HomePageResolver,
   ImageBlockResolver,
   ArticleConnectionResolver,
   MagazineIssueConnectionResolver,
@@ -58,6 +62,8 @@ export const editorialSubgraph: SubgraphModule = {
     Media,
     MagazineIssue,
     MagazineIssueArticle,
+    FrontPageArrangement,
+    FrontPageSlot,
   ],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
   seedDemo: seedEditorialDemo,

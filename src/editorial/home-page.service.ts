@@ -1,0 +1,86 @@
+import type { Article } from '../../entities/editorial/article.entity';
+import { ListingKind } from '../../entities/editorial/article-listing.entity';
+import type { MagazineIssue } from '../../entities/editorial/magazine-issue.entity';
+import type { Rubric } from '../../entities/editorial/rubric.entity';
+import type { RequestContext } from '../context/request-context';
+import { badInput } from '../errors/app-error';
+import { ArticleReadService } from './article-read.service';
+import type { EditorialRuntime } from './editorial-runtime';
+
+export const HEADLINE_SIZE = 5;
+export const SELECTION_SIZE = 6;
+export const MAX_ARTICLES_PER_BLOCK = 12;
+
+export type HomePageContent = {
+  magazineIssue: MagazineIssue | null;
+  headline: Article[];
+  selection: Article[];
+  rubricBlocks: Array<{ rubric: Rubric; articles: Article[] }>;
+};
+
+const assembled = new WeakMap<object, Map<number, Promise<HomePageContent>>>();
+
+/**
+ * Assembles the home page with a fixed number of statements, whatever its size: the rubric
+ * tree and the curated slots, then every list (latest overall and one per top-level rubric)
+ * in one UNION ALL, then every article in one IN query. An article appears once: the curated
+ * blocks come first, empty slots are filled with the latest published, and rubric blocks
+ * skip what is already shown above them.
+ */
+export class HomePageService {
+  constructor(
+    private readonly rt: EditorialRuntime,
+    private readonly ctx: RequestContext,
+  ) {}
+
+  content(articlesPerBlock: number): Promise<HomePageContent> {
+    if (!Number.isInteger(articlesPerBlock) || articlesPerBlock < 1 || articlesPerBlock > MAX_ARTICLES_PER_BLOCK) {
+      throw badInput(`articlesPerBlock must be between 1 and ${MAX_ARTICLES_PER_BLOCK}`, { argument: 'articlesPerBlock' });
+    }
+    let perContext = assembled.get(this.ctx);
+    if (!perContext) assembled.set(this.ctx, (perContext = new Map()));
+    let content = perContext.get(articlesPerBlock);
+    if (!content) perContext.set(articlesPerBlock, (content = this.assemble(articlesPerBlock)));
+    return content;
+  }
+
+  private async assemble(perBlock: number): Promise<HomePageContent> {
+    const loaders = this.rt.loaders(this.ctx);
+    // Round trips are fixed: (tree, slots, magazine) → (lists, featured ids) → articles. The
+    // magazine is read here, not by its own field, so its articles join the one article batch
+    // and its cover joins the batch of hero images, whatever the timing of the database.
+    const [tree, curated, magazineIssue] = await Promise.all([loaders.rubricTree(), loaders.frontPage(), loaders.currentMagazineIssue()]);
+    const roots = tree.roots();
+    const curatedCount = curated.headline.length + curated.selection.length;
+    const spare = HEADLINE_SIZE + SELECTION_SIZE;
+    const [featured, latest, ...blocks] = await Promise.all([
+      magazineIssue ? loaders.articleIdsByMagazineIssue.load(magazineIssue.id) : Promise.resolve([] as number[]),
+      loaders.listPage.load({ key: { kind: ListingKind.All, refId: 0 }, limit: spare + curatedCount }),
+      ...roots.map((r) => loaders.listPage.load({ key: { kind: ListingKind.Rubric, refId: r.id }, limit: perBlock + spare })),
+    ]);
+    const ids = new Set<number>([...curated.headline, ...curated.selection, ...latest.map((e) => e.articleId), ...featured]);
+    for (const block of blocks) for (const e of block) ids.add(e.articleId);
+    const articles = await new ArticleReadService(this.rt, this.ctx).manyById([...ids]);
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const shown = new Set<number>();
+    const take = (candidates: number[], size: number): Article[] => {
+      const out: Article[] = [];
+      for (const id of candidates) {
+        if (out.length >= size) break;
+        const article = byId.get(id);
+        if (article && !shown.has(id)) {
+          shown.add(id);
+          out.push(article);
+        }
+      }
+      return out;
+    };
+    const latestIds = latest.map((e) => e.articleId);
+    const headline = take(curated.headline, HEADLINE_SIZE);
+    const selection = take(curated.selection, SELECTION_SIZE);
+    headline.push(...take(latestIds, HEADLINE_SIZE - headline.length));
+    selection.push(...take(latestIds, SELECTION_SIZE - selection.length));
+    const rubricBlocks = roots.map((rubric, i) => ({ rubric, articles: take(blocks[i].map((e) => e.articleId), perBlock) }));
+    return { magazineIssue, headline, selection, rubricBlocks };
+  }
+}

@@ -1,0 +1,116 @@
+import { Article } from '../../entities/editorial/article.entity';
+import { Rubric } from '../../entities/editorial/rubric.entity';
+import { sqlCounter } from '../../src/db/sql-counter';
+import { ArticleStore } from '../../src/editorial/article-store';
+import { backends } from '../support/backends';
+import { gql } from '../support/graphql-client';
+import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
+
+/**
+ * SQL budgets, one statement per kind of thing loaded:
+ * home page — rubric tree, curated slots, every list (one UNION ALL), articles, byline ids,
+ * authors, media, current magazine issue, magazine cover shares the media batch or adds one.
+ */
+const HOME_PAGE_BUDGET = 9;
+/** article page — article, rubric tree, byline ids, authors, tags ids, tags, media, related lists, related articles (+ their bylines). */
+const ARTICLE_PAGE_BUDGET = 12;
+/** rubric page — rubric tree, list page, articles, byline ids, authors, media, count. */
+const RUBRIC_PAGE_BUDGET = 8;
+
+const CARD = `id title slug kicker standfirst publishedAt path readingTime { label }
+  heroImage { rendition(name: CARD) { url width height } }
+  authors { name path }
+  rubric { name breadcrumb { name path } }`;
+
+const HOME = `query Home($k: Int!) { homePage(articlesPerBlock: $k) {
+  headline { lead { ${CARD} } secondary { ${CARD} } }
+  selection { ${CARD} }
+  rubricBlocks { rubric { name path } articles { ${CARD} } }
+  magazineIssue { number title cover { rendition(name: SQUARE) { url } } featuredArticles { id title } }
+} }`;
+
+describe.each(backends())('home page (%s)', (backend) => {
+  let fx: NewsroomFixture;
+  beforeAll(async () => {
+    fx = await startNewsroomFixture(backend, 'home_page', 400);
+  });
+  afterAll(async () => {
+    await fx?.stop();
+  });
+  const ds = () => fx.app.dataSources.get('editorial')!;
+  const measure = (query: string, variables: Record<string, unknown>) => sqlCounter.measure(() => gql(fx.url, query, variables));
+
+  it('serves every block, curated first, each article once, rubrics in menu order', async () => {
+    const { result: res } = await measure(HOME, { k: 4 });
+    expect(res.errors).toBeUndefined();
+    const home = res.data.homePage;
+    const slots = await ds().query(
+      `SELECT s.articleId AS id, a.block AS block FROM front_page_slot s JOIN front_page_arrangement a ON a.id = s.arrangementId ORDER BY a.block, s.position`,
+    );
+    const curatedHeadline = slots.filter((s: any) => s.block === 'headline').map((s: any) => String(s.id));
+    expect(home.headline.lead.id).toBe(curatedHeadline[0]);
+    expect(home.headline.secondary.map((a: any) => a.id).slice(0, curatedHeadline.length - 1)).toEqual(curatedHeadline.slice(1));
+    expect(home.headline.secondary).toHaveLength(4);
+    expect(home.selection).toHaveLength(6);
+    const roots = await ds().getRepository(Rubric).find({ where: { depth: 0 }, order: { position: 'ASC' } });
+    expect(home.rubricBlocks.map((b: any) => b.rubric.name)).toEqual(roots.map((r) => r.name));
+    const all = [home.headline.lead, ...home.headline.secondary, ...home.selection, ...home.rubricBlocks.flatMap((b: any) => b.articles)];
+    expect(new Set(all.map((a: any) => a.id)).size).toBe(all.length);
+    for (const block of home.rubricBlocks) {
+      for (const a of block.articles) expect(a.path.startsWith(`${block.rubric.path}/`) || a.rubric.breadcrumb.length > 0).toBe(true);
+      const times = block.articles.map((a: any) => Date.parse(a.publishedAt));
+      expect([...times].sort((x, y) => y - x)).toEqual(times);
+    }
+    expect(home.magazineIssue.featuredArticles.length).toBeGreaterThan(0);
+    expect(home.headline.lead.readingTime.label).toMatch(/^\d+ min$/);
+  });
+
+  it(`costs at most ${HOME_PAGE_BUDGET} statements, whatever the block size or the number of blocks`, async () => {
+    const small = await measure(HOME, { k: 4 });
+    if (process.env.SHOW_SQL) console.log(small.statements.map((s) => s.slice(0, 160)).join("\n"));
+    const large = await measure(HOME, { k: 8 });
+    expect(small.result.errors).toBeUndefined();
+    expect(small.count).toBeLessThanOrEqual(HOME_PAGE_BUDGET);
+    expect(large.count).toBe(small.count);
+    // Double the number of top-level rubrics, each with articles of its own.
+    const repo = ds().getRepository(Rubric);
+    const store = new ArticleStore(ds());
+    const roots = await repo.count({ where: { depth: 0 } });
+    for (let i = 0; i < roots; i++) {
+      const saved = await repo.save(repo.create({ slug: `nouvelle-${i}`, path: `nouvelle-${i}`, name: `Nouvelle ${i}`, parentId: null, treePath: '/', depth: 0, position: 100 + i, description: null, archivedAt: null }));
+      await repo.update(saved.id, { treePath: `/${saved.id}/` });
+      for (let j = 0; j < 3; j++) {
+        await store.create({ slug: `nouvelle-${i}-${j}`, title: `Nouvelle rubrique ${i}, article ${j}`, body: [{ type: 'paragraph', text: 'Un texte.' }], status: 'published', primaryRubricId: saved.id, heroImageId: 1, authorIds: [1, 2], publishedAt: new Date(Date.now() - 1000 * (j + 1)) });
+      }
+    }
+    const doubled = await measure(HOME, { k: 8 });
+    const page = doubled.result.data.homePage;
+    expect(page.rubricBlocks).toHaveLength(roots * 2);
+    // Every new article is on the page: in its rubric's block, or promoted to the top blocks as the newest.
+    const onPage = new Set([page.headline.lead, ...page.headline.secondary, ...page.selection, ...page.rubricBlocks.flatMap((b: any) => b.articles)].map((a: any) => a.slug));
+    for (let i = 0; i < roots; i++) for (let j = 0; j < 3; j++) expect(onPage.has(`nouvelle-${i}-${j}`)).toBe(true);
+    expect(doubled.count).toBe(small.count);
+  });
+
+  it(`serves an article page in at most ${ARTICLE_PAGE_BUDGET} statements`, async () => {
+    const [row] = await ds().getRepository(Article).find({ where: { status: 'published' }, order: { id: 'DESC' }, take: 1 });
+    const { result, count } = await measure(
+      `query($s: String!) { article(slug: $s) { ${CARD} body { __typename ... on ParagraphBlock { text } ... on ImageBlock { image { rendition(name: HERO) { url } } } }
+        tags { name path } breadcrumb { name path } shareLinks { x } seo { canonicalUrl } related(first: 4) { ${CARD} } } }`,
+      { s: row.slug },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.article.related.length).toBeGreaterThan(0);
+    expect(count).toBeLessThanOrEqual(ARTICLE_PAGE_BUDGET);
+  });
+
+  it(`serves a rubric page in at most ${RUBRIC_PAGE_BUDGET} statements, whatever the page size`, async () => {
+    const q = `query($n: Int!) { rubric(slug: "monde") { name breadcrumb { name } children { name path } articles(first: $n) { totalCount edges { cursor node { ${CARD} } } pageInfo { hasNextPage endCursor } } } }`;
+    const ten = await measure(q, { n: 10 });
+    const forty = await measure(q, { n: 40 });
+    expect(ten.result.errors).toBeUndefined();
+    expect(forty.result.data.rubric.articles.edges).toHaveLength(40);
+    expect(ten.count).toBeLessThanOrEqual(RUBRIC_PAGE_BUDGET);
+    expect(forty.count).toBe(ten.count);
+  });
+});
