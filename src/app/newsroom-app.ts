@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { DatabaseTarget } from '../db/database-config';
 import { createGateway } from '../gateway/create-gateway';
 import { startGraphQLServer, type RunningServer } from '../server/graphql-http-server';
+import { ResponseCache } from '../cache/response-cache';
 import { subgraphList } from '../subgraphs/subgraph-modules';
 import type { SubgraphModule } from '../subgraphs/subgraph-module';
 import { closeDatabases, openDatabases } from './open-databases';
@@ -27,6 +28,8 @@ export async function startNewsroom(
     seedDemo?: boolean;
     modules?: SubgraphModule[];
     targets?: Partial<Record<string, DatabaseTarget>>;
+    /** The anonymous full-response cache: on unless RESPONSE_CACHE=off. */
+    responseCache?: boolean;
   } = {},
 ): Promise<NewsroomApp> {
   const modules = options.modules ?? subgraphList();
@@ -41,6 +44,7 @@ export async function startNewsroom(
       gateway: createGateway({ localSchemas: schemas }),
       port: options.port ?? 0,
       host: options.host,
+      responseCache: (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache() : undefined,
     });
     return {
       url: gateway.url,

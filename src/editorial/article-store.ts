@@ -7,6 +7,7 @@ import { ArticleSlugHistory } from '../../entities/editorial/article-slug-histor
 import { ArticleTag } from '../../entities/editorial/article-tag.entity';
 import { Rubric } from '../../entities/editorial/rubric.entity';
 import { isMysql } from '../db/data-source';
+import { contentEvents } from '../events/content-events';
 import { MysqlArticleSearch } from '../search/mysql-article-search';
 import { SqliteArticleSearch } from '../search/sqlite-article-search';
 import { isListed } from './article-visibility';
@@ -45,7 +46,7 @@ export class ArticleStore {
   }
 
   async create(draft: ArticleDraft): Promise<Article> {
-    return this.ds.transaction(async (m) => {
+    const created = await this.ds.transaction(async (m) => {
       const now = new Date();
       const text = bodyText(draft.body);
       const article = m.getRepository(Article).create({
@@ -72,6 +73,8 @@ export class ArticleStore {
       await this.refreshDerived(m, [saved]);
       return saved;
     });
+    await contentEvents.emit({ type: 'article.created', articleId: created.id });
+    return created;
   }
 
   /** Changes a slug and keeps the old one redirecting (the old slug may be reused later by no one else). */
@@ -83,11 +86,12 @@ export class ArticleStore {
       await m.getRepository(ArticleSlugHistory).save({ slug: article.slug, articleId, retiredAt: new Date() });
       await m.getRepository(Article).update(articleId, { slug, updatedAt: new Date(), version: article.version + 1 });
     });
+    await contentEvents.emit({ type: 'article.updated', articleId });
   }
 
   /** Updates some columns and rebuilds what derives from them. */
   async update(articleId: number, changes: Partial<Pick<Article, 'status' | 'publishedAt' | 'primaryRubricId' | 'title' | 'standfirst' | 'body'>>): Promise<Article> {
-    return this.ds.transaction(async (m) => {
+    const updated = await this.ds.transaction(async (m) => {
       const repo = m.getRepository(Article);
       const article = await repo.findOneByOrFail({ id: articleId });
       Object.assign(article, changes, { updatedAt: new Date(), version: article.version + 1 });
@@ -96,6 +100,8 @@ export class ArticleStore {
       await this.refreshDerived(m, [saved]);
       return saved;
     });
+    await contentEvents.emit({ type: 'article.updated', articleId });
+    return updated;
   }
 
   private async writeRelations(m: EntityManager, articleId: number, draft: ArticleDraft): Promise<void> {

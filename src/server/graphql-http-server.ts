@@ -7,6 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createRequestContext, type RequestContext } from '../context/request-context';
 import { formatError } from '../errors/format-error';
 import { sqlCounter } from '../db/sql-counter';
+import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
 
 export type RunningServer = { url: string; port: number; server: http.Server; apollo: ApolloServer<RequestContext>; stop(): Promise<void> };
 
@@ -25,6 +26,8 @@ export async function startGraphQLServer(options: {
   schema?: GraphQLSchema;
   port: number;
   host?: string;
+  /** The shared full-response cache for anonymous readers (gateway only). */
+  responseCache?: ResponseCache;
 }): Promise<RunningServer> {
   const production = isProduction();
   const apollo = new ApolloServer<RequestContext>({
@@ -41,7 +44,7 @@ export async function startGraphQLServer(options: {
   await apollo.start();
 
   const server = http.createServer((req, res) => {
-    handle(apollo, req, res).catch((err) => {
+    handle(apollo, req, res, options.responseCache).catch((err) => {
       console.error('[http]', err);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
@@ -59,6 +62,7 @@ export async function startGraphQLServer(options: {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await apollo.stop();
+      await options.responseCache?.close();
     },
   };
 }
@@ -68,6 +72,31 @@ function clientIp(req: http.IncomingMessage): string {
   const forwarded = req.headers['x-forwarded-for'];
   if (process.env.TRUST_PROXY === '1' && typeof forwarded === 'string') return forwarded.split(',')[0].trim();
   return req.socket.remoteAddress ?? '';
+}
+
+/**
+ * The cache entry for an anonymous, cacheable query (null when the request may not use the
+ * shared cache), and the stored answer when there is one.
+ */
+async function cacheLookup(cache: ResponseCache, method: string, url: URL, body: unknown, headers: Record<string, string>) {
+  if (!ResponseCache.isAnonymous(headers)) return null;
+  let request: CacheableRequest | null = null;
+  if (method === 'POST' && body && typeof body === 'object' && typeof (body as CacheableRequest).query === 'string') {
+    request = body as CacheableRequest;
+  } else if (method === 'GET' && url.searchParams.get('query')) {
+    let variables: unknown = null;
+    try {
+      variables = JSON.parse(url.searchParams.get('variables') ?? 'null');
+    } catch {
+      return null;
+    }
+    request = { query: url.searchParams.get('query')!, variables, operationName: url.searchParams.get('operationName') };
+  }
+  if (!request) return null;
+  const policy = cache.policy(request);
+  if (!policy.cacheable) return null;
+  const key = cache.key(request);
+  return { key, maxAge: policy.maxAge, hit: await cache.get(key) };
 }
 
 async function readBody(req: http.IncomingMessage): Promise<string | null> {
@@ -81,7 +110,12 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function handle(apollo: ApolloServer<RequestContext>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handle(
+  apollo: ApolloServer<RequestContext>,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  cache: ResponseCache | undefined,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/healthz') {
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -115,6 +149,12 @@ async function handle(apollo: ApolloServer<RequestContext>, req: http.IncomingMe
       return;
     }
   }
+  const cached = cache ? await cacheLookup(cache, req.method ?? 'GET', url, body, plain) : null;
+  if (cached?.hit) {
+    res.writeHead(200, { ...cached.hit.headers, 'cache-control': `public, max-age=${cached.maxAge}`, 'x-cache': 'HIT' });
+    res.end(cached.hit.body);
+    return;
+  }
   const tally = { count: 0, statements: [] as string[] };
   const response = await sqlCounter.withRequestTally(tally, () =>
     apollo.executeHTTPGraphQLRequest({
@@ -124,7 +164,17 @@ async function handle(apollo: ApolloServer<RequestContext>, req: http.IncomingMe
   );
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
+  if (cache) res.setHeader('cache-control', cached ? `public, max-age=${cached.maxAge}` : 'private, no-store');
   if (response.body.kind === 'complete') {
+    if (cached && res.statusCode === 200 && !response.body.string.includes('"errors"')) {
+      res.setHeader('x-cache', 'MISS');
+      await cache!.set(cached.key, {
+        body: response.body.string,
+        headers: { 'content-type': response.headers.get('content-type') ?? 'application/json; charset=utf-8' },
+        storedAt: Date.now(),
+        maxAge: cached.maxAge,
+      });
+    }
     res.end(response.body.string);
     return;
   }

@@ -10,10 +10,16 @@ export type NewsroomFixture = { app: NewsroomApp; url: string; stop(): Promise<v
  * The full supergraph over HTTP on scratch databases (one per subgraph), seeded with a small
  * deterministic newsroom.
  */
-export async function startNewsroomFixture(backend: Backend, label: string, articles = 240): Promise<NewsroomFixture> {
+export async function startNewsroomFixture(
+  backend: Backend,
+  label: string,
+  articles = 240,
+  options: { responseCache?: boolean } = {},
+): Promise<NewsroomFixture> {
   const scratch = scratchTargets(backend, label, subgraphList().map((m) => m.name));
   await scratch.cleanup();
-  const app = await startNewsroom({ targets: scratch.targets });
+  // The response cache is off unless a suite tests it: SQL budgets and fresh reads need every request to run.
+  const app = await startNewsroom({ targets: scratch.targets, responseCache: options.responseCache ?? false });
   await seedEditorial(app.dataSources.get('editorial')!, { seed: 7, articles, paragraphs: 4 });
   return {
     app,

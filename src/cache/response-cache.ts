@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema, parse, type GraphQLSchema } from 'graphql';
+import { contentEvents } from '../events/content-events';
+import { cachePolicy, type CachePolicy } from './cache-policy';
+import { createResponseCacheStore, type CachedResponse, type ResponseCacheStore } from './response-cache-store';
+
+export type CacheableRequest = { query: string; variables?: unknown; operationName?: string | null; extensions?: unknown };
+
+const API_SCHEMA_FILE = path.resolve(__dirname, '../../schema/api.graphql');
+
+/**
+ * The full-response cache in front of the gateway. Only anonymous requests (no Authorization,
+ * no Cookie) are looked up or stored, and only queries whose every root field is listed as
+ * public: a personal answer never enters the shared cache. Any content event purges it.
+ */
+export class ResponseCache {
+  private readonly schema: GraphQLSchema;
+  private readonly unsubscribe: () => void;
+  private readonly policies = new Map<string, CachePolicy>();
+
+  constructor(
+    readonly store: ResponseCacheStore = createResponseCacheStore(),
+    schemaSdl = fs.readFileSync(API_SCHEMA_FILE, 'utf8'),
+  ) {
+    this.schema = buildSchema(schemaSdl);
+    this.unsubscribe = contentEvents.subscribe(() => this.store.purge());
+  }
+
+  /** Whether a request may use the shared cache at all. */
+  static isAnonymous(headers: Record<string, string>): boolean {
+    return !headers.authorization && !headers.cookie;
+  }
+
+  policy(request: CacheableRequest): CachePolicy {
+    const memo = `${request.operationName ?? ''}\u0000${request.query}`;
+    let policy = this.policies.get(memo);
+    if (!policy) {
+      try {
+        policy = cachePolicy(this.schema, parse(request.query), request.operationName);
+      } catch {
+        policy = { cacheable: false };
+      }
+      if (this.policies.size > 2000) this.policies.clear();
+      this.policies.set(memo, policy);
+    }
+    return policy;
+  }
+
+  key(request: CacheableRequest): string {
+    return createHash('sha256')
+      .update(JSON.stringify([request.operationName ?? null, request.query, request.variables ?? null]))
+      .digest('base64url');
+  }
+
+  get(key: string): Promise<CachedResponse | null> {
+    return this.store.get(key);
+  }
+
+  set(key: string, value: CachedResponse): Promise<void> {
+    return this.store.set(key, value);
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe();
+    await this.store.close();
+  }
+}
