@@ -1,10 +1,11 @@
 import type { SubgraphName } from '../db/database-config';
+import { accountsSubgraph } from './accounts.subgraph';
 import { editorialSubgraph } from './editorial.subgraph';
 import type { SubgraphModule } from './subgraph-module';
 
 /** The subgraphs this codebase serves, in composition order. */
 export function subgraphModules(): Partial<Record<SubgraphName, SubgraphModule>> {
-  return { editorial: editorialSubgraph };
+  return { editorial: editorialSubgraph, accounts: accountsSubgraph };
 }
 
 export function subgraphList(): SubgraphModule[] {

@@ -1,0 +1,81 @@
+import type { DataSource } from 'typeorm';
+import { perRequest, type RequestContext } from '../context/request-context';
+import { createRateLimiter, type RateLimiter } from '../limits/rate-limiter';
+import { createMailer, type Mailer } from '../mail/mailer';
+import { createAccountsLoaders, type AccountsLoaders } from './accounts-loaders';
+
+/** Throttles of the accounts subgraph: [events, window in seconds]. */
+export const ACCOUNT_LIMITS = {
+  /** Failed logins per account (by normalised email, known or not). */
+  loginPerAccount: [5, 15 * 60],
+  /** Failed logins per client address. */
+  loginPerIp: [20, 15 * 60],
+  /** Wrong current passwords given to changePassword, per user. */
+  passwordCheckPerUser: [5, 15 * 60],
+  /** Registrations per client address. */
+  registerPerIp: [50, 60 * 60],
+  /** Mails (reset, verification, newsletter confirmation) per recipient; beyond, mail is dropped silently. */
+  mailPerRecipient: [5, 60 * 60],
+} satisfies Record<string, [number, number]>;
+
+const runtimes = new WeakMap<DataSource, AccountsRuntime>();
+
+/**
+ * What the accounts subgraph's resolvers and services share: its database, per-request
+ * loaders, the mailer and the rate limiter. There is one runtime per data source, so code
+ * holding the data source (tests, CLI scripts) reaches the same mailer and counters as the
+ * resolvers.
+ */
+export class AccountsRuntime {
+  readonly loaders: (ctx: RequestContext) => AccountsLoaders;
+  /** Users who proved in this request that they own the account (login, register): they read its private fields. */
+  readonly provenUsers: (ctx: RequestContext) => Set<number>;
+  private currentMailer: Mailer;
+  private currentLimiter: RateLimiter;
+
+  constructor(readonly dataSource: DataSource) {
+    this.loaders = perRequest(() => createAccountsLoaders(dataSource));
+    this.provenUsers = perRequest(() => new Set<number>());
+    this.currentMailer = createMailer();
+    this.currentLimiter = createRateLimiter();
+  }
+
+  static for(dataSource: DataSource): AccountsRuntime {
+    let rt = runtimes.get(dataSource);
+    if (!rt) {
+      rt = new AccountsRuntime(dataSource);
+      runtimes.set(dataSource, rt);
+    }
+    return rt;
+  }
+
+  get mailer(): Mailer {
+    return this.currentMailer;
+  }
+
+  get limiter(): RateLimiter {
+    return this.currentLimiter;
+  }
+
+  useMailer(mailer: Mailer): this {
+    this.currentMailer = mailer;
+    return this;
+  }
+
+  useRateLimiter(limiter: RateLimiter): this {
+    this.currentLimiter = limiter;
+    return this;
+  }
+
+  /** Sends a mail unless its recipient already got too many this hour; delivery failures are logged, never shown. */
+  async sendMail(mail: { to: string; subject: string; text: string }): Promise<void> {
+    const [limit, window] = ACCOUNT_LIMITS.mailPerRecipient;
+    const decision = await this.limiter.hit(`mail:${mail.to}`, limit, window);
+    if (!decision.allowed) return;
+    try {
+      await this.mailer.send(mail);
+    } catch (err) {
+      console.error('[mail] delivery failed', err);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { AccountToken } from '../../entities/accounts/account-token.entity';
+import { Newsletter } from '../../entities/accounts/newsletter.entity';
+import { NewsletterSubscription } from '../../entities/accounts/newsletter-subscription.entity';
+import { RefreshToken } from '../../entities/accounts/refresh-token.entity';
+import { ServiceToken } from '../../entities/accounts/service-token.entity';
+import { User } from '../../entities/accounts/user.entity';
+import { UserRole } from '../../entities/accounts/user-role.entity';
+import { accountsReferenceResolvers } from '../../resolvers/accounts/accounts.reference';
+import { AuthResolver } from '../../resolvers/accounts/auth.resolver';
+import { NewsletterResolver } from '../../resolvers/accounts/newsletter.resolver';
+import { ServiceTokenResolver } from '../../resolvers/accounts/service-token.resolver';
+import { UserConnectionResolver, UserResolver } from '../../resolvers/accounts/user.resolver';
+import { seedAccountsDemo } from '../accounts/accounts-seed';
+import { AccountsRuntime } from '../accounts/accounts-runtime';
+import { migrations as mysqlMigrations } from '../db/migrations/accounts/mysql';
+import { migrations as sqliteMigrations } from '../db/migrations/accounts/sqlite';
+import { buildFederatedSchema } from './build-federated-schema';
+import type { SubgraphModule } from './subgraph-module';
+
+const resolvers: NonEmptyArray<Function> = [UserResolver, UserConnectionResolver, AuthResolver, ServiceTokenResolver, NewsletterResolver];
+
+/** Users, sessions, roles, service tokens and newsletter subscriptions. */
+export const accountsSubgraph: SubgraphModule = {
+  name: 'accounts',
+  defaultPort: 4002,
+  entities: [User, UserRole, RefreshToken, AccountToken, ServiceToken, Newsletter, NewsletterSubscription],
+  migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
+  seedDemo: seedAccountsDemo,
+  async buildSchema(dataSource) {
+    const rt = AccountsRuntime.for(dataSource);
+    return buildFederatedSchema({
+      resolvers,
+      construct: (cls) => new (cls as new (rt: AccountsRuntime) => unknown)(rt),
+      referenceResolvers: accountsReferenceResolvers(rt),
+    });
+  },
+};
