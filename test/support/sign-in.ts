@@ -1,0 +1,75 @@
+import type { DataSource } from 'typeorm';
+import { bootstrapAccount } from '../../src/accounts/account-bootstrap';
+import { seedAccountsDemo } from '../../src/accounts/accounts-seed';
+import { AccountsRuntime } from '../../src/accounts/accounts-runtime';
+import { ServiceTokenService } from '../../src/accounts/service-token.service';
+import { signAccessToken } from '../../src/auth/access-token';
+import { Role, type ServiceScope } from '../../src/auth/roles';
+import { createRequestContext } from '../../src/context/request-context';
+import { MemoryMailer } from '../../src/mail/mailer';
+import type { NewsroomFixture } from './newsroom-fixture';
+
+export const TEST_PASSWORD = 'Correct-horse-battery-9';
+
+let sequence = 0;
+
+/** A unique address per call, so suites sharing a database never collide. */
+export function uniqueEmail(label = 'user'): string {
+  sequence += 1;
+  return `${label}.${process.pid}.${sequence}@example.test`;
+}
+
+export function accountsDataSource(fx: NewsroomFixture): DataSource {
+  return fx.app.dataSources.get('accounts')!;
+}
+
+export function accountsRuntime(fx: NewsroomFixture): AccountsRuntime {
+  return AccountsRuntime.for(accountsDataSource(fx));
+}
+
+/** Routes the accounts subgraph's mail to memory (and seeds the demo newsletters) for one fixture. */
+export async function prepareAccounts(fx: NewsroomFixture): Promise<MemoryMailer> {
+  const mailer = new MemoryMailer();
+  accountsRuntime(fx).useMailer(mailer);
+  await seedAccountsDemo(accountsDataSource(fx));
+  return mailer;
+}
+
+export type SignedIn = { id: number; email: string; password: string; token: string; headers: Record<string, string> };
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Creates a user with roles straight in the accounts database and mints their access token. */
+export async function signInAs(fx: NewsroomFixture, roles: Role[] = [], options: { verified?: boolean; label?: string } = {}): Promise<SignedIn> {
+  const email = uniqueEmail(options.label ?? (roles[0] ?? 'reader'));
+  const user = await bootstrapAccount(accountsDataSource(fx), {
+    email,
+    password: TEST_PASSWORD,
+    displayName: `Test ${roles.join('+') || 'reader'}`,
+    roles,
+    verified: options.verified ?? true,
+  });
+  const token = await signAccessToken({ userId: user.id, roles });
+  return { id: user.id, email, password: TEST_PASSWORD, token, headers: bearer(token) };
+}
+
+/** A service token created by `admin` and exchanged for an access token with `scopes`. */
+export async function serviceSignIn(fx: NewsroomFixture, admin: SignedIn, scopes: ServiceScope[]) {
+  const rt = accountsRuntime(fx);
+  const adminCtx = await createRequestContext(admin.headers, '127.0.0.1');
+  const created = await new ServiceTokenService(rt, adminCtx).create(`job ${scopes.join('+')}`, scopes);
+  const access = await new ServiceTokenService(rt, await createRequestContext({}, '127.0.0.1')).exchange(created.secret);
+  return { id: created.serviceToken.id, secret: created.secret, token: access.accessToken, headers: bearer(access.accessToken) };
+}
+
+/** The token of the newest link mailed to `to`. */
+export function mailedToken(mailer: MemoryMailer, to: string, pathPart = ''): string {
+  const mails = mailer.to(to).filter((m) => m.text.includes(pathPart));
+  const mail = mails[mails.length - 1];
+  if (!mail) throw new Error(`No mail to ${to}${pathPart ? ` with ${pathPart}` : ''}`);
+  const match = new RegExp(`${pathPart.replace(/[/.]/g, '\\$&')}[^\\s?]*\\?token=([^\\s&]+)`).exec(mail.text);
+  if (!match) throw new Error(`No token link in mail to ${to}: ${mail.text}`);
+  return decodeURIComponent(match[1]);
+}
+
+export { Role };
