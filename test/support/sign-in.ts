@@ -62,13 +62,11 @@ export async function serviceSignIn(fx: NewsroomFixture, admin: SignedIn, scopes
   return { id: created.serviceToken.id, secret: created.secret, token: access.accessToken, headers: bearer(access.accessToken) };
 }
 
-/** The token of the newest link mailed to `to`. */
-export function mailedToken(mailer: MemoryMailer, to: string, pathPart = ''): string {
-  const mails = mailer.to(to).filter((m) => m.text.includes(pathPart));
-  const mail = mails[mails.length - 1];
-  if (!mail) throw new Error(`No mail to ${to}${pathPart ? ` with ${pathPart}` : ''}`);
-  const match = new RegExp(`${pathPart.replace(/[/.]/g, '\\$&')}[^\\s?]*\\?token=([^\\s&]+)`).exec(mail.text);
-  if (!match) throw new Error(`No token link in mail to ${to}: ${mail.text}`);
+/** The token of the newest link to `path` (e.g. "/compte/verifier-email") mailed to `to`. */
+export function mailedToken(mailer: MemoryMailer, to: string, path: string): string {
+  const mail = [...mailer.to(to)].reverse().find((m) => m.text.includes(path));
+  const match = mail && new RegExp(`${path}\\?token=([^\\s&]+)`).exec(mail.text);
+  if (!match) throw new Error(`No ${path} link mailed to ${to}`);
   return decodeURIComponent(match[1]);
 }
 
