@@ -9,11 +9,12 @@ const COMMON = new Set([
   'letmein', 'trustno1', 'dragon', 'monkey', 'master', 'liverpool', 'chocolate', 'newsroom', 'changeme',
 ]);
 
+/** Runs people type without thinking: digits (wrapping 9 to 0), the alphabet, keyboard rows (AZERTY and QWERTY). */
+const RUNS = ['01234567890123456789', 'abcdefghijklmnopqrstuvwxyz', 'azertyuiopqsdfghjklmwxcvbn', 'qwertyuiopasdfghjklzxcvbnm'];
+
 function isSequence(s: string): boolean {
-  const codes = [...s].map((c) => c.codePointAt(0)!);
-  const up = codes.every((c, i) => i === 0 || c === codes[i - 1] + 1);
-  const down = codes.every((c, i) => i === 0 || c === codes[i - 1] - 1);
-  return up || down;
+  const reversed = [...s].reverse().join('');
+  return RUNS.some((run) => run.includes(s) || run.includes(reversed));
 }
 
 /**
