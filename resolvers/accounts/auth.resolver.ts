@@ -3,6 +3,7 @@ import { AccountRecoveryService } from '../../src/accounts/account-recovery.serv
 import { AccountsRuntime } from '../../src/accounts/accounts-runtime';
 import { AuthService } from '../../src/accounts/auth.service';
 import type { Session } from '../../src/accounts/session-issuer';
+import { PERSON } from '../../src/auth/auth-checker';
 import type { RequestContext } from '../../src/context/request-context';
 import { AuthPayloadType } from './auth-payload.type';
 import { ChangePasswordArgs, EmailArgs, LoginArgs, RefreshTokenArgs, RegisterInput, ResetPasswordArgs, TokenArgs } from './auth.inputs';
@@ -38,7 +39,7 @@ export class AuthResolver {
     return new AuthService(this.rt, ctx).logout(refreshToken);
   }
 
-  @Authorized()
+  @Authorized(PERSON)
   @Mutation(() => AuthPayloadType, { description: 'Changes your password, signs out every other session and returns a new one.' })
   changePassword(@Args() { currentPassword, newPassword }: ChangePasswordArgs, @Ctx() ctx: RequestContext): Promise<Session> {
     return new AuthService(this.rt, ctx).changePassword(currentPassword, newPassword);
@@ -56,7 +57,7 @@ export class AuthResolver {
     return new AccountRecoveryService(this.rt, ctx).resetPassword(token, newPassword);
   }
 
-  @Authorized()
+  @Authorized(PERSON)
   @Mutation(() => Boolean, { description: 'Mails you a new email-verification link (valid 24 hours). True, and nothing sent, if already verified.' })
   requestEmailVerification(@Ctx() ctx: RequestContext): Promise<boolean> {
     return new AccountRecoveryService(this.rt, ctx).requestEmailVerification();

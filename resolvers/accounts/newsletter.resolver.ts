@@ -3,6 +3,7 @@ import type { Newsletter } from '../../entities/accounts/newsletter.entity';
 import type { NewsletterSubscription } from '../../entities/accounts/newsletter-subscription.entity';
 import { AccountsRuntime } from '../../src/accounts/accounts-runtime';
 import { NewsletterService } from '../../src/accounts/newsletter.service';
+import { PERSON } from '../../src/auth/auth-checker';
 import type { RequestContext } from '../../src/context/request-context';
 import { notFound } from '../../src/errors/app-error';
 import { TokenArgs } from './auth.inputs';
@@ -18,7 +19,7 @@ export class NewsletterResolver {
     return new NewsletterService(this.rt, ctx).list();
   }
 
-  @Authorized()
+  @Authorized(PERSON)
   @Query(() => [NewsletterSubscriptionType], {
     description: 'Your pending and confirmed subscriptions. FORBIDDEN (reason EMAIL_NOT_VERIFIED) until your email is verified.',
   })

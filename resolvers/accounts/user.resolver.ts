@@ -5,6 +5,7 @@ import { UserAdminService } from '../../src/accounts/user-admin.service';
 import { canReadPrivate } from '../../src/accounts/user-policy';
 import { Role } from '../../src/auth/roles';
 import { requireUser } from '../../src/auth/viewer-guards';
+import { PERSON } from '../../src/auth/auth-checker';
 import type { RequestContext } from '../../src/context/request-context';
 import { AppError, ErrorCode } from '../../src/errors/app-error';
 import type { ConnectionPage } from '../../src/graphql/connection';
@@ -17,7 +18,7 @@ import { UserConnectionType, UserType } from './user.type';
 export class UserResolver {
   constructor(private readonly rt: AccountsRuntime) {}
 
-  @Authorized()
+  @Authorized(PERSON)
   @Query(() => UserType, { description: 'The signed-in user. UNAUTHENTICATED without a valid token; FORBIDDEN for service tokens.' })
   async me(@Ctx() ctx: RequestContext): Promise<User> {
     const viewer = requireUser(ctx);
