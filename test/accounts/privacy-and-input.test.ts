@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, getNamedType, isLeafType, isObjectType, type GraphQLNamedType } from 'graphql';
+import { createGateway } from '../../src/gateway/create-gateway';
 import { startSubgraphServer } from '../../src/server/subgraph-server';
-import type { RunningServer } from '../../src/server/graphql-http-server';
+import { startGraphQLServer, type RunningServer } from '../../src/server/graphql-http-server';
 import { accountsSubgraph } from '../../src/subgraphs/accounts.subgraph';
 import { backends } from '../support/backends';
 import { errorCodes, gql } from '../support/graphql-client';
@@ -80,6 +81,21 @@ describe.each(backends())('privacy and input checks of accounts (%s)', (backend)
     expect(errorCodes(await gql(subgraph.url, query, {}, forged))).toEqual(['UNAUTHENTICATED']);
     expect(errorCodes(await gql(subgraph.url, query, {}, { ...forged, ...bob.headers }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await gql(subgraph.url, query, {}, admin.headers))).toEqual([]);
+  });
+
+  it('verifies the token forwarded by a gateway that calls the subgraph over HTTP', async () => {
+    const gateway = await startGraphQLServer({
+      gateway: createGateway({ localSchemas: { editorial: fx.app.schemas.editorial }, urls: { accounts: subgraph.url } }),
+      port: 0,
+    });
+    try {
+      const me = await gql(gateway.url, `{ me { id email } }`, {}, alice.headers);
+      expect(me.data).toEqual({ me: { id: String(alice.id), email: alice.email } });
+      expect(errorCodes(await gql(gateway.url, `{ me { id } }`, {}))).toEqual(['UNAUTHENTICATED']);
+      expect(errorCodes(await gql(gateway.url, `{ users(first: 1) { totalCount } }`, {}, alice.headers))).toEqual(['FORBIDDEN']);
+    } finally {
+      await gateway.stop();
+    }
   });
 
   async function counts() {
