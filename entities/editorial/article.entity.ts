@@ -23,9 +23,6 @@ export class Article {
   @Column({ type: 'text', nullable: true })
   standfirst: string | null;
 
-  /** Typed blocks as JSON (see body-blocks.ts). */
-  @Column({ type: 'json' })
-  body: BodyBlock[];
 
   @Column({ type: 'varchar', length: 20 })
   status: ArticleStatus;
@@ -63,4 +60,13 @@ export class Article {
   /** Optimistic-concurrency counter: bumped on every save. */
   @Column({ type: 'int', default: 1 })
   version: number;
+
+  /**
+   * Typed blocks as JSON (see body-blocks.ts). Not selected by default: lists and cards never
+   * need it, and parsing it was most of a home page's cost. Read it with `addSelect('a.body')`.
+   * It is the last column on purpose: SQLite keeps a long body in overflow pages, and reading
+   * any column stored after it would walk through them.
+   */
+  @Column({ type: 'json', select: false })
+  body: BodyBlock[];
 }

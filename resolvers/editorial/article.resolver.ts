@@ -59,8 +59,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => [BodyBlockUnion], { description: 'The body, block by block.' })
-  body(@Root() article: Article): BodyBlock[] {
-    return article.body ?? [];
+  body(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<BodyBlock[]> | BodyBlock[] {
+    return article.body ?? this.rt.loaders(ctx).bodyByArticle.load(article.id);
   }
 
   @FieldResolver(() => String, { description: 'Public URL path, e.g. "/monde/europe/mon-article".' })

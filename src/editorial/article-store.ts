@@ -93,7 +93,7 @@ export class ArticleStore {
   async update(articleId: number, changes: Partial<Pick<Article, 'status' | 'publishedAt' | 'primaryRubricId' | 'title' | 'standfirst' | 'body'>>): Promise<Article> {
     const updated = await this.ds.transaction(async (m) => {
       const repo = m.getRepository(Article);
-      const article = await repo.findOneByOrFail({ id: articleId });
+      const article = await repo.createQueryBuilder('a').addSelect('a.body').where('a.id = :id', { id: articleId }).getOneOrFail();
       Object.assign(article, changes, { updatedAt: new Date(), version: article.version + 1 });
       if (changes.body) article.wordCount = countWords(bodyText(changes.body));
       const saved = await repo.save(article);

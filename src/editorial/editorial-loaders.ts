@@ -7,6 +7,7 @@ import { Media } from '../../entities/editorial/media.entity';
 import { Rubric } from '../../entities/editorial/rubric.entity';
 import { Tag } from '../../entities/editorial/tag.entity';
 import { placeholders } from '../db/sql-values';
+import type { BodyBlock } from './body-blocks';
 import { readListPages, type ListEntry, type ListRequest } from './listing.repository';
 import { RubricTree } from './rubric-tree';
 import { currentFrontPage } from './front-page.repository';
@@ -72,6 +73,18 @@ export function createEditorialLoaders(ds: DataSource, now: Date) {
       return magazine;
     },
     articleById: byColumn<Article, number>(ds, Article, 'id'),
+    /** Bodies only for the articles whose body is asked for (article pages). */
+    bodyByArticle: new DataLoader<number, BodyBlock[]>(async (ids) => {
+      const rows = await ds
+        .getRepository(Article)
+        .createQueryBuilder('a')
+        .select('a.id')
+        .addSelect('a.body')
+        .where('a.id IN (:...ids)', { ids })
+        .getMany();
+      const byId = new Map(rows.map((r) => [r.id, r.body ?? []]));
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
     articleBySlug: byColumn<Article, string>(ds, Article, 'slug'),
     authorById: byColumn<Author, number>(ds, Author, 'id'),
     authorBySlug: byColumn<Author, string>(ds, Author, 'slug'),

@@ -1,12 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import { createRequestContext, type RequestContext } from '../context/request-context';
 import { formatError } from '../errors/format-error';
-import { sqlCounter } from '../db/sql-counter';
 import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
 
 export type RunningServer = { url: string; port: number; server: http.Server; apollo: ApolloServer<RequestContext>; stop(): Promise<void> };
@@ -39,6 +42,9 @@ export async function startGraphQLServer(options: {
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       // Subgraphs answer the gateway without Apollo Studio trace payloads.
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
+      // Cache policy is computed once per operation by the response cache (cache-policy.ts);
+      // Apollo's per-field cache-control hooks would wrap every resolver for nothing.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   } as ConstructorParameters<typeof ApolloServer<RequestContext>>[0]);
   await apollo.start();
@@ -155,13 +161,10 @@ async function handle(
     res.end(cached.hit.body);
     return;
   }
-  const tally = { count: 0, statements: [] as string[] };
-  const response = await sqlCounter.withRequestTally(tally, () =>
-    apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-      context: () => createRequestContext(plain, clientIp(req)),
-    }),
-  );
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    context: () => createRequestContext(plain, clientIp(req)),
+  });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (cache) res.setHeader('cache-control', cached ? `public, max-age=${cached.maxAge}` : 'private, no-store');

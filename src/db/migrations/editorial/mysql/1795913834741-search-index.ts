@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The InnoDB FULLTEXT index behind `search`: folded text, one index over all fields and one over the title. */
-export class SearchIndex1795912808270 implements MigrationInterface {
-  name = 'SearchIndex1795912808270';
+export class SearchIndex1795913834741 implements MigrationInterface {
+  name = 'SearchIndex1795913834741';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

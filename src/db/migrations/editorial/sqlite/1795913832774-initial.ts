@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795912780222 implements MigrationInterface {
-  name = 'Initial1795912780222';
+export class Initial1795913832774 implements MigrationInterface {
+  name = 'Initial1795913832774';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "article" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "slug" varchar(160) NOT NULL, "kicker" varchar(120), "title" varchar(300) NOT NULL, "standfirst" text, "body" json NOT NULL, "status" varchar(20) NOT NULL, "language" varchar(10) NOT NULL DEFAULT ('fr'), "primaryRubricId" integer NOT NULL, "heroImageId" integer, "wordCount" integer NOT NULL DEFAULT (0), "metaTitle" varchar(300), "metaDescription" varchar(500), "canonicalUrl" varchar(500), "publishedAt" datetime(3), "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "version" integer NOT NULL DEFAULT (1))`);
+    await queryRunner.query(`CREATE TABLE "article" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "slug" varchar(160) NOT NULL, "kicker" varchar(120), "title" varchar(300) NOT NULL, "standfirst" text, "status" varchar(20) NOT NULL, "language" varchar(10) NOT NULL DEFAULT ('fr'), "primaryRubricId" integer NOT NULL, "heroImageId" integer, "wordCount" integer NOT NULL DEFAULT (0), "metaTitle" varchar(300), "metaDescription" varchar(500), "canonicalUrl" varchar(500), "publishedAt" datetime(3), "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "version" integer NOT NULL DEFAULT (1), "body" json NOT NULL)`);
     await queryRunner.query(`CREATE INDEX "ix_article_updated" ON "article" ("updatedAt", "id") `);
     await queryRunner.query(`CREATE INDEX "ix_article_rubric" ON "article" ("primaryRubricId") `);
     await queryRunner.query(`CREATE INDEX "ix_article_status_published" ON "article" ("status", "publishedAt", "id") `);
@@ -33,9 +33,15 @@ export class Initial1795912780222 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_rubric_path" ON "rubric" ("path") `);
     await queryRunner.query(`CREATE TABLE "tag" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "slug" varchar(160) NOT NULL, "name" varchar(200) NOT NULL)`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_tag_slug" ON "tag" ("slug") `);
+    await queryRunner.query(`CREATE TABLE "front_page_arrangement" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "block" varchar(20) NOT NULL, "activeFrom" datetime(3) NOT NULL, "createdAt" datetime(3) NOT NULL, "createdByUserId" integer)`);
+    await queryRunner.query(`CREATE INDEX "ix_front_page_arrangement_block" ON "front_page_arrangement" ("block", "activeFrom", "id") `);
+    await queryRunner.query(`CREATE TABLE "front_page_slot" ("arrangementId" integer NOT NULL, "position" integer NOT NULL, "articleId" integer NOT NULL, PRIMARY KEY ("arrangementId", "position"))`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "front_page_slot"`);
+    await queryRunner.query(`DROP INDEX "ix_front_page_arrangement_block"`);
+    await queryRunner.query(`DROP TABLE "front_page_arrangement"`);
     await queryRunner.query(`DROP INDEX "uq_tag_slug"`);
     await queryRunner.query(`DROP TABLE "tag"`);
     await queryRunner.query(`DROP INDEX "uq_rubric_path"`);

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The FTS5 index behind `search`. Contentless (the folded text is only needed for matching,
  * the article row holds the real text) with contentless_delete so rows can be replaced.
  */
-export class SearchIndex1795912790000 implements MigrationInterface {
-  name = 'SearchIndex1795912790000';
+export class SearchIndex1795913832775 implements MigrationInterface {
+  name = 'SearchIndex1795913832775';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -1,0 +1,65 @@
+/**
+ * The benchmark's servers, in a child process so the load generator does not share their
+ * CPU: the gateway without and with the response cache, the editorial subgraph alone, and
+ * the hand-written baseline. Prints one JSON line with their URLs when ready; `/__stats` on
+ * the baseline port reports SQL statements so far.
+ */
+import 'reflect-metadata';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openDatabases } from '../src/app/open-databases';
+import { ResponseCache } from '../src/cache/response-cache';
+import { MemoryResponseCacheStore } from '../src/cache/response-cache-store';
+import { sqlCounter } from '../src/db/sql-counter';
+import { createGateway } from '../src/gateway/create-gateway';
+import { startGraphQLServer } from '../src/server/graphql-http-server';
+import { startSubgraphServer } from '../src/server/subgraph-server';
+import { subgraphList } from '../src/subgraphs/subgraph-modules';
+import { BaselineHomePage } from './baseline-home-page';
+
+async function main(): Promise<void> {
+  const modules = subgraphList();
+  const dataSources = await openDatabases(modules);
+  const schemas: Record<string, any> = {};
+  for (const mod of modules) schemas[mod.name] = await mod.buildSchema(dataSources.get(mod.name)!);
+  const gateway = await startGraphQLServer({ gateway: createGateway({ localSchemas: schemas }), port: 0 });
+  const cached = await startGraphQLServer({
+    gateway: createGateway({ localSchemas: schemas }),
+    port: 0,
+    responseCache: new ResponseCache(new MemoryResponseCacheStore()),
+  });
+  const editorial = modules.find((m) => m.name === 'editorial')!;
+  const subgraph = await startSubgraphServer(editorial, dataSources.get('editorial')!, { port: 0 });
+  const baseline = new BaselineHomePage(dataSources.get('editorial')!);
+  const server = http.createServer((req, res) => {
+    if (req.url === '/__stats') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ orm: sqlCounter.total, baseline: baseline.statements }));
+      return;
+    }
+    req.resume();
+    req.on('end', () => {
+      baseline
+        .render()
+        .then((body) => res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body)))
+        .catch((err) => res.writeHead(500).end(String(err)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const basePort = (server.address() as AddressInfo).port;
+  console.log(
+    JSON.stringify({
+      gateway: gateway.url,
+      cached: cached.url,
+      subgraph: subgraph.url,
+      baseline: `http://127.0.0.1:${basePort}/home`,
+      stats: `http://127.0.0.1:${basePort}/__stats`,
+    }),
+  );
+}
+
+process.once("SIGTERM", () => process.exit(0));
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

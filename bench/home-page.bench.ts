@@ -1,0 +1,137 @@
+/**
+ * `npm run bench`: the home page under load, against a baseline measured in the same run.
+ *   npm run bench                                  100k articles on SQLite
+ *   npm run bench -- --articles 1000000            1M articles
+ *   DATABASE_URL=mysql://… npm run bench           on MySQL
+ *   npm run bench -- --scaling 10000,1000000       the uncached gateway at two data sizes
+ * Options: --duration S (default 10), --connections N (default 10).
+ */
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+import { argValue } from '../src/cli/args';
+import { HOME_PAGE_QUERY } from './home-page.query';
+
+const ROOT = path.resolve(__dirname, '..');
+const duration = Number(argValue('--duration') ?? 10);
+const connections = Number(argValue('--connections') ?? 10);
+
+type Urls = { gateway: string; cached: string; subgraph: string; baseline: string; stats: string };
+type Result = { name: string; rps: number; p50: number; p99: number; sqlPerRequest: number | null };
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+/** Seeds a data set once per size (SQLite files under bench/.data), or the MySQL database given. */
+async function prepareData(articles: number): Promise<NodeJS.ProcessEnv> {
+  const env = { ...process.env, SEED_DEMO: '0', PROGRESS: '1' };
+  if (process.env.DATABASE_URL) {
+    await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/seed.ts', '--reset', '--articles', String(articles)], env);
+    return env;
+  }
+  const dir = path.join(ROOT, 'bench/.data', `sqlite-${articles}`);
+  const marker = path.join(dir, 'seeded');
+  if (!fs.existsSync(marker)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/seed.ts', '--articles', String(articles)], { ...env, DATA_DIR: dir });
+    fs.writeFileSync(marker, new Date().toISOString());
+  }
+  return { ...env, DATA_DIR: dir };
+}
+
+async function startServers(env: NodeJS.ProcessEnv): Promise<{ urls: Urls; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'bench/bench-server.ts'], {
+    cwd: ROOT,
+    env: { ...env, NODE_ENV: 'production', AUTH_SECRET: env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const urls = await new Promise<Urls>((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk) => {
+      buffer += chunk;
+      const line = buffer.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line));
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited ${code}`)));
+  });
+  return { urls, child };
+}
+
+async function stats(urls: Urls): Promise<{ orm: number; baseline: number }> {
+  return (await fetch(urls.stats)).json() as Promise<{ orm: number; baseline: number }>;
+}
+
+async function load(name: string, url: string, urls: Urls, counter: 'orm' | 'baseline' | null): Promise<Result> {
+  const body = JSON.stringify({ query: HOME_PAGE_QUERY });
+  const opts = { url, method: 'POST' as const, body, headers: { 'content-type': 'application/json' }, connections };
+  await autocannon({ ...opts, duration: 2 });
+  const before = await stats(urls);
+  const result = await autocannon({ ...opts, duration });
+  const after = await stats(urls);
+  if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  const sql = counter ? (after[counter] - before[counter]) / Math.max(1, result.requests.total) : null;
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, sqlPerRequest: sql };
+}
+
+async function post(url: string): Promise<any> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: HOME_PAGE_QUERY }) });
+  return res.json();
+}
+
+function printTable(rows: Result[], baseline: Result): void {
+  console.log(`\n${'scenario'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'p99/p50'.padStart(8)} ${'× baseline'.padStart(11)} ${'SQL/req'.padStart(8)}`);
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${(r.p99 / Math.max(1, r.p50)).toFixed(2).padStart(8)} ${(r.rps / baseline.rps).toFixed(2).padStart(11)} ${r.sqlPerRequest === null ? '-'.padStart(8) : r.sqlPerRequest.toFixed(1).padStart(8)}`,
+    );
+  }
+}
+
+async function mainComparison(articles: number): Promise<void> {
+  const env = await prepareData(articles);
+  const { urls, child } = await startServers(env);
+  try {
+    const [viaGateway, direct, byHand] = await Promise.all([post(urls.gateway), post(urls.subgraph), (await fetch(urls.baseline, { method: 'POST' })).json()]);
+    console.log(`\n${articles} articles on ${process.env.DATABASE_URL ? 'MySQL' : 'SQLite'}, ${connections} connections, ${duration} s per scenario`);
+    console.log(`same JSON — gateway vs subgraph: ${isDeepStrictEqual(viaGateway, direct)}, gateway vs baseline: ${isDeepStrictEqual(viaGateway, byHand)}`);
+    const baseline = await load('3. baseline (hand-written, driver)', urls.baseline, urls, 'baseline');
+    const rows = [
+      await load('1. gateway, cache off', urls.gateway, urls, 'orm'),
+      await load('2. editorial subgraph directly', urls.subgraph, urls, 'orm'),
+      baseline,
+      await load('4. gateway, response cache warm', urls.cached, urls, 'orm'),
+    ];
+    printTable(rows, baseline);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function scaling(sizes: number[]): Promise<void> {
+  const rows: Result[] = [];
+  for (const size of sizes) {
+    const env = await prepareData(size);
+    const { urls, child } = await startServers(env);
+    try {
+      rows.push(await load(`gateway, cache off, ${size} articles`, urls.gateway, urls, 'orm'));
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }
+  printTable(rows, rows[0]);
+  const last = rows[rows.length - 1];
+  console.log(`\np50 at ${sizes[sizes.length - 1]} vs ${sizes[0]}: ${(last.p50 / Math.max(1, rows[0].p50)).toFixed(2)}×; throughput ratio ${(rows[0].rps / last.rps).toFixed(2)}× slower`);
+}
+
+const scale = argValue('--scaling');
+(scale ? scaling(scale.split(',').map(Number)) : mainComparison(Number(argValue('--articles') ?? 100_000))).catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
