@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   ApolloGateway,
-  LocalGraphQLDataSource,
   RemoteGraphQLDataSource,
   type GraphQLDataSource,
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context/request-context';
+import { InProcessDataSource } from './in-process-data-source';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.graphql');
 
@@ -38,7 +38,7 @@ export function createGateway(options: {
     supergraphSdl,
     buildService: ({ name, url }): GraphQLDataSource => {
       const local = options.localSchemas?.[name];
-      if (local) return new LocalGraphQLDataSource(local);
+      if (local) return new InProcessDataSource(local);
       const override = options.urls?.[name] ?? process.env[`SUBGRAPH_${name.toUpperCase()}_URL`];
       return new ForwardingDataSource({ url: override ?? url });
     },
