@@ -12,6 +12,8 @@ export const ACCOUNT_LIMITS = {
   loginPerIp: [20, 15 * 60],
   /** Wrong current passwords given to changePassword, per user. */
   passwordCheckPerUser: [5, 15 * 60],
+  /** Wrong service token secrets per client address. */
+  serviceExchangePerIp: [20, 15 * 60],
   /** Registrations per client address. */
   registerPerIp: [50, 60 * 60],
   /** Mails (reset, verification, newsletter confirmation) per recipient; beyond, mail is dropped silently. */
@@ -19,6 +21,14 @@ export const ACCOUNT_LIMITS = {
 } satisfies Record<string, [number, number]>;
 
 const runtimes = new WeakMap<DataSource, AccountsRuntime>();
+
+let processLimiter: RateLimiter | null = null;
+
+/** One limiter per process: with Redis, one connection however many runtimes there are. */
+function sharedLimiter(): RateLimiter {
+  processLimiter ??= createRateLimiter();
+  return processLimiter;
+}
 
 /**
  * What the accounts subgraph's resolvers and services share: its database, per-request
@@ -31,13 +41,12 @@ export class AccountsRuntime {
   /** Users who proved in this request that they own the account (login, register): they read its private fields. */
   readonly provenUsers: (ctx: RequestContext) => Set<number>;
   private currentMailer: Mailer;
-  private currentLimiter: RateLimiter;
+  private currentLimiter: RateLimiter | null = null;
 
   constructor(readonly dataSource: DataSource) {
     this.loaders = perRequest(() => createAccountsLoaders(dataSource));
     this.provenUsers = perRequest(() => new Set<number>());
     this.currentMailer = createMailer();
-    this.currentLimiter = createRateLimiter();
   }
 
   static for(dataSource: DataSource): AccountsRuntime {
@@ -53,7 +62,9 @@ export class AccountsRuntime {
     return this.currentMailer;
   }
 
+  /** Created on first use, so printing the schema never connects to Redis. */
   get limiter(): RateLimiter {
+    this.currentLimiter ??= sharedLimiter();
     return this.currentLimiter;
   }
 

@@ -3,7 +3,7 @@ import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from '../auth/access-token'
 import { ServiceScope } from '../auth/roles';
 import type { RequestContext } from '../context/request-context';
 import { AppError, badInput, ErrorCode, notFound } from '../errors/app-error';
-import type { AccountsRuntime } from './accounts-runtime';
+import { ACCOUNT_LIMITS, type AccountsRuntime } from './accounts-runtime';
 import { tooManyRequests } from './auth.service';
 import { newSecret, secretHash } from './secrets';
 import { UserAdminService } from './user-admin.service';
@@ -69,11 +69,12 @@ export class ServiceTokenService {
   /** Trades a secret for a scoped access token. Wrong and revoked secrets get the same answer; both are throttled per address. */
   async exchange(secret: string): Promise<ServiceAccess> {
     const key = `service-exchange:ip:${this.ctx.ip}`;
-    const check = await this.rt.limiter.peek(key, 20);
+    const [limit, window] = ACCOUNT_LIMITS.serviceExchangePerIp;
+    const check = await this.rt.limiter.peek(key, limit);
     if (!check.allowed) throw tooManyRequests(check.retryAfterSeconds);
     const token = secret.startsWith(SERVICE_SECRET_PREFIX) ? await this.repo.findOneBy({ secretHash: secretHash(secret) }) : null;
     if (!token || token.revokedAt) {
-      await this.rt.limiter.hit(key, 20, 15 * 60);
+      await this.rt.limiter.hit(key, limit, window);
       throw new AppError(ErrorCode.Unauthenticated, 'Invalid or revoked service token', { reason: 'INVALID_SERVICE_TOKEN' });
     }
     await this.rt.dataSource.transaction((m) => m.getRepository(ServiceToken).update(token.id, { lastUsedAt: this.ctx.now }));

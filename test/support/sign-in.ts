@@ -6,6 +6,7 @@ import { ServiceTokenService } from '../../src/accounts/service-token.service';
 import { signAccessToken } from '../../src/auth/access-token';
 import { Role, type ServiceScope } from '../../src/auth/roles';
 import { createRequestContext } from '../../src/context/request-context';
+import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
 import { MemoryMailer } from '../../src/mail/mailer';
 import type { NewsroomFixture } from './newsroom-fixture';
 
@@ -27,10 +28,13 @@ export function accountsRuntime(fx: NewsroomFixture): AccountsRuntime {
   return AccountsRuntime.for(accountsDataSource(fx));
 }
 
-/** Routes the accounts subgraph's mail to memory (and seeds the demo newsletters) for one fixture. */
+/**
+ * Routes the accounts subgraph's mail to memory, gives it its own in-memory throttle counters
+ * (whatever REDIS_URL says, so suites cannot throttle each other) and seeds the demo newsletters.
+ */
 export async function prepareAccounts(fx: NewsroomFixture): Promise<MemoryMailer> {
   const mailer = new MemoryMailer();
-  accountsRuntime(fx).useMailer(mailer);
+  accountsRuntime(fx).useMailer(mailer).useRateLimiter(new MemoryRateLimiter());
   await seedAccountsDemo(accountsDataSource(fx));
   return mailer;
 }
