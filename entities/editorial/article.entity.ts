@@ -7,6 +7,7 @@ import type { ArticleStatus } from '../../src/editorial/article-status';
 @Index('ix_article_status_published', ['status', 'publishedAt', 'id'])
 @Index('ix_article_rubric', ['primaryRubricId'])
 @Index('ix_article_updated', ['updatedAt', 'id'])
+@Index('ix_article_unpublish', ['status', 'unpublishAt'])
 export class Article {
   @PrimaryGeneratedColumn()
   id: number;
@@ -56,6 +57,18 @@ export class Article {
 
   @Column({ type: 'datetime', precision: 3 })
   updatedAt: Date;
+
+  /** Invisible to the public until then, whatever the status (editors still see it). */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  embargoUntil: Date | null;
+
+  /** When a published article is to be taken down by the scheduler. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  unpublishAt: Date | null;
+
+  /** The account (accounts subgraph) that created it. */
+  @Column({ type: 'int', nullable: true })
+  createdByUserId: number | null;
 
   /** Optimistic-concurrency counter: bumped on every save. */
   @Column({ type: 'int', default: 1 })

@@ -1,4 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ArticleStatusEnum } from './admin/article-admin.types';
 
 @ObjectType('Article', { description: 'A news article as readers see it.' })
 @Directive('@key(fields: "id")')
@@ -26,4 +27,16 @@ export class ArticleType {
 
   @Field(() => Date, { description: 'Last edit.' })
   updatedAt: Date;
+
+  @Field(() => ArticleStatusEnum, { description: 'Lifecycle state (the public only ever sees PUBLISHED).' })
+  status: ArticleStatusEnum;
+
+  @Field(() => Int, { description: 'Increases with every save; send it back with `updateArticle`.' })
+  version: number;
+
+  @Field(() => Date, { nullable: true, description: 'Hidden from the public until then.' })
+  embargoUntil: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the scheduler will unpublish it.' })
+  unpublishAt: Date | null;
 }

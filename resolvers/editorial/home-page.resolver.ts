@@ -9,7 +9,7 @@ import { HeadlineBlockType, HomePageType, RubricBlockType } from './home-page.ty
 import { MagazineIssueType } from './magazine-issue.type';
 
 /** The root carries the block size so every block is cut from the same assembly. */
-type HomePageRoot = { id: string; articlesPerBlock?: number };
+type HomePageRoot = { id: string; articlesPerBlock?: number; at?: Date };
 
 const DEFAULT_PER_BLOCK = 4;
 
@@ -19,7 +19,7 @@ export class HomePageResolver {
 
   /** A home page reached through `_entities` (another subgraph's field) has the default size. */
   private content(home: HomePageRoot, ctx: RequestContext) {
-    return new HomePageService(this.rt, ctx).content(home.articlesPerBlock ?? DEFAULT_PER_BLOCK);
+    return new HomePageService(this.rt, ctx).content(home.articlesPerBlock ?? DEFAULT_PER_BLOCK, home.at);
   }
 
   @Query(() => HomePageType, { description: 'The home page: curated blocks, a block per rubric, the magazine on sale.' })

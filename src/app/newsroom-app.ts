@@ -30,6 +30,8 @@ export async function startNewsroom(
     targets?: Partial<Record<string, DatabaseTarget>>;
     /** The anonymous full-response cache: on unless RESPONSE_CACHE=off. */
     responseCache?: boolean;
+    /** Background jobs such as the publication scheduler (off unless asked: tests drive them). */
+    jobs?: boolean;
   } = {},
 ): Promise<NewsroomApp> {
   const modules = options.modules ?? subgraphList();
@@ -46,12 +48,14 @@ export async function startNewsroom(
       host: options.host,
       responseCache: (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache() : undefined,
     });
+    const stopJobs = options.jobs ? modules.map((mod) => mod.startJobs?.(dataSources.get(mod.name)!)) : [];
     return {
       url: gateway.url,
       gateway,
       dataSources,
       schemas,
       async stop() {
+        for (const stopJob of stopJobs) stopJob?.();
         await gateway.stop();
         await closeDatabases(dataSources);
       },

@@ -10,7 +10,7 @@ import { redact } from '../db/database-config';
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4000);
   const host = process.env.HOST ?? '0.0.0.0';
-  const app = await startNewsroom({ port, host, seedDemo: process.env.SEED_DEMO !== '0' });
+  const app = await startNewsroom({ port, host, seedDemo: process.env.SEED_DEMO !== '0', jobs: process.env.JOBS !== '0' });
   const where = process.env.DATABASE_URL ? redact(process.env.DATABASE_URL) : 'SQLite files in ./data';
   console.log(`Newsroom supergraph ready at http://localhost:${app.gateway.port}/graphql (${where})`);
   const shutdown = async (signal: string) => {

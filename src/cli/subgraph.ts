@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const dataSources = await openDatabases([mod]);
   if (process.env.SEED_DEMO !== '0') await mod.seedDemo?.(dataSources.get(name)!);
   const server = await startSubgraphServer(mod, dataSources.get(name)!, { port, host: process.env.HOST ?? '0.0.0.0' });
+  if (process.env.JOBS !== '0') mod.startJobs?.(dataSources.get(name)!);
   console.log(`Subgraph ${name} ready at http://localhost:${server.port}/graphql`);
   process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));
   process.once('SIGINT', () => void server.stop().then(() => process.exit(0)));

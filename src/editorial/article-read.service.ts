@@ -5,6 +5,7 @@ import type { RequestContext } from '../context/request-context';
 import { notFound } from '../errors/app-error';
 import { ConnectionPage, decodeCursor, encodeCursor, pageSize } from '../graphql/connection';
 import { isPubliclyVisible } from './article-visibility';
+import { isEditor } from './workflow/editorial-staff';
 import type { EditorialRuntime } from './editorial-runtime';
 import { countList, type ListKey } from './listing.repository';
 import { articlePath } from './public-paths';
@@ -23,10 +24,10 @@ export class ArticleReadService {
     return this.rt.loaders(this.ctx);
   }
 
-  /** The article if this viewer may read it, else null. */
+  /** The article if this viewer may read it, else null: editors see every status and embargo. */
   async visible(article: Article | null): Promise<Article | null> {
     if (!article) return null;
-    return isPubliclyVisible(article, this.ctx.now) ? article : null;
+    return isPubliclyVisible(article, this.ctx.now) || isEditor(this.ctx.viewer) ? article : null;
   }
 
   async byId(id: number): Promise<Article | null> {

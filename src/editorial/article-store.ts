@@ -10,12 +10,13 @@ import { isMysql } from '../db/data-source';
 import { contentEvents } from '../events/content-events';
 import { MysqlArticleSearch } from '../search/mysql-article-search';
 import { SqliteArticleSearch } from '../search/sqlite-article-search';
-import { isListed } from './article-visibility';
+import { isListed, publicFrom } from './article-visibility';
 import type { ArticleStatus } from './article-status';
 import { bodyText, type BodyBlock } from './body-blocks';
 import { rewriteListings } from './listing.repository';
 import { countWords } from './reading-time';
 import { RubricTree } from './rubric-tree';
+import type { ArticleSnapshot } from './workflow/article-snapshot';
 
 export type ArticleDraft = {
   slug: string;
@@ -82,8 +83,7 @@ export class ArticleStore {
     await this.ds.transaction(async (m) => {
       const article = await m.getRepository(Article).findOneByOrFail({ id: articleId });
       if (article.slug === slug) return;
-      await m.getRepository(ArticleSlugHistory).delete({ slug });
-      await m.getRepository(ArticleSlugHistory).save({ slug: article.slug, articleId, retiredAt: new Date() });
+      await this.retireSlug(m, articleId, article.slug, slug, new Date());
       await m.getRepository(Article).update(articleId, { slug, updatedAt: new Date(), version: article.version + 1 });
     });
     await contentEvents.emit({ type: 'article.updated', articleId });
@@ -104,6 +104,108 @@ export class ArticleStore {
     return updated;
   }
 
+  /** The article with its body, as the admin edits it. */
+  async loadForEdit(m: EntityManager, articleId: number): Promise<Article | null> {
+    return m.getRepository(Article).createQueryBuilder('a').addSelect('a.body').where('a.id = :id', { id: articleId }).getOne();
+  }
+
+  async relationsOf(m: EntityManager, articleId: number): Promise<{ secondaryRubricIds: number[]; authorIds: number[]; tagIds: number[] }> {
+    const [secondary, bylines, tags] = await Promise.all([
+      m.getRepository(ArticleSecondaryRubric).find({ where: { articleId } }),
+      m.getRepository(ArticleByline).find({ where: { articleId }, order: { position: 'ASC' } }),
+      m.getRepository(ArticleTag).find({ where: { articleId } }),
+    ]);
+    return {
+      secondaryRubricIds: secondary.map((s) => s.rubricId).sort((a, b) => a - b),
+      authorIds: bylines.map((b) => b.authorId),
+      tagIds: tags.map((t) => t.tagId).sort((a, b) => a - b),
+    };
+  }
+
+  /** Inserts an article from a validated snapshot (inside the caller's transaction). */
+  async insertSnapshot(m: EntityManager, snap: ArticleSnapshot, meta: { createdByUserId: number | null; now: Date }): Promise<Article> {
+    const article = m.getRepository(Article).create({
+      ...this.columnsOf(snap),
+      status: 'draft',
+      publishedAt: null,
+      unpublishAt: null,
+      createdByUserId: meta.createdByUserId,
+      createdAt: meta.now,
+      updatedAt: meta.now,
+      version: 1,
+    });
+    const saved = await m.getRepository(Article).save(article);
+    await this.replaceRelations(m, saved.id, snap);
+    await this.refreshDerived(m, [saved]);
+    return saved;
+  }
+
+  /**
+   * Writes a new state if, and only if, the row is still at `expectedVersion` (one conditional
+   * UPDATE, so of two racing editors exactly one wins). Returns null when it was not.
+   */
+  async updateIfVersion(
+    m: EntityManager,
+    articleId: number,
+    expectedVersion: number,
+    changes: { snapshot?: ArticleSnapshot; status?: Article['status']; publishedAt?: Date | null; unpublishAt?: Date | null; now: Date },
+  ): Promise<Article | null> {
+    const set: Record<string, unknown> = { updatedAt: changes.now, version: () => 'version + 1' };
+    if (changes.snapshot) Object.assign(set, this.columnsOf(changes.snapshot));
+    if (changes.status !== undefined) set.status = changes.status;
+    if (changes.publishedAt !== undefined) set.publishedAt = changes.publishedAt;
+    if (changes.unpublishAt !== undefined) set.unpublishAt = changes.unpublishAt;
+    const result = await m
+      .createQueryBuilder()
+      .update(Article)
+      .set(set)
+      .where('id = :id AND version = :version', { id: articleId, version: expectedVersion })
+      .execute();
+    if (!result.affected) return null;
+    if (changes.snapshot) await this.replaceRelations(m, articleId, changes.snapshot);
+    const saved = (await this.loadForEdit(m, articleId))!;
+    await this.refreshDerived(m, [saved]);
+    return saved;
+  }
+
+  private columnsOf(snap: ArticleSnapshot) {
+    const text = bodyText(snap.body);
+    return {
+      title: snap.title,
+      slug: snap.slug,
+      kicker: snap.kicker,
+      standfirst: snap.standfirst,
+      body: snap.body,
+      primaryRubricId: snap.primaryRubricId,
+      heroImageId: snap.heroImageId,
+      language: snap.language,
+      metaTitle: snap.metaTitle,
+      metaDescription: snap.metaDescription,
+      canonicalUrl: snap.canonicalUrl,
+      embargoUntil: snap.embargoUntil ? new Date(snap.embargoUntil) : null,
+      wordCount: countWords(text),
+    };
+  }
+
+  private async replaceRelations(m: EntityManager, articleId: number, snap: ArticleSnapshot): Promise<void> {
+    await m.getRepository(ArticleByline).delete({ articleId });
+    await m.getRepository(ArticleTag).delete({ articleId });
+    await m.getRepository(ArticleSecondaryRubric).delete({ articleId });
+    await this.writeRelations(m, articleId, {
+      authorIds: snap.authorIds,
+      tagIds: snap.tagIds,
+      secondaryRubricIds: snap.secondaryRubricIds,
+    } as ArticleDraft);
+  }
+
+  /** Keeps the old slug redirecting when a slug changes (inside the caller's transaction). */
+  async retireSlug(m: EntityManager, articleId: number, oldSlug: string, newSlug: string, now: Date): Promise<void> {
+    if (oldSlug === newSlug) return;
+    await m.getRepository(ArticleSlugHistory).delete({ slug: newSlug });
+    await m.getRepository(ArticleSlugHistory).delete({ slug: oldSlug });
+    await m.getRepository(ArticleSlugHistory).insert({ slug: oldSlug, articleId, retiredAt: now });
+  }
+
   private async writeRelations(m: EntityManager, articleId: number, draft: ArticleDraft): Promise<void> {
     const bylines = (draft.authorIds ?? []).map((authorId, position) => ({ articleId, authorId, position }));
     if (bylines.length) await m.getRepository(ArticleByline).insert(bylines);
@@ -114,7 +216,7 @@ export class ArticleStore {
   }
 
   /** Rewrites listing rows and search entries of these articles from their current state. */
-  async refreshDerived(m: EntityManager, articles: Article[]): Promise<void> {
+  async refreshDerived(m: EntityManager, articles: Article[], options: { search?: boolean } = {}): Promise<void> {
     const ids = articles.map((a) => a.id);
     const tree = new RubricTree(await m.getRepository(Rubric).find());
     const [bylines, tags, secondary] = await Promise.all([
@@ -124,13 +226,15 @@ export class ArticleStore {
     ]);
     const sources = articles.filter(isListed).map((a) => ({
       id: a.id,
-      publishedAt: a.publishedAt!,
+      // Lists order and filter by when the public may see it, so an embargo holds it back there too.
+      publishedAt: publicFrom(a)!,
       primaryRubricId: a.primaryRubricId,
       secondaryRubricIds: secondary.filter((s) => s.articleId === a.id).map((s) => s.rubricId),
       tagIds: tags.filter((t) => t.articleId === a.id).map((t) => t.tagId),
       authorIds: bylines.filter((b) => b.articleId === a.id).map((b) => b.authorId),
     }));
     await rewriteListings(m, ids, sources, tree);
+    if (options.search === false) return;
     await this.search.index(
       m,
       articles.map((a) => ({ articleId: a.id, title: a.title, standfirst: a.standfirst ?? '', body: bodyText(a.body) })),

@@ -5,6 +5,7 @@ import type { Rubric } from '../../entities/editorial/rubric.entity';
 import type { RequestContext } from '../context/request-context';
 import { badInput } from '../errors/app-error';
 import { ArticleReadService } from './article-read.service';
+import { currentFrontPage } from './front-page.repository';
 import type { EditorialRuntime } from './editorial-runtime';
 
 export const HEADLINE_SIZE = 5;
@@ -33,23 +34,29 @@ export class HomePageService {
     private readonly ctx: RequestContext,
   ) {}
 
-  content(articlesPerBlock: number): Promise<HomePageContent> {
+  /** `at` previews the curated blocks as arranged at another time (editors only; see homePagePreview). */
+  content(articlesPerBlock: number, at?: Date): Promise<HomePageContent> {
     if (!Number.isInteger(articlesPerBlock) || articlesPerBlock < 1 || articlesPerBlock > MAX_ARTICLES_PER_BLOCK) {
       throw badInput(`articlesPerBlock must be between 1 and ${MAX_ARTICLES_PER_BLOCK}`, { argument: 'articlesPerBlock' });
     }
     let perContext = assembled.get(this.ctx);
     if (!perContext) assembled.set(this.ctx, (perContext = new Map()));
-    let content = perContext.get(articlesPerBlock);
-    if (!content) perContext.set(articlesPerBlock, (content = this.assemble(articlesPerBlock)));
+    const key = at ? -at.getTime() : articlesPerBlock;
+    let content = perContext.get(key);
+    if (!content) perContext.set(key, (content = this.assemble(articlesPerBlock, at)));
     return content;
   }
 
-  private async assemble(perBlock: number): Promise<HomePageContent> {
+  private async assemble(perBlock: number, at?: Date): Promise<HomePageContent> {
     const loaders = this.rt.loaders(this.ctx);
     // Round trips are fixed: (tree, slots, magazine) → (lists, featured ids) → articles. The
     // magazine is read here, not by its own field, so its articles join the one article batch
     // and its cover joins the batch of hero images, whatever the timing of the database.
-    const [tree, curated, magazineIssue] = await Promise.all([loaders.rubricTree(), loaders.frontPage(), loaders.currentMagazineIssue()]);
+    const [tree, curated, magazineIssue] = await Promise.all([
+      loaders.rubricTree(),
+      at ? currentFrontPage(this.rt.dataSource, at) : loaders.frontPage(),
+      loaders.currentMagazineIssue(),
+    ]);
     const roots = tree.roots();
     const curatedCount = curated.headline.length + curated.selection.length;
     const spare = HEADLINE_SIZE + SELECTION_SIZE;

@@ -1,5 +1,6 @@
 import type { Article } from '../../entities/editorial/article.entity';
 import { ArticleSlugHistory } from '../../entities/editorial/article-slug-history.entity';
+import { RubricPathHistory } from '../../entities/editorial/rubric-path-history.entity';
 import type { Author } from '../../entities/editorial/author.entity';
 import type { Rubric } from '../../entities/editorial/rubric.entity';
 import type { Tag } from '../../entities/editorial/tag.entity';
@@ -48,6 +49,9 @@ export class RouteService {
         const found = await this.article(segments[segments.length - 1], `/${segments.join('/')}`);
         if (found) return found;
       }
+      const moved = await this.rt.dataSource.getRepository(RubricPathHistory).findOneBy({ path: segments.join('/') });
+      const current = moved ? tree.get(moved.rubricId) : undefined;
+      if (current) return { kind: 'redirect', location: `/${current.path}`, statusCode: 301 };
     }
     throw notFound('Page', { path: rawPath });
   }

@@ -36,7 +36,7 @@ export class MysqlArticleSearch implements ArticleSearch {
   async search(db: DataSource | EntityManager, terms: string[], limit: number, after: SearchCursor | null, now: Date): Promise<SearchHit[]> {
     const against = this.against(terms);
     if (!against) return [];
-    const params: unknown[] = [against, against, against, sqlDate(db, now)];
+    const params: unknown[] = [against, against, against, sqlDate(db, now), sqlDate(db, now)];
     let keyset = '';
     if (after) {
       keyset = 'WHERE score < ? OR (score = ? AND id < ?)';
@@ -46,7 +46,7 @@ export class MysqlArticleSearch implements ArticleSearch {
       `SELECT id, score FROM (
          SELECT s.articleId AS id, ${this.score()} AS score
          FROM article_search s JOIN article a ON a.id = s.articleId
-         WHERE MATCH(s.title, s.standfirst, s.body) AGAINST (? IN BOOLEAN MODE) AND a.status = 'published' AND a.publishedAt <= ?
+         WHERE MATCH(s.title, s.standfirst, s.body) AGAINST (? IN BOOLEAN MODE) AND a.status = 'published' AND a.publishedAt <= ? AND (a.embargoUntil IS NULL OR a.embargoUntil <= ?)
        ) AS hits ${keyset} ORDER BY score DESC, id DESC LIMIT ${limit}`,
       params,
     );
@@ -58,8 +58,8 @@ export class MysqlArticleSearch implements ArticleSearch {
     if (!against) return 0;
     const rows: Array<{ n: number | string }> = await db.query(
       `SELECT COUNT(*) AS n FROM article_search s JOIN article a ON a.id = s.articleId
-       WHERE MATCH(s.title, s.standfirst, s.body) AGAINST (? IN BOOLEAN MODE) AND a.status = 'published' AND a.publishedAt <= ?`,
-      [against, sqlDate(db, now)],
+       WHERE MATCH(s.title, s.standfirst, s.body) AGAINST (? IN BOOLEAN MODE) AND a.status = 'published' AND a.publishedAt <= ? AND (a.embargoUntil IS NULL OR a.embargoUntil <= ?)`,
+      [against, sqlDate(db, now), sqlDate(db, now)],
     );
     return Number(rows[0]?.n ?? 0);
   }

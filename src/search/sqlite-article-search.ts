@@ -26,7 +26,7 @@ export class SqliteArticleSearch implements ArticleSearch {
   }
 
   async search(db: DataSource | EntityManager, terms: string[], limit: number, after: SearchCursor | null, now: Date): Promise<SearchHit[]> {
-    const params: unknown[] = [this.matchExpression(terms), sqlDate(db, now)];
+    const params: unknown[] = [this.matchExpression(terms), sqlDate(db, now), sqlDate(db, now)];
     let keyset = '';
     if (after) {
       keyset = 'WHERE score < ? OR (score = ? AND id < ?)';
@@ -36,7 +36,7 @@ export class SqliteArticleSearch implements ArticleSearch {
       `SELECT id, score FROM (
          SELECT s.rowid AS id, CAST(ROUND(-bm25(article_search, 10.0, 4.0, 1.0) * 1000000) AS INTEGER) AS score
          FROM article_search s JOIN article a ON a.id = s.rowid
-         WHERE article_search MATCH ? AND a.status = 'published' AND a.publishedAt <= ?
+         WHERE article_search MATCH ? AND a.status = 'published' AND a.publishedAt <= ? AND (a.embargoUntil IS NULL OR a.embargoUntil <= ?)
        ) AS hits ${keyset} ORDER BY score DESC, id DESC LIMIT ${limit}`,
       params,
     );
@@ -46,8 +46,8 @@ export class SqliteArticleSearch implements ArticleSearch {
   async count(db: DataSource | EntityManager, terms: string[], now: Date): Promise<number> {
     const rows: Array<{ n: number }> = await db.query(
       `SELECT COUNT(*) AS n FROM article_search s JOIN article a ON a.id = s.rowid
-       WHERE article_search MATCH ? AND a.status = 'published' AND a.publishedAt <= ?`,
-      [this.matchExpression(terms), sqlDate(db, now)],
+       WHERE article_search MATCH ? AND a.status = 'published' AND a.publishedAt <= ? AND (a.embargoUntil IS NULL OR a.embargoUntil <= ?)`,
+      [this.matchExpression(terms), sqlDate(db, now), sqlDate(db, now)],
     );
     return Number(rows[0]?.n ?? 0);
   }

@@ -14,6 +14,18 @@ import { Tag } from '../../entities/editorial/tag.entity';
 import { FrontPageArrangement } from '../../entities/editorial/front-page-arrangement.entity';
 import { FrontPageSlot } from '../../entities/editorial/front-page-slot.entity';
 import { HomePageResolver } from '../../resolvers/editorial/home-page.resolver';
+import { ArticleCorrection } from '../../entities/editorial/article-correction.entity';
+import { ArticleRevision } from '../../entities/editorial/article-revision.entity';
+import { EditorialAuditEntry } from '../../entities/editorial/editorial-audit-entry.entity';
+import { RubricPathHistory } from '../../entities/editorial/rubric-path-history.entity';
+import { ArticleAdminResolver } from '../../resolvers/editorial/admin/article-admin.resolver';
+import { ArticleWorkflowResolver } from '../../resolvers/editorial/admin/article-workflow.resolver';
+import { AuditLogResolver } from '../../resolvers/editorial/admin/audit-log.resolver';
+import { DashboardResolver } from '../../resolvers/editorial/admin/dashboard.resolver';
+import { FrontPageAdminResolver } from '../../resolvers/editorial/admin/front-page-admin.resolver';
+import { RubricAdminResolver } from '../../resolvers/editorial/admin/rubric-admin.resolver';
+import { TaxonomyAdminResolver } from '../../resolvers/editorial/admin/taxonomy-admin.resolver';
+import { startScheduler } from '../editorial/workflow/scheduler';
 import { ArticleResolver } from '../../resolvers/editorial/article.resolver';
 import { AuthorResolver } from '../../resolvers/editorial/author.resolver';
 import { ArticleConnectionResolver, MagazineIssueConnectionResolver } from '../../resolvers/editorial/connections.resolver';
@@ -40,6 +52,13 @@ const resolvers: NonEmptyArray<Function> = [
   MagazineIssueResolver,
   RouteResolver,
   HomePageResolver,
+  ArticleAdminResolver,
+  ArticleWorkflowResolver,
+  FrontPageAdminResolver,
+  RubricAdminResolver,
+  TaxonomyAdminResolver,
+  DashboardResolver,
+  AuditLogResolver,
   ImageBlockResolver,
   ArticleConnectionResolver,
   MagazineIssueConnectionResolver,
@@ -64,9 +83,14 @@ export const editorialSubgraph: SubgraphModule = {
     MagazineIssueArticle,
     FrontPageArrangement,
     FrontPageSlot,
+    ArticleRevision,
+    ArticleCorrection,
+    RubricPathHistory,
+    EditorialAuditEntry,
   ],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
   seedDemo: seedEditorialDemo,
+  startJobs: (dataSource) => startScheduler(dataSource),
   async buildSchema(dataSource) {
     const rt = new EditorialRuntime(dataSource);
     return buildFederatedSchema({

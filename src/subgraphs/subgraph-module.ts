@@ -14,6 +14,8 @@ export type SubgraphModule = {
   entities: Function[];
   migrations: MigrationSet;
   buildSchema(dataSource: DataSource): Promise<GraphQLSchema>;
+  /** Background jobs of this subgraph (e.g. the publication scheduler); returns their stop function. */
+  startJobs?(dataSource: DataSource): () => void;
   /** Fills an empty database with the demo newsroom's rows for this subgraph. */
   seedDemo?(dataSource: DataSource): Promise<void>;
 };

@@ -37,6 +37,10 @@ type Principal = (typeof PRINCIPALS)[number];
 const EVERYONE: Outcome[] = [OK, OK, OK, OK, OK, OK, OK, OK];
 const SIGNED_IN_PERSON: Outcome[] = [AUTH, OK, OK, OK, OK, OK, OK, NO];
 const ADMINS: Outcome[] = [AUTH, NO, NO, NO, NO, NO, OK, NO];
+const NEWSROOM_STAFF: Outcome[] = [AUTH, NO, OK, OK, NO, NO, OK, NO];
+const EDITORS: Outcome[] = [AUTH, NO, NO, OK, NO, NO, OK, NO];
+// Gated by the token in its arguments, not by the caller: a forged one is refused for everyone.
+const TOKEN_GATED: Outcome[] = [AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH];
 
 const ACCESS: Record<string, Outcome[]> = {
   // editorial: public reading
@@ -51,6 +55,39 @@ const ACCESS: Record<string, Outcome[]> = {
   'Query.rubric': EVERYONE,
   'Query.rubrics': EVERYONE,
   'Query.tag': EVERYONE,
+  // editorial: the newsroom's admin (per-article rules, e.g. a journalist approving, are tested in test/editorial/workflow)
+  'Query.adminArticle': NEWSROOM_STAFF,
+  'Query.articleRevisionDiff': NEWSROOM_STAFF,
+  'Query.editorialDashboard': NEWSROOM_STAFF,
+  'Query.articlePreview': TOKEN_GATED,
+  'Query.frontPageArrangements': EDITORS,
+  'Query.homePagePreview': EDITORS,
+  'Query.editorialAuditLog': ADMINS,
+  'Mutation.createArticle': NEWSROOM_STAFF,
+  'Mutation.updateArticle': NEWSROOM_STAFF,
+  'Mutation.restoreArticleRevision': NEWSROOM_STAFF,
+  'Mutation.createArticlePreview': NEWSROOM_STAFF,
+  'Mutation.submitArticle': NEWSROOM_STAFF,
+  'Mutation.requestArticleChanges': NEWSROOM_STAFF,
+  'Mutation.approveArticle': NEWSROOM_STAFF,
+  'Mutation.publishArticle': NEWSROOM_STAFF,
+  'Mutation.scheduleArticle': NEWSROOM_STAFF,
+  'Mutation.unpublishArticle': NEWSROOM_STAFF,
+  'Mutation.transitionArticle': NEWSROOM_STAFF,
+  'Mutation.addArticleCorrection': EDITORS,
+  'Mutation.arrangeFrontPage': EDITORS,
+  'Mutation.createAuthor': EDITORS,
+  'Mutation.updateAuthor': EDITORS,
+  'Mutation.createTag': EDITORS,
+  'Mutation.updateTag': EDITORS,
+  'Mutation.createMedia': EDITORS,
+  'Mutation.updateMedia': EDITORS,
+  'Mutation.createMagazineIssue': EDITORS,
+  'Mutation.updateMagazineIssue': EDITORS,
+  'Mutation.createRubric': ADMINS,
+  'Mutation.updateRubric': ADMINS,
+  'Mutation.moveRubric': ADMINS,
+  'Mutation.archiveRubric': ADMINS,
   // accounts
   'Query.newsletters': EVERYONE,
   'Query.me': SIGNED_IN_PERSON,
