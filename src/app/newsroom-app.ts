@@ -5,7 +5,7 @@ import { createGateway } from '../gateway/create-gateway';
 import { startGraphQLServer, type RunningServer } from '../server/graphql-http-server';
 import { ResponseCache } from '../cache/response-cache';
 import { subgraphList } from '../subgraphs/subgraph-modules';
-import type { SubgraphModule } from '../subgraphs/subgraph-module';
+import type { SubgraphModule, SubgraphPeers } from '../subgraphs/subgraph-module';
 import { closeDatabases, openDatabases } from './open-databases';
 
 export type NewsroomApp = {
@@ -41,7 +41,9 @@ export async function startNewsroom(
       for (const mod of modules) await mod.seedDemo?.(dataSources.get(mod.name)!);
     }
     const schemas: Record<string, GraphQLSchema> = {};
-    for (const mod of modules) schemas[mod.name] = await mod.buildSchema(dataSources.get(mod.name)!);
+    const served = new Set<string>(modules.map((m) => m.name));
+    const peers: SubgraphPeers = { has: (name) => served.has(name), schema: (name) => schemas[name] };
+    for (const mod of modules) schemas[mod.name] = await mod.buildSchema(dataSources.get(mod.name)!, peers);
     const gateway = await startGraphQLServer({
       gateway: createGateway({ localSchemas: schemas }),
       port: options.port ?? 0,

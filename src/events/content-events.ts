@@ -3,7 +3,8 @@ export type ContentEvent =
   | { type: 'article.created' | 'article.updated' | 'article.published' | 'article.unpublished' | 'article.deleted'; articleId: number }
   | { type: 'rubric.changed'; rubricId: number }
   | { type: 'frontpage.changed' }
-  | { type: 'comment.approved'; articleId: number };
+  /** A comment became visible (posted by a trusted commenter, approved), or left readers' view, or a thread closed or reopened. */
+  | { type: 'comment.approved' | 'comment.removed' | 'comment.thread.changed'; articleId: number };
 
 export type ContentListener = (event: ContentEvent) => void | Promise<void>;
 

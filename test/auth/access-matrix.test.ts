@@ -37,6 +37,9 @@ type Principal = (typeof PRINCIPALS)[number];
 const EVERYONE: Outcome[] = [OK, OK, OK, OK, OK, OK, OK, OK];
 const SIGNED_IN_PERSON: Outcome[] = [AUTH, OK, OK, OK, OK, OK, OK, NO];
 const ADMINS: Outcome[] = [AUTH, NO, NO, NO, NO, NO, OK, NO];
+const MODERATORS: Outcome[] = [AUTH, NO, NO, NO, OK, NO, OK, NO];
+/** Anyone but a service token: guests comment with a name and an email (when the site allows it). */
+const COMMENTERS: Outcome[] = [OK, OK, OK, OK, OK, OK, OK, NO];
 const NEWSROOM_STAFF: Outcome[] = [AUTH, NO, OK, OK, NO, NO, OK, NO];
 const EDITORS: Outcome[] = [AUTH, NO, NO, OK, NO, NO, OK, NO];
 // Gated by the token in its arguments, not by the caller: a forged one is refused for everyone.
@@ -111,6 +114,22 @@ const ACCESS: Record<string, Outcome[]> = {
   'Mutation.createServiceToken': ADMINS,
   'Mutation.revokeServiceToken': ADMINS,
   'Mutation.exchangeServiceToken': EVERYONE,
+  // discussion
+  'Query.commentModerationQueue': MODERATORS,
+  'Query.commentModerationLog': MODERATORS,
+  'Mutation.postComment': COMMENTERS,
+  'Mutation.editComment': SIGNED_IN_PERSON,
+  'Mutation.deleteComment': SIGNED_IN_PERSON,
+  'Mutation.likeComment': SIGNED_IN_PERSON,
+  'Mutation.unlikeComment': SIGNED_IN_PERSON,
+  'Mutation.reportComment': SIGNED_IN_PERSON,
+  'Mutation.approveComments': MODERATORS,
+  'Mutation.rejectComments': MODERATORS,
+  'Mutation.markCommentsAsSpam': MODERATORS,
+  'Mutation.banCommenter': MODERATORS,
+  'Mutation.liftCommenterBan': MODERATORS,
+  'Mutation.closeCommentThread': MODERATORS,
+  'Mutation.reopenCommentThread': MODERATORS,
 };
 
 const api = buildSchema(fs.readFileSync(path.resolve(__dirname, '../../schema/api.graphql'), 'utf8'));

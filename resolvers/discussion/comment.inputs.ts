@@ -1,0 +1,77 @@
+import { IsEmail, IsIn, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import type { CommentOrder } from '../../src/discussion/comment-pages.repository';
+import { COMMENT_MAX_RAW_LENGTH } from '../../src/discussion/comment-text';
+import { ConnectionArgs } from '../shared/connection.args';
+import { CommentOrderEnum } from './discussion-enums';
+
+/** A positive integer id, as GraphQL IDs arrive (strings). */
+export const ID_PATTERN = /^[1-9]\d{0,15}$/;
+/** No control characters (line breaks, NUL, bidi overrides…) in a name shown to others. */
+const PRINTABLE = /^[^\p{Cc}\p{Cf}]*$/u;
+
+@InputType('PostCommentInput', { description: 'A new comment or reply.' })
+export class PostCommentInput {
+  @Field(() => ID, { description: 'The article commented on.' })
+  @Matches(ID_PATTERN, { message: 'articleId must be an article id' })
+  articleId: string;
+
+  @Field({
+    description: `The text, 1 to 3000 characters once cleaned: markup is removed (never interpreted), at most 2 links. Raw input is capped at ${COMMENT_MAX_RAW_LENGTH} characters.`,
+  })
+  @Length(1, COMMENT_MAX_RAW_LENGTH)
+  body: string;
+
+  @Field(() => ID, { nullable: true, description: 'The comment answered: a root, or a reply (the new reply then joins the same root).' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'inReplyToId must be a comment id' })
+  inReplyToId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Guests only: the name shown with the comment, 1 to 80 characters.' })
+  @IsOptional()
+  @Length(1, 80)
+  @Matches(PRINTABLE, { message: 'guestName cannot contain control characters' })
+  guestName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Guests only: an email address for the moderators, never shown.' })
+  @IsOptional()
+  @MaxLength(254)
+  @IsEmail()
+  guestEmail?: string | null;
+}
+
+@ArgsType()
+export class CommentIdArgs {
+  @Field(() => ID, { description: 'The comment.' })
+  @Matches(ID_PATTERN, { message: 'id must be a comment id' })
+  id: string;
+}
+
+@ArgsType()
+export class EditCommentArgs extends CommentIdArgs {
+  @Field({ description: 'The new text, under the same rules as when posting.' })
+  @Length(1, COMMENT_MAX_RAW_LENGTH)
+  body: string;
+}
+
+@ArgsType()
+export class ReportCommentArgs extends CommentIdArgs {
+  @Field(() => String, { nullable: true, description: 'What is wrong with it, at most 300 characters.' })
+  @IsOptional()
+  @MaxLength(300)
+  reason?: string | null;
+}
+
+@ArgsType()
+export class ThreadPageArgs extends ConnectionArgs {
+  @Field(() => CommentOrderEnum, { defaultValue: 'newest', description: 'Sort order (default NEWEST).' })
+  @IsIn(Object.values(CommentOrderEnum))
+  order: CommentOrder;
+}
+
+@ArgsType()
+export class RepliesPageArgs extends ConnectionArgs {
+  @Field(() => CommentOrderEnum, { defaultValue: 'oldest', description: 'Sort order (default OLDEST, as a conversation reads).' })
+  @IsIn(Object.values(CommentOrderEnum))
+  order: CommentOrder;
+}

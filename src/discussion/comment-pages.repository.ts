@@ -1,0 +1,138 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { Comment } from '../../entities/discussion/comment.entity';
+import { readDate, sqlDate } from '../db/sql-values';
+
+export type CommentOrder = 'newest' | 'oldest' | 'most_liked';
+
+/** Where a keyset page resumes: the sort key of the last comment of the previous page. */
+export type CommentCursor = { likeCount: number; createdAt: Date; id: number };
+
+/** One page of one level: the roots of an article, or the replies of a root. */
+export type CommentPageRequest = {
+  scope: 'article' | 'replies';
+  /** The article id (roots) or the root comment id (replies). */
+  refId: number;
+  order: CommentOrder;
+  limit: number;
+  after: CommentCursor | null;
+};
+
+type Db = DataSource | EntityManager;
+
+const COLUMNS = [
+  'id',
+  'articleId',
+  'parentId',
+  'inReplyToId',
+  'authorUserId',
+  'guestName',
+  'guestEmail',
+  'authorIp',
+  'body',
+  'fingerprint',
+  'status',
+  'likeCount',
+  'replyCount',
+  'reportCount',
+  'createdAt',
+  'editedAt',
+  'moderatedAt',
+  'deletedAt',
+] as const;
+
+export const COMMENT_COLUMNS_SQL = COLUMNS.map((c) => `c.${c}`).join(', ');
+
+const ORDER_BY: Record<CommentOrder, string> = {
+  newest: 'c.createdAt DESC, c.id DESC',
+  oldest: 'c.createdAt ASC, c.id ASC',
+  most_liked: 'c.likeCount DESC, c.createdAt DESC, c.id DESC',
+};
+
+/** Rows after the cursor in the page's order; the index (…, createdAt, id) or (…, likeCount, createdAt, id) serves it. */
+function keyset(db: Db, order: CommentOrder, after: CommentCursor): { sql: string; params: unknown[] } {
+  const at = sqlDate(db, after.createdAt);
+  if (order === 'oldest') return { sql: '(c.createdAt > ? OR (c.createdAt = ? AND c.id > ?))', params: [at, at, after.id] };
+  const byTime = '(c.createdAt < ? OR (c.createdAt = ? AND c.id < ?))';
+  if (order === 'newest') return { sql: byTime, params: [at, at, after.id] };
+  return { sql: `(c.likeCount < ? OR (c.likeCount = ? AND ${byTime}))`, params: [after.likeCount, after.likeCount, at, at, after.id] };
+}
+
+export function compareComments(order: CommentOrder): (a: Comment, b: Comment) => number {
+  const time = (a: Comment, b: Comment) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
+  if (order === 'oldest') return time;
+  if (order === 'newest') return (a, b) => -time(a, b);
+  return (a, b) => b.likeCount - a.likeCount || -time(a, b);
+}
+
+export function scopeSql(scope: CommentPageRequest['scope']): string {
+  return scope === 'article' ? 'c.articleId = ? AND c.parentId IS NULL' : 'c.parentId = ?';
+}
+
+/**
+ * Many comment pages in one statement: a UNION ALL of per-level index range scans, each
+ * stopping at its LIMIT, so a thread page costs the same whether a level holds ten comments
+ * or ten thousand. `visibility` is the viewer's filter (comment-policy.ts), alias `c`.
+ */
+export async function readCommentPages(
+  db: Db,
+  requests: CommentPageRequest[],
+  visibility: { sql: string; params: unknown[] },
+): Promise<Comment[][]> {
+  if (!requests.length) return [];
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  requests.forEach((req, i) => {
+    let where = `${scopeSql(req.scope)} AND ${visibility.sql}`;
+    params.push(req.refId, ...visibility.params);
+    if (req.after) {
+      const k = keyset(db, req.order, req.after);
+      where += ` AND ${k.sql}`;
+      params.push(...k.params);
+    }
+    parts.push(
+      `SELECT * FROM (SELECT ${i} AS q, ${COMMENT_COLUMNS_SQL} FROM comment c WHERE ${where} ` +
+        `ORDER BY ${ORDER_BY[req.order]} LIMIT ${Math.max(0, Math.floor(req.limit))}) AS t${i}`,
+    );
+  });
+  const rows: Array<Record<string, unknown>> = await db.query(parts.join(' UNION ALL '), params);
+  const pages: Comment[][] = requests.map(() => []);
+  for (const row of rows) pages[Number(row.q)].push(toComment(row));
+  requests.forEach((req, i) => pages[i].sort(compareComments(req.order)));
+  return pages;
+}
+
+/** Size of one level as a viewer sees it (only when a client selects `totalCount`). */
+export async function countCommentLevel(db: Db, scope: CommentPageRequest['scope'], refId: number, visibility: { sql: string; params: unknown[] }): Promise<number> {
+  const rows: Array<{ n: number | string }> = await db.query(`SELECT COUNT(*) AS n FROM comment c WHERE ${scopeSql(scope)} AND ${visibility.sql}`, [
+    refId,
+    ...visibility.params,
+  ]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+const nullableNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const nullableDate = (v: unknown) => (v === null || v === undefined ? null : readDate(v));
+
+/** A raw `comment` row (either driver) as the entity. */
+export function toComment(row: Record<string, unknown>): Comment {
+  return Object.assign(new Comment(), {
+    id: Number(row.id),
+    articleId: Number(row.articleId),
+    parentId: nullableNumber(row.parentId),
+    inReplyToId: nullableNumber(row.inReplyToId),
+    authorUserId: nullableNumber(row.authorUserId),
+    guestName: (row.guestName as string | null) ?? null,
+    guestEmail: (row.guestEmail as string | null) ?? null,
+    authorIp: String(row.authorIp ?? ''),
+    body: String(row.body ?? ''),
+    fingerprint: String(row.fingerprint),
+    status: row.status as Comment['status'],
+    likeCount: Number(row.likeCount),
+    replyCount: Number(row.replyCount),
+    reportCount: Number(row.reportCount),
+    createdAt: readDate(row.createdAt),
+    editedAt: nullableDate(row.editedAt),
+    moderatedAt: nullableDate(row.moderatedAt),
+    deletedAt: nullableDate(row.deletedAt),
+  });
+}

@@ -1,0 +1,51 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import type { Comment } from '../../entities/discussion/comment.entity';
+import { CommentLike } from '../../entities/discussion/comment-like.entity';
+import { CommentThread } from '../../entities/discussion/comment-thread.entity';
+import type { RequestContext } from '../context/request-context';
+import { placeholders } from '../db/sql-values';
+import { threadVisibilitySql } from './comment-policy';
+import { COMMENT_COLUMNS_SQL, readCommentPages, toComment, type CommentPageRequest } from './comment-pages.repository';
+
+const pageKey = (r: CommentPageRequest) =>
+  `${r.scope}:${r.refId}:${r.order}:${r.limit}:${r.after ? `${r.after.likeCount}:${r.after.createdAt.getTime()}:${r.after.id}` : ''}`;
+
+/**
+ * The discussion subgraph's per-request loaders. The viewer is part of every answer that
+ * depends on it (which pending comments show, what they liked), and the loaders live for
+ * one request, so that is their key too. A home page's comment counts are one
+ * `WHERE articleId IN (…)`; a thread page is one UNION ALL per level.
+ */
+export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext) {
+  const viewer = ctx.viewer;
+  return {
+    threadByArticle: new DataLoader<number, CommentThread | null>(async (ids) => {
+      const rows = await ds.getRepository(CommentThread).findBy({ articleId: In(ids as number[]) });
+      const byId = new Map(rows.map((t) => [t.articleId, t]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** Comments by id whatever their status: callers apply the visibility rules. */
+    commentById: new DataLoader<number, Comment | null>(async (ids) => {
+      const rows: Array<Record<string, unknown>> = await ds.query(
+        `SELECT ${COMMENT_COLUMNS_SQL} FROM comment c WHERE c.id IN (${placeholders(ids.length)})`,
+        ids as number[],
+      );
+      const byId = new Map(rows.map((r) => [Number(r.id), toComment(r)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** Pages of roots and of replies, as this viewer may see them; one statement per batch. */
+    page: new DataLoader<CommentPageRequest, Comment[], string>((requests) => readCommentPages(ds, requests as CommentPageRequest[], threadVisibilitySql(viewer)), {
+      cacheKeyFn: pageKey,
+    }),
+    /** Whether the signed-in viewer liked each comment; nothing is read for anyone else. */
+    likedByViewer: new DataLoader<number, boolean>(async (ids) => {
+      if (viewer?.kind !== 'user') return ids.map(() => false);
+      const rows = await ds.getRepository(CommentLike).findBy({ userId: viewer.userId, commentId: In(ids as number[]) });
+      const liked = new Set(rows.map((r) => r.commentId));
+      return ids.map((id) => liked.has(id));
+    }),
+  };
+}
+
+export type DiscussionLoaders = ReturnType<typeof createDiscussionLoaders>;
