@@ -59,7 +59,8 @@ export class ArticleEditorService {
       if (current.version !== version) throw this.conflict(current);
       const after = await resolveArticleInput(m, input, before, { articleId, now });
       const saved = await this.store.updateIfVersion(m, articleId, version, { snapshot: after, now });
-      if (!saved) throw this.conflict((await this.store.loadForEdit(m, articleId))!);
+      // Lost the race: read the winner's version outside this transaction's snapshot.
+      if (!saved) throw this.conflict((await this.store.loadForEdit(this.rt.dataSource.manager, articleId))!);
       if (after.slug !== before.slug && current.publishedAt) await this.store.retireSlug(m, articleId, before.slug, after.slug, now);
       await this.addRevision(m, saved, after, before, viewer.userId, note);
       await recordAudit(m, { action: 'article.update', entityType: 'article', entityId: articleId, userId: viewer.userId, before, after }, now);

@@ -60,7 +60,11 @@ export class ArticleWorkflowService {
         unpublishAt: options.unpublishAt !== undefined ? options.unpublishAt : to === 'unpublished' || to === 'archived' ? null : undefined,
         now,
       });
-      if (!saved) throw new AppError(ErrorCode.Conflict, 'The article was changed by someone else', { currentVersion: current.version + 1 });
+      if (!saved) {
+        // Lost the race: read the winner's version outside this transaction's snapshot.
+        const latest = await this.store.loadForEdit(this.rt.dataSource.manager, articleId);
+        throw new AppError(ErrorCode.Conflict, 'The article was changed by someone else', { currentVersion: latest?.version ?? current.version });
+      }
       await recordAudit(
         m,
         { action: `article.${transition.action}`, entityType: 'article', entityId: articleId, userId: viewer.userId, before: { status: current.status }, after: { status: to, publishedAt: saved.publishedAt?.toISOString() ?? null, unpublishAt: saved.unpublishAt?.toISOString() ?? null } },

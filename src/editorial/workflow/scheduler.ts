@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Article } from '../../../entities/editorial/article.entity';
 import { isMysql } from '../../db/data-source';
 import { sqlDate } from '../../db/sql-values';
+import { writeTransaction } from '../../db/write-transaction';
 import { contentEvents, type ContentEvent } from '../../events/content-events';
 import { ArticleStore } from '../article-store';
 import { recordAudit } from './editorial-audit';
@@ -20,7 +21,7 @@ export async function runScheduledJobs(ds: DataSource, now = new Date(), batch =
   const store = new ArticleStore(ds);
   const run: SchedulerRun = { published: [], unpublished: [] };
   const events: ContentEvent[] = [];
-  await ds.transaction(async (m) => {
+  await writeTransaction(ds, 'article', async (m) => {
     for (const id of await dueIds(m, 'scheduled', 'publishedAt', now, batch)) {
       if (await claim(m, id, 'scheduled', 'published', now, { unpublishAt: undefined })) {
         run.published.push(id);

@@ -1,0 +1,36 @@
+/**
+ * The publication scheduler as its own process (for deployments that keep jobs off the
+ * serving instances; `npm start` and `npm run subgraph -- editorial` already run it):
+ *   npm run scheduler            every SCHEDULER_INTERVAL_MS (default 15 s)
+ *   npm run scheduler -- --once  one pass, printing what it published and unpublished as JSON
+ * `--now <ISO time>` runs the pass as of another time (catch-up drills).
+ */
+import 'reflect-metadata';
+import { closeDatabases, openDatabases } from '../app/open-databases';
+import { runScheduledJobs, startScheduler } from '../editorial/workflow/scheduler';
+import { editorialSubgraph } from '../subgraphs/editorial.subgraph';
+import { argValue, hasFlag } from './args';
+
+async function main(): Promise<void> {
+  const dataSources = await openDatabases([editorialSubgraph]);
+  const ds = dataSources.get('editorial')!;
+  if (hasFlag('--once')) {
+    const now = argValue('--now') ? new Date(argValue('--now')!) : new Date();
+    console.log(JSON.stringify(await runScheduledJobs(ds, now)));
+    await closeDatabases(dataSources);
+    return;
+  }
+  const stop = startScheduler(ds);
+  const shutdown = () => {
+    stop();
+    void closeDatabases(dataSources).then(() => process.exit(0));
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  setInterval(() => undefined, 1 << 30);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
