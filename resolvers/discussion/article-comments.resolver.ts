@@ -18,7 +18,7 @@ export class ArticleCommentsResolver {
       'Root comments, with their replies under `replies`. You also see your own comments waiting for moderation; moderators see every pending one.',
   })
   comments(@Root() article: ArticleStub, @Args() { first, after, order }: ThreadPageArgs, @Ctx() ctx: RequestContext): Promise<ConnectionPage<Comment>> {
-    return new CommentReadService(this.rt, ctx).thread(Number(article.id), { first, after, order });
+    return new CommentReadService(this.rt, ctx).thread(Number(article.id), { first, after, order: order ?? 'newest' });
   }
 
   @FieldResolver(() => Int, { description: 'Approved comments, replies included. A page of articles costs one query for all their counts.' })

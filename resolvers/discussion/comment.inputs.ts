@@ -62,16 +62,24 @@ export class ReportCommentArgs extends CommentIdArgs {
   reason?: string | null;
 }
 
+/*
+ * Enum arguments are nullable with their default applied in code: a default written in the
+ * SDL (`= NEWEST`) reaches resolvers as the GraphQL name, not the internal value, because
+ * the subgraph schema is rebuilt from printed SDL before the enum values are mapped.
+ */
+
 @ArgsType()
 export class ThreadPageArgs extends ConnectionArgs {
-  @Field(() => CommentOrderEnum, { defaultValue: 'newest', description: 'Sort order (default NEWEST).' })
+  @Field(() => CommentOrderEnum, { nullable: true, description: 'Sort order; NEWEST when omitted.' })
+  @IsOptional()
   @IsIn(Object.values(CommentOrderEnum))
-  order: CommentOrder;
+  order?: CommentOrder | null;
 }
 
 @ArgsType()
 export class RepliesPageArgs extends ConnectionArgs {
-  @Field(() => CommentOrderEnum, { defaultValue: 'oldest', description: 'Sort order (default OLDEST, as a conversation reads).' })
+  @Field(() => CommentOrderEnum, { nullable: true, description: 'Sort order; OLDEST when omitted, as a conversation reads.' })
+  @IsOptional()
   @IsIn(Object.values(CommentOrderEnum))
-  order: CommentOrder;
+  order?: CommentOrder | null;
 }

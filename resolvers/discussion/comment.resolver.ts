@@ -23,7 +23,7 @@ export class CommentResolver {
   constructor(private readonly rt: DiscussionRuntime) {}
 
   private readable(comment: Comment, ctx: RequestContext): boolean {
-    return contentVisible(comment, ctx.viewer);
+    return contentVisible(comment, ctx.viewer) || this.rt.postedInRequest(ctx).has(comment.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the text is not shown: deleted by its author, or withheld by moderation. It stays only to anchor its replies.' })
@@ -33,7 +33,7 @@ export class CommentResolver {
 
   @FieldResolver(() => CommentStatusEnum, {
     nullable: true,
-    description: 'Moderation status. APPROVED or DELETED for everyone; PENDING for its author and moderators; null on a comment withheld from you.',
+    description: 'Moderation status. APPROVED or DELETED for everyone; PENDING to its author (a guest: in the answer to postComment) and moderators; null on a comment withheld from you.',
   })
   status(@Root() comment: Comment, @Ctx() ctx: RequestContext): string | null {
     return this.readable(comment, ctx) || comment.status === 'deleted' ? comment.status : null;
@@ -85,7 +85,7 @@ export class CommentResolver {
 
   @FieldResolver(() => CommentConnectionType, { description: 'Replies of a root comment, every level paginated; always empty on a reply.' })
   replies(@Root() comment: Comment, @Args() { first, after, order }: RepliesPageArgs, @Ctx() ctx: RequestContext): Promise<ConnectionPage<Comment>> {
-    return new CommentReadService(this.rt, ctx).replies(comment, { first, after, order });
+    return new CommentReadService(this.rt, ctx).replies(comment, { first, after, order: order ?? 'oldest' });
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you like it (false when not signed in).' })

@@ -21,10 +21,11 @@ export class ModerateCommentsArgs {
 
 @ArgsType()
 export class ModerationQueueArgs extends ConnectionArgs {
-  @Field(() => [CommentStatusEnum], { defaultValue: ['pending'], description: 'Statuses to list (default PENDING).' })
+  @Field(() => [CommentStatusEnum], { nullable: true, description: 'Statuses to list; PENDING when omitted.' })
+  @IsOptional()
   @ArrayMaxSize(5)
   @IsIn(Object.values(CommentStatusEnum), { each: true })
-  status: CommentStatus[];
+  status?: CommentStatus[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Only comments under this article.' })
   @IsOptional()

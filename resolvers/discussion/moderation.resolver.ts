@@ -32,7 +32,7 @@ export class ModerationResolver {
   @Authorized(...MODERATORS)
   @Query(() => CommentConnectionType, { description: 'Comments to review, oldest first, filtered by status (default PENDING), article and author (moderators).' })
   commentModerationQueue(@Args() args: ModerationQueueArgs, @Ctx() ctx: RequestContext): Promise<ConnectionPage<Comment>> {
-    const filter = { statuses: args.status, articleId: Number(args.articleId) || null, authorUserId: Number(args.authorId) || null, guestEmail: args.guestEmail };
+    const filter = { statuses: args.status ?? [], articleId: Number(args.articleId) || null, authorUserId: Number(args.authorId) || null, guestEmail: args.guestEmail };
     return new ModerationReadService(this.rt, ctx).queue(filter, args.first, args.after);
   }
 

@@ -84,6 +84,7 @@ export class CommentPostingService {
       if (isUniqueViolation(err)) throw discussionErrors.duplicate();
       throw err;
     }
+    this.rt.postedInRequest(this.ctx).add(comment.id);
     if (status === 'approved') await this.rt.emit([{ type: 'comment.approved', articleId: comment.articleId }]);
     return comment;
   }

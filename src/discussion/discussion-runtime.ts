@@ -32,11 +32,17 @@ function sharedLimiter(): RateLimiter {
  */
 export class DiscussionRuntime {
   readonly loaders: (ctx: RequestContext) => DiscussionLoaders;
+  /**
+   * Comments posted in this request: their poster reads them in the mutation's answer even
+   * while pending, guests included (who have no account to be recognised by afterwards).
+   */
+  readonly postedInRequest: (ctx: RequestContext) => Set<number>;
   private currentLimiter: RateLimiter | null = null;
   private currentArticles: PublishedArticles = FederatedPublishedArticles.overHttp();
 
   constructor(readonly dataSource: DataSource) {
     this.loaders = perRequest((ctx) => createDiscussionLoaders(dataSource, ctx));
+    this.postedInRequest = perRequest(() => new Set<number>());
   }
 
   static for(dataSource: DataSource): DiscussionRuntime {
