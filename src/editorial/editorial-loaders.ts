@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, LessThanOrEqual, type DataSource, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import { LessThanOrEqual, type DataSource, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import { Article } from '../../entities/editorial/article.entity';
 import { Author } from '../../entities/editorial/author.entity';
 import { MagazineIssue } from '../../entities/editorial/magazine-issue.entity';
@@ -12,15 +12,30 @@ import { readListPages, type ListEntry, type ListRequest } from './listing.repos
 import { RubricTree } from './rubric-tree';
 import { currentFrontPage } from './front-page.repository';
 
-/** One `WHERE column IN (…)` per batch, answers in key order (null where nothing matched). */
+/**
+ * One `WHERE column IN (…)` per batch, answers in key order (null where nothing matched).
+ * The SQL is written once from the entity's metadata and rows are hydrated column by column
+ * with the driver's own conversions: the same entities as `find()`, without building a query
+ * and running the generic result transformer for every batch (a fifth of a home page's CPU).
+ */
 function byColumn<E extends ObjectLiteral, K extends string | number>(
   ds: DataSource,
   entity: EntityTarget<E>,
   column: keyof E & string,
 ): DataLoader<K, E | null> {
+  const meta = ds.getMetadata(entity);
+  const columns = meta.columns.filter((c) => c.isSelect);
+  const key = meta.findColumnWithPropertyName(column)!;
+  const q = (name: string) => ds.driver.escape(name);
+  const select = `SELECT ${columns.map((c) => q(c.databaseName)).join(', ')} FROM ${q(meta.tableName)} WHERE ${q(key.databaseName)} IN `;
   return new DataLoader<K, E | null>(async (keys) => {
-    const rows = await ds.getRepository(entity).find({ where: { [column]: In(keys as K[]) } as never });
-    const found = new Map(rows.map((r) => [r[column] as K, r]));
+    const rows: Array<Record<string, unknown>> = await ds.query(`${select}(${placeholders(keys.length)})`, keys as K[]);
+    const found = new Map<K, E>();
+    for (const row of rows) {
+      const item = meta.create() as E;
+      for (const c of columns) c.setEntityValue(item, ds.driver.prepareHydratedValue(row[c.databaseName], c));
+      found.set(item[column] as K, item);
+    }
     return keys.map((k) => found.get(k) ?? null);
   });
 }
