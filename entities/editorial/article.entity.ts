@@ -74,12 +74,6 @@ export class Article {
   @Column({ type: 'int', default: 1 })
   version: number;
 
-  /**
-   * Typed blocks as JSON (see body-blocks.ts). Not selected by default: lists and cards never
-   * need it, and parsing it was most of a home page's cost. Read it with `addSelect('a.body')`.
-   * It is the last column on purpose: SQLite keeps a long body in overflow pages, and reading
-   * any column stored after it would walk through them.
-   */
-  @Column({ type: 'json', select: false })
-  body: BodyBlock[];
+  /** Not a column: the body lives in `article_body` and is attached when a write path needs it. */
+  body?: BodyBlock[];
 }

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { Article } from '../../entities/editorial/article.entity';
+import { ArticleBody } from '../../entities/editorial/article-body.entity';
 import { ArticleByline } from '../../entities/editorial/article-byline.entity';
 import { ArticleSecondaryRubric } from '../../entities/editorial/article-secondary-rubric.entity';
 import { ArticleSlugHistory } from '../../entities/editorial/article-slug-history.entity';
@@ -70,6 +71,8 @@ export class ArticleStore {
         version: 1,
       });
       const saved = await m.getRepository(Article).save(article);
+      await this.writeBody(m, saved.id, draft.body);
+      saved.body = draft.body;
       await this.writeRelations(m, saved.id, draft);
       await this.refreshDerived(m, [saved]);
       return saved;
@@ -93,10 +96,11 @@ export class ArticleStore {
   async update(articleId: number, changes: Partial<Pick<Article, 'status' | 'publishedAt' | 'primaryRubricId' | 'title' | 'standfirst' | 'body'>>): Promise<Article> {
     const updated = await this.ds.transaction(async (m) => {
       const repo = m.getRepository(Article);
-      const article = await repo.createQueryBuilder('a').addSelect('a.body').where('a.id = :id', { id: articleId }).getOneOrFail();
+      const article = (await this.loadForEdit(m, articleId))!;
       Object.assign(article, changes, { updatedAt: new Date(), version: article.version + 1 });
       if (changes.body) article.wordCount = countWords(bodyText(changes.body));
       const saved = await repo.save(article);
+      if (changes.body) await this.writeBody(m, articleId, changes.body);
       await this.refreshDerived(m, [saved]);
       return saved;
     });
@@ -106,7 +110,27 @@ export class ArticleStore {
 
   /** The article with its body, as the admin edits it. */
   async loadForEdit(m: EntityManager, articleId: number): Promise<Article | null> {
-    return m.getRepository(Article).createQueryBuilder('a').addSelect('a.body').where('a.id = :id', { id: articleId }).getOne();
+    const article = await m.getRepository(Article).findOneBy({ id: articleId });
+    if (article) await this.attachBodies(m, [article]);
+    return article;
+  }
+
+  /** Loads articles with their bodies (for write paths and re-indexing). */
+  async loadWithBodies(m: EntityManager, ids: number[]): Promise<Article[]> {
+    if (!ids.length) return [];
+    const articles = await m.getRepository(Article).findBy({ id: In(ids) });
+    await this.attachBodies(m, articles);
+    return articles;
+  }
+
+  private async attachBodies(m: EntityManager, articles: Article[]): Promise<void> {
+    const rows = await m.getRepository(ArticleBody).findBy({ articleId: In(articles.map((a) => a.id)) });
+    const byId = new Map(rows.map((r) => [r.articleId, r.body]));
+    for (const a of articles) a.body = byId.get(a.id) ?? [];
+  }
+
+  private async writeBody(m: EntityManager, articleId: number, body: BodyBlock[]): Promise<void> {
+    await m.getRepository(ArticleBody).upsert({ articleId, body }, ['articleId']);
   }
 
   async relationsOf(m: EntityManager, articleId: number): Promise<{ secondaryRubricIds: number[]; authorIds: number[]; tagIds: number[] }> {
@@ -135,6 +159,8 @@ export class ArticleStore {
       version: 1,
     });
     const saved = await m.getRepository(Article).save(article);
+    await this.writeBody(m, saved.id, snap.body);
+    saved.body = snap.body;
     await this.replaceRelations(m, saved.id, snap);
     await this.refreshDerived(m, [saved]);
     return saved;
@@ -151,7 +177,10 @@ export class ArticleStore {
     changes: { snapshot?: ArticleSnapshot; status?: Article['status']; publishedAt?: Date | null; unpublishAt?: Date | null; now: Date },
   ): Promise<Article | null> {
     const set: Record<string, unknown> = { updatedAt: changes.now, version: () => 'version + 1' };
-    if (changes.snapshot) Object.assign(set, this.columnsOf(changes.snapshot));
+    if (changes.snapshot) {
+      const { body: _body, ...columns } = this.columnsOf(changes.snapshot);
+      Object.assign(set, columns);
+    }
     if (changes.status !== undefined) set.status = changes.status;
     if (changes.publishedAt !== undefined) set.publishedAt = changes.publishedAt;
     if (changes.unpublishAt !== undefined) set.unpublishAt = changes.unpublishAt;
@@ -162,7 +191,10 @@ export class ArticleStore {
       .where('id = :id AND version = :version', { id: articleId, version: expectedVersion })
       .execute();
     if (!result.affected) return null;
-    if (changes.snapshot) await this.replaceRelations(m, articleId, changes.snapshot);
+    if (changes.snapshot) {
+      await this.writeBody(m, articleId, changes.snapshot.body);
+      await this.replaceRelations(m, articleId, changes.snapshot);
+    }
     const saved = (await this.loadForEdit(m, articleId))!;
     await this.refreshDerived(m, [saved]);
     return saved;
@@ -237,7 +269,7 @@ export class ArticleStore {
     if (options.search === false) return;
     await this.search.index(
       m,
-      articles.map((a) => ({ articleId: a.id, title: a.title, standfirst: a.standfirst ?? '', body: bodyText(a.body) })),
+      articles.map((a) => ({ articleId: a.id, title: a.title, standfirst: a.standfirst ?? '', body: bodyText(a.body ?? []) })),
     );
   }
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { LessThanOrEqual, type DataSource, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import { In, LessThanOrEqual, type DataSource, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import { Article } from '../../entities/editorial/article.entity';
+import { ArticleBody } from '../../entities/editorial/article-body.entity';
 import { Author } from '../../entities/editorial/author.entity';
 import { MagazineIssue } from '../../entities/editorial/magazine-issue.entity';
 import { Media } from '../../entities/editorial/media.entity';
@@ -90,14 +91,8 @@ export function createEditorialLoaders(ds: DataSource, now: Date) {
     articleById: byColumn<Article, number>(ds, Article, 'id'),
     /** Bodies only for the articles whose body is asked for (article pages). */
     bodyByArticle: new DataLoader<number, BodyBlock[]>(async (ids) => {
-      const rows = await ds
-        .getRepository(Article)
-        .createQueryBuilder('a')
-        .select('a.id')
-        .addSelect('a.body')
-        .where('a.id IN (:...ids)', { ids })
-        .getMany();
-      const byId = new Map(rows.map((r) => [r.id, r.body ?? []]));
+      const rows = await ds.getRepository(ArticleBody).findBy({ articleId: In(ids as number[]) });
+      const byId = new Map(rows.map((r) => [r.articleId, r.body ?? []]));
       return ids.map((id) => byId.get(id) ?? []);
     }),
     articleBySlug: byColumn<Article, string>(ds, Article, 'slug'),

@@ -183,6 +183,7 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
     const secondary: unknown[][] = [];
     const listings: unknown[][] = [];
     const docs: SearchDocument[] = [];
+    const bodies: unknown[][] = [];
     for (let id = start; id <= end; id++) {
       const rubric = pickRubric();
       const topic = topicForRubricSlug(rubric.slug);
@@ -207,7 +208,6 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
         makeKicker(articleRng, topic),
         title,
         standfirst,
-        JSON.stringify(body),
         status,
         'fr',
         rubric.id,
@@ -240,16 +240,18 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
           ...listingRows(ds, { id, publishedAt, primaryRubricId: rubric.id, secondaryRubricIds: secondaryIds, tagIds, authorIds }, tree),
         );
       }
+      bodies.push([id, JSON.stringify(body)]);
       docs.push({ articleId: id, title, standfirst, body: text });
     }
     await ds.transaction(async (m) => {
       await insertRows(
         m,
         'article',
-        ['id', 'slug', 'kicker', 'title', 'standfirst', 'body', 'status', 'language', 'primaryRubricId', 'heroImageId', 'wordCount', 'publishedAt', 'createdAt', 'updatedAt'],
+        ['id', 'slug', 'kicker', 'title', 'standfirst', 'status', 'language', 'primaryRubricId', 'heroImageId', 'wordCount', 'publishedAt', 'createdAt', 'updatedAt'],
         articles,
         200,
       );
+      await insertRows(m, 'article_body', ['articleId', 'body'], bodies, 200);
       await insertRows(m, 'article_byline', ['articleId', 'authorId', 'position'], bylines);
       await insertRows(m, 'article_tag', ['articleId', 'tagId'], tags);
       if (secondary.length) await insertRows(m, 'article_secondary_rubric', ['articleId', 'rubricId'], secondary);

@@ -15,6 +15,7 @@ import { FrontPageArrangement } from '../../entities/editorial/front-page-arrang
 import { FrontPageSlot } from '../../entities/editorial/front-page-slot.entity';
 import { HomePageResolver } from '../../resolvers/editorial/home-page.resolver';
 import { ArticleCorrection } from '../../entities/editorial/article-correction.entity';
+import { ArticleBody } from '../../entities/editorial/article-body.entity';
 import { ArticleRevision } from '../../entities/editorial/article-revision.entity';
 import { EditorialAuditEntry } from '../../entities/editorial/editorial-audit-entry.entity';
 import { RubricPathHistory } from '../../entities/editorial/rubric-path-history.entity';
@@ -83,6 +84,7 @@ export const editorialSubgraph: SubgraphModule = {
     MagazineIssueArticle,
     FrontPageArrangement,
     FrontPageSlot,
+    ArticleBody,
     ArticleRevision,
     ArticleCorrection,
     RubricPathHistory,

@@ -28,3 +28,35 @@ describe.each(backends())('migrations (%s)', (backend) => {
     });
   }
 });
+
+describe.each(backends())('editorial data across migrations (%s)', (backend) => {
+  it('moves every article body into article_body without losing one', async () => {
+    const mod = subgraphList().find((m) => m.name === 'editorial')!;
+    const scratch = scratchTargets(backend, 'body_move', ['editorial']);
+    await scratch.cleanup();
+    const driver = backend === 'sqlite' ? 'sqlite' : 'mysql';
+    const all = mod.migrations[driver] as Function[];
+    const cut = all.findIndex((m) => /^ArticleBodyTable/.test(m.name));
+    const before = await createDataSource({ subgraph: 'editorial', entities: [], migrations: { ...mod.migrations, [driver]: all.slice(0, cut) }, target: scratch.targets.editorial });
+    const body = JSON.stringify([{ type: 'quote', text: '« Rien ne se perd », dit l’adage.', attribution: 'Lavoisier' }]);
+    try {
+      await migrateDataSource(before);
+      await before.query(
+        `INSERT INTO article (id, slug, title, body, status, language, primaryRubricId, wordCount, createdAt, updatedAt, version) VALUES (7, 'ancien', 'Ancien', ?, 'draft', 'fr', 1, 3, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)`,
+        [body],
+      );
+    } finally {
+      await before.destroy();
+    }
+    const after = await createDataSource({ subgraph: 'editorial', entities: mod.entities, migrations: mod.migrations, target: scratch.targets.editorial });
+    try {
+      await migrateDataSource(after);
+      const rows = await after.query('SELECT articleId, body FROM article_body');
+      expect(rows.map((r: { articleId: number; body: unknown }) => ({ id: Number(r.articleId), body: typeof r.body === 'string' ? JSON.parse(r.body) : r.body }))).toEqual([{ id: 7, body: JSON.parse(body) }]);
+      expect((await schemaDiff(after)).up).toEqual([]);
+    } finally {
+      await after.destroy();
+      await scratch.cleanup();
+    }
+  });
+});

@@ -84,6 +84,7 @@ describe.each(backends())('home page (%s)', (backend) => {
       }
     }
     const doubled = await measure(HOME, { k: 8 });
+    if (process.env.SHOW_SQL) console.log(doubled.statements.map((s) => s.slice(0, 160)).join("\n"));
     const page = doubled.result.data.homePage;
     expect(page.rubricBlocks).toHaveLength(roots * 2);
     // Every new article is on the page: in its rubric's block, or promoted to the top blocks as the newest.

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Article } from '../../../entities/editorial/article.entity';
 import { isMysql } from '../../db/data-source';
 import { sqlDate } from '../../db/sql-values';
@@ -36,8 +36,9 @@ export async function runScheduledJobs(ds: DataSource, now = new Date(), batch =
     }
     const touched = [...run.published, ...run.unpublished];
     if (touched.length) {
-      const articles = await m.getRepository(Article).createQueryBuilder('a').addSelect('a.body').whereInIds(touched).getMany();
-      await store.refreshDerived(m, articles);
+      // Only visibility changed: lists are rebuilt, the search index stays as it is.
+      const articles = await m.getRepository(Article).findBy({ id: In(touched) });
+      await store.refreshDerived(m, articles, { search: false });
     }
   });
   for (const e of events) await contentEvents.emit(e);
