@@ -19,25 +19,35 @@ const pageKey = (r: CommentPageRequest) =>
  */
 export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext) {
   const viewer = ctx.viewer;
+  /** Comments by id whatever their status: callers apply the visibility rules. */
+  const commentById = new DataLoader<number, Comment | null>(async (ids) => {
+    const rows: Array<Record<string, unknown>> = await ds.query(
+      `SELECT ${COMMENT_COLUMNS_SQL} FROM comment c WHERE c.id IN (${placeholders(ids.length)})`,
+      ids as number[],
+    );
+    const byId = new Map(rows.map((r) => [Number(r.id), toComment(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
   return {
     threadByArticle: new DataLoader<number, CommentThread | null>(async (ids) => {
       const rows = await ds.getRepository(CommentThread).findBy({ articleId: In(ids as number[]) });
       const byId = new Map(rows.map((t) => [t.articleId, t]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    /** Comments by id whatever their status: callers apply the visibility rules. */
-    commentById: new DataLoader<number, Comment | null>(async (ids) => {
-      const rows: Array<Record<string, unknown>> = await ds.query(
-        `SELECT ${COMMENT_COLUMNS_SQL} FROM comment c WHERE c.id IN (${placeholders(ids.length)})`,
-        ids as number[],
-      );
-      const byId = new Map(rows.map((r) => [Number(r.id), toComment(r)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    /** Pages of roots and of replies, as this viewer may see them; one statement per batch. */
-    page: new DataLoader<CommentPageRequest, Comment[], string>((requests) => readCommentPages(ds, requests as CommentPageRequest[], threadVisibilitySql(viewer)), {
-      cacheKeyFn: pageKey,
-    }),
+    commentById,
+    /**
+     * Pages of roots and of replies, as this viewer may see them; one statement per batch.
+     * Every comment read is primed into `commentById`, so a reply's `inReplyTo` (its root,
+     * or a reply on the same page) costs nothing more.
+     */
+    page: new DataLoader<CommentPageRequest, Comment[], string>(
+      async (requests) => {
+        const pages = await readCommentPages(ds, requests as CommentPageRequest[], threadVisibilitySql(viewer));
+        for (const comment of pages.flat()) commentById.prime(comment.id, comment);
+        return pages;
+      },
+      { cacheKeyFn: pageKey },
+    ),
     /** Whether the signed-in viewer liked each comment; nothing is read for anyone else. */
     likedByViewer: new DataLoader<number, boolean>(async (ids) => {
       if (viewer?.kind !== 'user') return ids.map(() => false);
