@@ -5,7 +5,7 @@ import { createGateway } from '../gateway/create-gateway';
 import { startGraphQLServer, type RunningServer } from '../server/graphql-http-server';
 import { ResponseCache } from '../cache/response-cache';
 import { subgraphList } from '../subgraphs/subgraph-modules';
-import type { SubgraphModule, SubgraphPeers } from '../subgraphs/subgraph-module';
+import type { SubgraphModule, SubgraphPeers, SubgraphServices } from '../subgraphs/subgraph-module';
 import { closeDatabases, openDatabases } from './open-databases';
 
 export type NewsroomApp = {
@@ -36,6 +36,7 @@ export async function startNewsroom(
 ): Promise<NewsroomApp> {
   const modules = options.modules ?? subgraphList();
   const dataSources = await openDatabases(modules, { targets: options.targets });
+  const services: SubgraphServices[] = [];
   try {
     if (options.seedDemo) {
       for (const mod of modules) await mod.seedDemo?.(dataSources.get(mod.name)!);
@@ -44,10 +45,12 @@ export async function startNewsroom(
     const served = new Set<string>(modules.map((m) => m.name));
     const peers: SubgraphPeers = { has: (name) => served.has(name), schema: (name) => schemas[name] };
     for (const mod of modules) schemas[mod.name] = await mod.buildSchema(dataSources.get(mod.name)!, peers);
+    for (const mod of modules) services.push(mod.startServices?.(dataSources.get(mod.name)!, peers) ?? {});
     const gateway = await startGraphQLServer({
       gateway: createGateway({ localSchemas: schemas }),
       port: options.port ?? 0,
       host: options.host,
+      routes: Object.assign({}, ...services.map((s) => s.routes)),
       responseCache: (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache() : undefined,
     });
     const stopJobs = options.jobs ? modules.map((mod) => mod.startJobs?.(dataSources.get(mod.name)!)) : [];
@@ -59,10 +62,12 @@ export async function startNewsroom(
       async stop() {
         for (const stopJob of stopJobs) stopJob?.();
         await gateway.stop();
+        for (const s of services) await s.stop?.();
         await closeDatabases(dataSources);
       },
     };
   } catch (err) {
+    for (const s of services) await s.stop?.();
     await closeDatabases(dataSources);
     throw err;
   }

@@ -18,6 +18,8 @@ export const PUBLIC_ROOT_FIELDS: Record<string, number> = {
   magazineIssue: 300,
   magazineIssues: 300,
   newsletters: 300,
+  trending: 30,
+  mostRead: 60,
 };
 
 /** Fields below the root that shorten the lifetime of whatever contains them. */

@@ -12,6 +12,9 @@ import { createRequestContext, type RequestContext } from '../context/request-co
 import { formatError } from '../errors/format-error';
 import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
 
+/** A plain HTTP endpoint served beside GraphQL (e.g. a subgraph's `/beacon`); `client.ip` as for rate limits. */
+export type HttpRoute = (req: http.IncomingMessage, res: http.ServerResponse, client: { ip: string }) => void | Promise<void>;
+
 export type RunningServer = { url: string; port: number; server: http.Server; apollo: ApolloServer<RequestContext>; stop(): Promise<void> };
 
 const MAX_BODY = 1024 * 1024;
@@ -31,6 +34,8 @@ export async function startGraphQLServer(options: {
   host?: string;
   /** The shared full-response cache for anonymous readers (gateway only). */
   responseCache?: ResponseCache;
+  /** Plain HTTP endpoints by exact path, answered before GraphQL. */
+  routes?: Record<string, HttpRoute>;
 }): Promise<RunningServer> {
   const production = isProduction();
   const apollo = new ApolloServer<RequestContext>({
@@ -50,7 +55,7 @@ export async function startGraphQLServer(options: {
   await apollo.start();
 
   const server = http.createServer((req, res) => {
-    handle(apollo, req, res, options.responseCache).catch((err) => {
+    handle(apollo, req, res, options.responseCache, options.routes).catch((err) => {
       console.error('[http]', err);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
@@ -121,12 +126,15 @@ async function handle(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   cache: ResponseCache | undefined,
+  routes: Record<string, HttpRoute> | undefined,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/healthz') {
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     return;
   }
+  const route = routes?.[url.pathname];
+  if (route) return route(req, res, { ip: clientIp(req) });
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;

@@ -9,5 +9,16 @@ export async function startSubgraphServer(
   options: { port: number; host?: string },
 ): Promise<RunningServer> {
   const schema = await mod.buildSchema(dataSource);
-  return startGraphQLServer({ schema, port: options.port, host: options.host });
+  const services = mod.startServices?.(dataSource, { has: () => false, schema: () => undefined }) ?? {};
+  const server = await startGraphQLServer({ schema, port: options.port, host: options.host, routes: services.routes }).catch(async (err) => {
+    await services.stop?.();
+    throw err;
+  });
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
+      await services.stop?.();
+    },
+  };
 }

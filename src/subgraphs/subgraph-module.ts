@@ -2,6 +2,15 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { MigrationSet } from '../db/data-source';
 import type { SubgraphName } from '../db/database-config';
+import type { HttpRoute } from '../server/graphql-http-server';
+
+/** What a subgraph runs beside its schema in the process that serves it. */
+export type SubgraphServices = {
+  /** Plain HTTP endpoints served next to /graphql by whichever server fronts the subgraph. */
+  routes?: Record<string, HttpRoute>;
+  /** Graceful shutdown: called once the server takes no more requests, before the databases close. */
+  stop?(): Promise<void>;
+};
 
 /**
  * The other subgraphs served by the same process. A subgraph that must ask another one
@@ -29,4 +38,10 @@ export type SubgraphModule = {
   startJobs?(dataSource: DataSource): () => void;
   /** Fills an empty database with the demo newsroom's rows for this subgraph. */
   seedDemo?(dataSource: DataSource): Promise<void>;
+  /**
+   * Starts what serving the subgraph needs beside its schema (buffers, event listeners, plain
+   * HTTP endpoints), in every process that serves it, tests included; never when a schema is
+   * only printed. Unlike `startJobs` this is not optional work.
+   */
+  startServices?(dataSource: DataSource, peers: SubgraphPeers): SubgraphServices;
 };

@@ -42,6 +42,8 @@ const MODERATORS: Outcome[] = [AUTH, NO, NO, NO, OK, NO, OK, NO];
 const COMMENTERS: Outcome[] = [OK, OK, OK, OK, OK, OK, OK, NO];
 const NEWSROOM_STAFF: Outcome[] = [AUTH, NO, OK, OK, NO, NO, OK, NO];
 const EDITORS: Outcome[] = [AUTH, NO, NO, OK, NO, NO, OK, NO];
+/** Analytics: analysts, admins and service tokens with the read or export scope. */
+const ANALYTICS: Outcome[] = [AUTH, NO, NO, NO, NO, OK, OK, OK];
 // Gated by the token in its arguments, not by the caller: a forged one is refused for everyone.
 const TOKEN_GATED: Outcome[] = [AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH, AUTH];
 
@@ -130,6 +132,11 @@ const ACCESS: Record<string, Outcome[]> = {
   'Mutation.liftCommenterBan': MODERATORS,
   'Mutation.closeCommentThread': MODERATORS,
   'Mutation.reopenCommentThread': MODERATORS,
+  // audience: rankings and page views are public, the change feed is analytics
+  'Query.trending': EVERYONE,
+  'Query.mostRead': EVERYONE,
+  'Mutation.recordPageViews': EVERYONE,
+  'Query.articleChanges': ANALYTICS,
 };
 
 const api = buildSchema(fs.readFileSync(path.resolve(__dirname, '../../schema/api.graphql'), 'utf8'));

@@ -1,0 +1,48 @@
+import { Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { ANALYTICS_READERS } from '../../src/audience/audience-access';
+import { AudienceRuntime } from '../../src/audience/audience-runtime';
+import { ReadershipService } from '../../src/audience/readership.service';
+import type { RequestContext } from '../../src/context/request-context';
+import { ArticleStub } from './article.stub';
+import { HomePageStub } from './home-page.stub';
+import { HomeTrendingArgs, MostReadArgs, TrendingArgs } from './readership.inputs';
+
+const stubs = (ids: number[]): ArticleStub[] => ids.map((id) => ({ id }));
+
+/** Readership in the graph: rankings for everyone, view counts for analysts and jobs. */
+@Resolver(() => ArticleStub)
+export class ReadershipResolver {
+  constructor(private readonly rt: AudienceRuntime) {}
+
+  @Query(() => [ArticleStub], {
+    description: '"En ce moment": what readers are reading now, recent views weighing more (halved every 4 hours over the last 24).',
+  })
+  async trending(@Args() { rubricId, limit }: TrendingArgs): Promise<ArticleStub[]> {
+    return stubs(await new ReadershipService(this.rt).trending(rubricId ? Number(rubricId) : null, limit));
+  }
+
+  @Query(() => [ArticleStub], { description: '"Les plus lus": the most viewed articles over a period.' })
+  async mostRead(@Args() { rubricId, window, limit }: MostReadArgs): Promise<ArticleStub[]> {
+    return stubs(await new ReadershipService(this.rt).mostRead(rubricId ? Number(rubricId) : null, window, limit));
+  }
+
+  @Authorized(...ANALYTICS_READERS)
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Views since the article went online, up to the last flush (about a second ago). Analysts, admins and service tokens; null with FORBIDDEN for others.',
+  })
+  viewCount(@Root() article: ArticleStub, @Ctx() ctx: RequestContext): Promise<number> {
+    return this.rt.loaders(ctx).viewCount.load(Number(article.id));
+  }
+}
+
+/** "En ce moment" on the home page, so the page gets it in the same request. */
+@Resolver(() => HomePageStub)
+export class HomePageTrendingResolver {
+  constructor(private readonly rt: AudienceRuntime) {}
+
+  @FieldResolver(() => [ArticleStub], { description: '"En ce moment": what readers are reading now (see `Query.trending`).' })
+  async trending(@Root() _home: HomePageStub, @Args() { limit }: HomeTrendingArgs): Promise<ArticleStub[]> {
+    return stubs(await new ReadershipService(this.rt).trending(null, limit));
+  }
+}

@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { placeholders } from '../db/sql-values';
+
+/**
+ * The audience subgraph's per-request loaders. `viewCount` of every article on a page (the
+ * gateway sends them in one `_entities` batch) is one `WHERE articleId IN (…)` on the totals.
+ */
+export function createAudienceLoaders(ds: DataSource) {
+  return {
+    viewCount: new DataLoader<number, number>(async (ids) => {
+      const rows: Array<{ articleId: number; views: number | string }> = await ds.query(
+        `SELECT articleId, views FROM article_view_total WHERE articleId IN (${placeholders(ids.length)})`,
+        [...ids],
+      );
+      const byId = new Map(rows.map((r) => [Number(r.articleId), Number(r.views)]));
+      return ids.map((id) => byId.get(id) ?? 0);
+    }),
+  };
+}
+
+export type AudienceLoaders = ReturnType<typeof createAudienceLoaders>;

@@ -1,0 +1,31 @@
+import type { ContentEvent, ContentEventBus } from '../events/content-events';
+import { ChangeKind } from './article-change-log';
+import type { AudienceRuntime } from './audience-runtime';
+
+const KIND: Partial<Record<ContentEvent['type'], ChangeKind>> = {
+  'article.created': ChangeKind.Created,
+  'article.updated': ChangeKind.Updated,
+  'article.published': ChangeKind.Published,
+  'article.unpublished': ChangeKind.Unpublished,
+  'article.deleted': ChangeKind.Deleted,
+};
+
+/**
+ * Feeds the change log and the editorial facts from content events. The change is written
+ * before the listener returns (the editor's request waits a few milliseconds for it), so a
+ * change acknowledged to an editor is in the feed; the facts are refreshed in the background.
+ *
+ * The bus is in-process and runs listeners after editorial's commit: a crash between the two
+ * loses that change from the feed, and when this subgraph runs apart from editorial the
+ * events must be forwarded to it (content-events.ts). Rankings do not depend on it: views of
+ * an article refresh its facts anyway.
+ */
+export function listenToContentEvents(rt: AudienceRuntime, bus: ContentEventBus): () => void {
+  return bus.subscribe(async (event) => {
+    if (event.type === 'rubric.changed') return rt.meta.rubricChanged(event.rubricId);
+    const kind = KIND[event.type];
+    if (!kind || !('articleId' in event)) return;
+    await rt.changes.record(event.articleId, kind);
+    if (kind !== ChangeKind.Deleted) rt.meta.enqueue([event.articleId]);
+  });
+}

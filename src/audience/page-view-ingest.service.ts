@@ -1,0 +1,67 @@
+import { ServiceScope } from '../auth/roles';
+import type { Viewer } from '../context/request-context';
+import { AppError, badInput, ErrorCode } from '../errors/app-error';
+import type { AudienceRuntime } from './audience-runtime';
+
+/** One view as a client sends it; every field is checked here, whatever the transport. */
+export type PageViewSubmission = { articleId?: unknown; viewedAt?: unknown; userAgent?: unknown };
+
+export type IngestClient = { ip: string; userAgent: string | undefined; viewer: Viewer | null };
+
+export type IngestReceipt = { accepted: number; ignored: number };
+
+/** Client clocks drift: a view "from the future" by less than this is taken as now, by more it is refused. */
+const FUTURE_SKEW_MS = 5 * 60_000;
+/** Views older than this are refused: they would rewrite rankings already shown (an app's offline queue is the use). */
+const MAX_AGE_MS = 48 * 3_600_000;
+const MAX_ARTICLE_ID = 2 ** 31 - 1;
+
+/**
+ * Takes page views from the beacon endpoint and the `recordPageViews` mutation alike: checks
+ * the caller's throughput, drops robots and malformed or stale views, and counts the rest in
+ * the in-memory buffer. Nothing here waits for the database.
+ *
+ * Anyone may send views (browsers do, signed in or not), so each client address gets
+ * `ingestPerIp` calls per window and `maxBatch` views per call. Service tokens with the
+ * `ingest` scope (server-side renderers, apps' backends relaying many readers) are not
+ * throttled per address and send up to `maxServiceBatch` views per call, each with the
+ * reader's own user agent.
+ */
+export class PageViewIngestService {
+  constructor(private readonly rt: AudienceRuntime) {}
+
+  async ingest(views: PageViewSubmission[], client: IngestClient, now = Date.now()): Promise<IngestReceipt> {
+    const trusted = client.viewer?.scopes.includes(ServiceScope.Ingest) ?? false;
+    const max = trusted ? this.rt.options.maxServiceBatch : this.rt.options.maxBatch;
+    if (views.length > max) throw badInput(`At most ${max} views per call`, { argument: 'views', max });
+    if (!trusted) {
+      const [limit, window] = this.rt.options.ingestPerIp;
+      const decision = await this.rt.limiter.hit(`pageviews:ip:${client.ip}`, limit, window);
+      if (!decision.allowed) {
+        throw new AppError(ErrorCode.TooManyRequests, 'Too many page views from this address; try again later', { retryAfterSeconds: decision.retryAfterSeconds });
+      }
+    }
+    let accepted = 0;
+    for (const view of views) {
+      const articleId = articleIdOf(view.articleId);
+      const at = viewedAtOf(view.viewedAt, now);
+      const userAgent = trusted && typeof view.userAgent === 'string' ? view.userAgent : client.userAgent;
+      if (articleId === null || at === null || this.rt.bots.isBot(userAgent)) continue;
+      if (this.rt.buffer.add(articleId, at)) accepted += 1;
+    }
+    this.rt.flusher.maybeFlushEarly();
+    return { accepted, ignored: views.length - accepted };
+  }
+}
+
+function articleIdOf(value: unknown): number | null {
+  const id = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(id) && id > 0 && id <= MAX_ARTICLE_ID ? id : null;
+}
+
+function viewedAtOf(value: unknown, now: number): number | null {
+  if (value === undefined || value === null) return now;
+  const at = value instanceof Date ? value.getTime() : typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : NaN;
+  if (!Number.isFinite(at) || at < now - MAX_AGE_MS || at > now + FUTURE_SKEW_MS) return null;
+  return Math.min(at, now);
+}

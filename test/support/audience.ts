@@ -1,0 +1,51 @@
+import type { DataSource } from 'typeorm';
+import { AudienceRuntime } from '../../src/audience/audience-runtime';
+import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
+import type { NewsroomFixture } from './newsroom-fixture';
+
+/** A reader's browser. */
+export const BROWSER_UA = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
+
+export const AUDIENCE_TABLES = /\b(page_view_hourly|page_view_daily|article_view_total|article_meta|article_change_state|audience_sequence)\b/;
+
+export function audienceDataSource(fx: NewsroomFixture): DataSource {
+  return fx.app.dataSources.get('audience')!;
+}
+
+export function audienceRuntime(fx: NewsroomFixture): AudienceRuntime {
+  return AudienceRuntime.for(audienceDataSource(fx));
+}
+
+/**
+ * Gives the suite's audience subgraph its own in-memory throttle counters and fresh rankings
+ * on every request (a ranking cached by one test would hide the next test's views).
+ */
+export function prepareAudience(fx: NewsroomFixture): AudienceRuntime {
+  return audienceRuntime(fx).useRateLimiter(new MemoryRateLimiter()).configure({ rankingTtlMs: 0 });
+}
+
+export function beaconUrl(fx: NewsroomFixture): string {
+  return fx.url.replace(/\/graphql$/, '/beacon');
+}
+
+export async function sendBeacon(fx: NewsroomFixture, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(beaconUrl(fx), {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': BROWSER_UA, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** All-time views per article, from the aggregates. */
+export async function storedTotals(fx: NewsroomFixture): Promise<Map<number, number>> {
+  const rows: Array<{ articleId: number; views: number | string }> = await audienceDataSource(fx).query('SELECT articleId, views FROM article_view_total');
+  return new Map(rows.map((r) => [Number(r.articleId), Number(r.views)]));
+}
+
+/** Published articles the public can see, newest first (ids). */
+export async function publicArticleIds(fx: NewsroomFixture, take = 10): Promise<number[]> {
+  const rows: Array<{ id: number }> = await fx.app.dataSources
+    .get('editorial')!
+    .query(`SELECT id FROM article WHERE status = 'published' AND embargoUntil IS NULL ORDER BY publishedAt DESC, id DESC LIMIT ${take}`);
+  return rows.map((r) => Number(r.id));
+}
