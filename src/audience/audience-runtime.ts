@@ -117,6 +117,7 @@ export class AudienceRuntime {
   /** Writes buffered views and pending article facts now (shutdown, tests, benchmarks). */
   async settle(): Promise<void> {
     await this.flusher.flush();
+    await this.flusher.idle();
     await this.meta.drain();
   }
 }

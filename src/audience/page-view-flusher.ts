@@ -48,6 +48,11 @@ export class PageViewFlusher {
     await this.checking;
   }
 
+  /** Resolves when the editorial facts check of the last flush is done. */
+  idle(): Promise<void> {
+    return this.checking;
+  }
+
   /** Called on every ingestion: starts a flush at once when the buffer is large. */
   maybeFlushEarly(): void {
     if (this.early || this.rt.buffer.size < this.rt.options.flushAtKeys) return;
