@@ -29,10 +29,11 @@ export function cleanCommentBody(raw: string): string {
 }
 
 /**
- * Posting comments and replies. The checks run cheapest first and the throttle counts only
+ * Posting comments and replies. The checks run in this order, and the throttle counts only
  * attempts that could have been written, so a typo costs no quota:
- * poster → text → reply target → thread open → article published (asked of editorial) →
- * bans → rate limits → insert (the unique fingerprint refuses duplicates) → counts.
+ * poster → text → reply target → article published (asked of editorial; an unknown or
+ * unpublished article is NOT_FOUND whatever its thread) → thread open → bans → rate limits →
+ * insert (the unique fingerprint refuses duplicates) → counts.
  */
 export class CommentPostingService {
   constructor(
@@ -48,9 +49,9 @@ export class CommentPostingService {
     const poster = this.poster(input);
     const body = cleanCommentBody(input.body);
     const target = input.inReplyToId ? await this.replyTarget(input.inReplyToId, input.articleId) : null;
+    if (!(await this.rt.articles.isPublished(input.articleId))) throw discussionErrors.articleNotFound(input.articleId);
     const thread = await this.rt.loaders(this.ctx).threadByArticle.load(input.articleId);
     if (thread?.closedAt) throw discussionErrors.commentsClosed();
-    if (!(await this.rt.articles.isPublished(input.articleId))) throw discussionErrors.articleNotFound(input.articleId);
     await this.assertNotBanned(poster);
     await this.throttle(poster);
     const status = isTrusted(this.ctx.viewer, await this.history(poster)) ? 'approved' : 'pending';
