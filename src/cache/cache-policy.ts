@@ -30,8 +30,13 @@ export const FIELD_MAX_AGE: Record<string, number> = {
   'Article.comments': 30,
 };
 
-/** Types never cached in a shared cache, wherever they appear. */
-export const PRIVATE_TYPES = new Set(['User', 'AuthPayload', 'ServiceToken', 'Subscription', 'NewsletterSubscription']);
+/**
+ * Only anonymous requests reach the shared cache, and resolvers give anonymous readers no
+ * private data (these fields answer null to them), so the lists below are defence in depth:
+ * an operation that selects any of them is never stored, whoever asks.
+ */
+export const PRIVATE_TYPES = new Set(['AuthPayload', 'ServiceToken', 'CreatedServiceToken', 'ServiceAccessToken', 'NewsletterSubscription', 'PreviewLink']);
+export const PRIVATE_FIELDS = new Set(['User.email', 'User.emailVerified', 'User.roles', 'Comment.guestEmail', 'Article.revisions']);
 
 export type CachePolicy = { cacheable: false } | { cacheable: true; maxAge: number };
 
@@ -58,6 +63,7 @@ export function cachePolicy(schema: GraphQLSchema, document: DocumentNode, opera
         }
         const fieldAge = FIELD_MAX_AGE[`${parent.name}.${node.name.value}`];
         if (fieldAge !== undefined) maxAge = Math.min(maxAge, fieldAge);
+        if (PRIVATE_FIELDS.has(`${parent.name}.${node.name.value}`)) cacheable = false;
         const named = type ? getNamedType(type) : undefined;
         if (named && isCompositeType(named) && PRIVATE_TYPES.has(named.name)) cacheable = false;
       },

@@ -22,7 +22,8 @@ describe('shared-cache policy', () => {
 
   it('refuses personal data, unlisted root fields, mutations and ambiguous documents', () => {
     expect(policy('{ me { id } }').cacheable).toBe(false);
-    expect(policy('{ article { author { id } } }').cacheable).toBe(false);
+    expect(policy('{ article { author { id } } }')).toEqual({ cacheable: true, maxAge: 60 });
+    expect(policy('{ article { author { email } } }').cacheable).toBe(false);
     expect(policy('{ article { ...F } } fragment F on Article { author { email } }').cacheable).toBe(false);
     expect(policy('mutation { publish }').cacheable).toBe(false);
     expect(policy('query A { rubrics { name } } query B { rubrics { name } }').cacheable).toBe(false);
