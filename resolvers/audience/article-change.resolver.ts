@@ -1,12 +1,12 @@
-import { Args, Authorized, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ArticleChangeFeedService, type ArticleChangePage } from '../../src/audience/article-change-feed.service';
 import { ANALYTICS_READERS } from '../../src/audience/audience-access';
 import { AudienceRuntime } from '../../src/audience/audience-runtime';
 import { ArticleChangesArgs } from './article-change.inputs';
 import { ArticleChangeConnectionType } from './article-change.type';
 
-/** The change feed analytics jobs sync from. `latestCursor` is computed only when selected. */
-@Resolver()
+/** The change feed analytics jobs sync from. */
+@Resolver(() => ArticleChangeConnectionType)
 export class ArticleChangeResolver {
   constructor(private readonly rt: AudienceRuntime) {}
 
@@ -17,5 +17,11 @@ export class ArticleChangeResolver {
   })
   articleChanges(@Args() { first, after }: ArticleChangesArgs): Promise<ArticleChangePage> {
     return new ArticleChangeFeedService(this.rt).page(after ?? null, first);
+  }
+
+  /** Read only when selected: one MAX() over the feed's unique index. */
+  @FieldResolver(() => String, { nullable: true })
+  latestCursor(@Root() page: ArticleChangePage): Promise<string | null> {
+    return page.latest();
   }
 }

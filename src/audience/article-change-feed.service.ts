@@ -16,7 +16,8 @@ export type ArticleChangePage = {
   edges: Array<{ cursor: string; node: ArticleChangeNode }>;
   nodes: ArticleChangeNode[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  latestCursor(): Promise<string | null>;
+  /** The cursor of the newest change now (`latestCursor`). */
+  latest(): Promise<string | null>;
 };
 
 /** Feed cursors are opaque: the change number, as every other cursor of the API is encoded. */
@@ -43,7 +44,7 @@ export class ArticleChangeFeedService {
         startCursor: nodes[0]?.cursor ?? null,
         endCursor: nodes[nodes.length - 1]?.cursor ?? null,
       },
-      latestCursor: async () => {
+      latest: async () => {
         const latest = await this.rt.changes.latest();
         return latest ? cursorOf(latest) : null;
       },
