@@ -1,6 +1,9 @@
 import { ServiceScope } from '../../src/auth/roles';
 import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
-import { backends } from '../support/backends';
+import { startNewsroom } from '../../src/app/newsroom-app';
+import { createDataSource } from '../../src/db/data-source';
+import { subgraphList } from '../../src/subgraphs/subgraph-modules';
+import { backends, scratchTargets } from '../support/backends';
 import { BROWSER_UA, audienceDataSource, audienceRuntime, beaconUrl, prepareAudience, publicArticleIds, sendBeacon, storedTotals } from '../support/audience';
 import { errorCodes, gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
@@ -122,6 +125,39 @@ describe.each(backends())('page view ingestion (%s)', (backend) => {
       expect(res.data.recordPageViews).toEqual({ accepted: 400, ignored: 100 });
     } finally {
       rt.useRateLimiter(new MemoryRateLimiter()).configure({ ingestPerIp: saved });
+    }
+  });
+});
+
+describe.each(backends())('page views on shutdown (%s)', (backend) => {
+  it('writes what is still buffered when the app stops gracefully', async () => {
+    const scratch = scratchTargets(backend, 'audience_stop', subgraphList().map((m) => m.name));
+    await scratch.cleanup();
+    const previous = process.env.AUDIENCE_FLUSH_MS;
+    process.env.AUDIENCE_FLUSH_MS = String(3_600_000); // no timed flush during the test
+    try {
+      const app = await startNewsroom({ targets: scratch.targets, responseCache: false });
+      const fx = { app, url: app.url, stop: () => app.stop() };
+      prepareAudience(fx);
+      for (let i = 0; i < 10; i++) expect((await sendBeacon(fx, [{ articleId: 7 }, { articleId: 8 }])).status).toBe(204);
+      expect(await storedTotals(fx)).toEqual(new Map());
+      await app.stop();
+      const mod = subgraphList().find((m) => m.name === 'audience')!;
+      const ds = await createDataSource({ subgraph: 'audience', entities: mod.entities, migrations: mod.migrations, target: scratch.targets.audience });
+      await ds.initialize();
+      try {
+        const rows = await ds.query('SELECT articleId, views FROM article_view_total ORDER BY articleId');
+        expect(rows.map((r: any) => [Number(r.articleId), Number(r.views)])).toEqual([
+          [7, 10],
+          [8, 10],
+        ]);
+      } finally {
+        await ds.destroy();
+      }
+    } finally {
+      if (previous === undefined) delete process.env.AUDIENCE_FLUSH_MS;
+      else process.env.AUDIENCE_FLUSH_MS = previous;
+      await scratch.cleanup();
     }
   });
 });
