@@ -5,6 +5,7 @@ import { ArticleStore } from '../../src/editorial/article-store';
 import { backends } from '../support/backends';
 import { gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
+import { settleBackgroundWork } from '../support/settle';
 
 /**
  * SQL budgets, one statement per kind of thing loaded:
@@ -83,6 +84,7 @@ describe.each(backends())('home page (%s)', (backend) => {
         await store.create({ slug: `nouvelle-${i}-${j}`, title: `Nouvelle rubrique ${i}, article ${j}`, body: [{ type: 'paragraph', text: 'Un texte.' }], status: 'published', primaryRubricId: saved.id, heroImageId: 1, authorIds: [1, 2], publishedAt: new Date(Date.now() - 1000 * (j + 1)) });
       }
     }
+    await settleBackgroundWork(fx);
     const doubled = await measure(HOME, { k: 8 });
     if (process.env.SHOW_SQL) console.log(doubled.statements.map((s) => s.slice(0, 160)).join("\n"));
     const page = doubled.result.data.homePage;
