@@ -53,13 +53,16 @@ function parseViews(body: string): PageViewSubmission[] | null {
   return list.length && list.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v)) ? (list as PageViewSubmission[]) : null;
 }
 
-async function readSmallBody(req: http.IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BEACON_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** The body, or null past the limit. Plain stream events: `for await` over the request was measurably slower per beacon. */
+function readSmallBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BEACON_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BEACON_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }

@@ -4,19 +4,20 @@
  *   npm run export -- [--since 2026-01-01] [--format ndjson|csv] [--out articles.ndjson]
  * With GATEWAY_URL it pages through that gateway with EXPORT_TOKEN: a service token secret
  * (`nrst_…`, exchanged and renewed as needed; give it the EXPORT scope) or an analyst's access
- * token. Without GATEWAY_URL it starts the supergraph in this process on the configured
- * databases (DATABASE_URL or ./data) and signs its own export-scoped token: whoever runs it
- * holds AUTH_SECRET and the databases already. Rows go to stdout unless --out is given;
- * progress goes to stderr, with the change feed cursor to follow after loading the export.
+ * token. Without GATEWAY_URL it starts the supergraph (`npm start`) in a child process on the
+ * configured databases (DATABASE_URL or ./data) and signs its own export-scoped token:
+ * whoever runs it holds AUTH_SECRET and the databases already. Rows go to stdout unless
+ * --out is given; progress goes to stderr, with the change feed cursor to follow afterwards.
+ * The npm script caps the heap (96 MB of old space): the job holds one page at a time.
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { startNewsroom, type NewsroomApp } from '../app/newsroom-app';
 import { exportArticles } from '../audience/export/article-export';
 import type { ExportFormat } from '../audience/export/export-format';
 import { httpGraphClient, serviceSecretToken, staticToken } from '../audience/export/graph-client';
+import { startLocalSupergraph } from '../audience/export/local-supergraph';
 import { signAccessToken } from '../auth/access-token';
 import { ServiceScope } from '../auth/roles';
 import { argValue } from './args';
@@ -32,13 +33,13 @@ async function main(): Promise<void> {
   if (since && Number.isNaN(since.getTime())) throw new Error('--since must be a date, e.g. 2026-01-01 or 2026-01-01T06:00:00Z');
   const outPath = argValue('--out');
   const out: Writable = outPath ? fs.createWriteStream(outPath) : process.stdout;
+  let local: { url: string; stop(): Promise<void> } | null = null;
   // A reader that goes away (`| head`) ends the export quietly.
   out.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
+    if (err.code !== 'EPIPE') throw err;
+    void (local?.stop() ?? Promise.resolve()).then(() => process.exit(0));
   });
 
-  let app: NewsroomApp | null = null;
   let url = process.env.GATEWAY_URL;
   let token;
   if (url) {
@@ -46,8 +47,8 @@ async function main(): Promise<void> {
     if (!given) throw new Error('EXPORT_TOKEN must hold a service token secret (nrst_…) or an access token when GATEWAY_URL is set');
     token = given.startsWith('nrst_') ? serviceSecretToken(url, given) : staticToken(given);
   } else {
-    app = await startNewsroom({ port: 0, responseCache: false });
-    url = app.url;
+    local = await startLocalSupergraph();
+    url = local.url;
     const signed = process.env.EXPORT_TOKEN ?? (await signAccessToken({ serviceTokenId: LOCAL_EXPORT_SUBJECT, scopes: [ServiceScope.Export] }, 24 * 3600));
     token = staticToken(signed);
   }
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
         `Follow later changes with articleChanges(after: ${JSON.stringify(result.feedCursor)}).\n`,
     );
   } finally {
-    await app?.stop();
+    await local?.stop();
   }
 }
 

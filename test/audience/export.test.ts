@@ -12,7 +12,7 @@ import { readDate } from '../../src/db/sql-values';
 import { DiscussionRuntime } from '../../src/discussion/discussion-runtime';
 import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
 import { backends } from '../support/backends';
-import { audienceRuntime, prepareAudience, publicArticleIds, sendBeacon, storedTotals } from '../support/audience';
+import { audienceRuntime, databaseEnv, prepareAudience, publicArticleIds, sendBeacon, storedTotals } from '../support/audience';
 import { gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
 import { prepareAccounts, Role, serviceSignIn, signInAs } from '../support/sign-in';
@@ -176,5 +176,15 @@ describe.each(backends())('bulk export (%s)', (backend) => {
     expect(rows.map((r) => Number(r[0]))).toEqual(expected.map((r) => r.id));
     expect(stderr).toMatch(new RegExp(`Exported ${expected.length} articles`));
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+
+  it('starts the supergraph itself when given no gateway, and signs its own token', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...databaseEnv(fx), PROGRESS: '0' };
+    delete env.GATEWAY_URL;
+    delete env.EXPORT_TOKEN;
+    delete env.DATABASE_URL;
+    const { stdout } = await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'src/cli/export.ts', '--format', 'ndjson'], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+    const rows = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as ExportRow);
+    expect(comparable(rows)).toEqual(comparable(expected));
   });
 });

@@ -49,3 +49,13 @@ export async function publicArticleIds(fx: NewsroomFixture, take = 10): Promise<
     .query(`SELECT id FROM article WHERE status = 'published' AND embargoUntil IS NULL ORDER BY publishedAt DESC, id DESC LIMIT ${take}`);
   return rows.map((r) => Number(r.id));
 }
+
+/** `<SUBGRAPH>_DATABASE_URL` for every database of the fixture, so a CLI in a child process opens the same ones. */
+export function databaseEnv(fx: NewsroomFixture): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, ds] of fx.app.dataSources) {
+    const options = ds.options as { type: string; database?: string; url?: string };
+    env[`${name.toUpperCase()}_DATABASE_URL`] = options.type === 'better-sqlite3' ? `sqlite:${options.database}` : String(options.url);
+  }
+  return env;
+}
