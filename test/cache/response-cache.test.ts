@@ -30,14 +30,13 @@ describe.each(Object.keys(stores) as Array<keyof typeof stores>)('full-response 
     app = await startNewsroom({ targets: scratch.targets, responseCache: false });
     await seedEditorial(app.dataSources.get('editorial')!, { seed: 3, articles: 120, paragraphs: 2 });
     // A second gateway server over the same subgraphs, with the cache under test.
-    await app.gateway.stop();
     const { createGateway } = await import('../../src/gateway/create-gateway');
     const { startGraphQLServer } = await import('../../src/server/graphql-http-server');
     const gateway = await startGraphQLServer({ gateway: createGateway({ localSchemas: app.schemas }), port: 0, responseCache: new ResponseCache(stores[storeName]()) });
     app.url = gateway.url;
     cleanup = async () => {
       await gateway.stop();
-      for (const ds of app.dataSources.values()) await ds.destroy();
+      await app.stop();
       await scratch.cleanup();
     };
   });
