@@ -18,7 +18,7 @@ const BOT_PATTERNS: RegExp[] = [
   /facebookexternalhit|facebookcatalog|meta-externalagent|twitterbot|linkedinbot|slackbot|discordbot|telegrambot|whatsapp|skypeuripreview|embedly|pinterest|redditbot|iframely|vkshare/i,
   /headlesschrome|phantomjs|puppeteer|playwright|selenium|webdriver|lighthouse|pagespeed|chrome-lighthouse|gtmetrix/i,
   /pingdom|uptimerobot|statuscake|site24x7|newrelicpinger|datadog|checkly|monitor/i,
-  /curl\/|wget\/|httpie|python-requests|python-urllib|python-httpx|aiohttp|go-http-client|java\/|okhttp|apache-httpclient|libwww-perl|axios\/|node-fetch|undici|got \(|ruby|php\//i,
+  /curl\/|wget\/|httpie|python-requests|python-urllib|python-httpx|aiohttp|go-http-client|java\/|okhttp|apache-httpclient|libwww-perl|axios\/|node-fetch|undici|make-fetch-happen|got \(|ruby|php\//i,
   /^node(?:\/|$)/i,
   /feedfetcher|feedly|rss|nutch|heritrix|archive\.org_bot|ia_archiver/i,
 ];

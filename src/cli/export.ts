@@ -8,7 +8,7 @@
  * configured databases (DATABASE_URL or ./data) and signs its own export-scoped token:
  * whoever runs it holds AUTH_SECRET and the databases already. Rows go to stdout unless
  * --out is given; progress goes to stderr, with the change feed cursor to follow afterwards.
- * The npm script caps the heap (96 MB of old space): the job holds one page at a time.
+ * The npm script caps the heap (64 MB of old space): the job holds one page at a time.
  */
 import 'reflect-metadata';
 import fs from 'node:fs';

@@ -12,7 +12,10 @@ import { InProcessDataSource } from './in-process-data-source';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.graphql');
 
-/** Forwards the reader's credentials and request id to a subgraph served over HTTP. */
+/**
+ * Forwards the reader's credentials, request id, address and user agent to a subgraph served
+ * over HTTP (the audience subgraph tells robots from readers by their user agent).
+ */
 class ForwardingDataSource extends RemoteGraphQLDataSource<RequestContext> {
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>) {
     const headers = request.http?.headers;
@@ -20,6 +23,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<RequestContext> {
     if (context.headers.authorization) headers.set('authorization', context.headers.authorization);
     headers.set('x-request-id', context.requestId);
     if (context.ip) headers.set('x-forwarded-for', context.ip);
+    if (context.headers['user-agent']) headers.set('user-agent', context.headers['user-agent']);
   }
 }
 
