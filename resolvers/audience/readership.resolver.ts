@@ -1,5 +1,4 @@
-import { Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { ANALYTICS_READERS } from '../../src/audience/audience-access';
+import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { AudienceRuntime } from '../../src/audience/audience-runtime';
 import { ReadershipService } from '../../src/audience/readership.service';
 import type { RequestContext } from '../../src/context/request-context';
@@ -9,7 +8,7 @@ import { HomeTrendingArgs, MostReadArgs, TrendingArgs } from './readership.input
 
 const stubs = (ids: number[]): ArticleStub[] => ids.map((id) => ({ id }));
 
-/** Readership in the graph: rankings for everyone, view counts for analysts and jobs. */
+/** Readership in the graph: rankings and view counts, for everyone. */
 @Resolver(() => ArticleStub)
 export class ReadershipResolver {
   constructor(private readonly rt: AudienceRuntime) {}
@@ -26,10 +25,11 @@ export class ReadershipResolver {
     return stubs(await new ReadershipService(this.rt).mostRead(rubricId ? Number(rubricId) : null, window, limit));
   }
 
-  @Authorized(...ANALYTICS_READERS)
+  // Public: article cards show it ("1 240 lectures"); the raw aggregates, the change feed and
+  // the export stay with analysts and service tokens.
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'Views since the article went online, up to the last flush (about a second ago). Analysts, admins and service tokens; null with FORBIDDEN for others.',
+    description: 'Views since the article went online, up to the last flush (about a second ago).',
   })
   viewCount(@Root() article: ArticleStub, @Ctx() ctx: RequestContext): Promise<number> {
     return this.rt.loaders(ctx).viewCount.load(Number(article.id));
