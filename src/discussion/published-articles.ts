@@ -1,10 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { execute, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import type { RequestContext } from '../context/request-context';
-
-const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.graphql');
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { subgraphCaller, type SubgraphCall } from '../federation/subgraph-caller';
 
 /**
  * Whether readers can see an article now, asked of the subgraph that owns articles.
@@ -25,10 +20,9 @@ export interface PublishedArticles {
 
 const ENTITY_QUERY = 'query ArticleVisibility($r: [_Any!]!) { _entities(representations: $r) { ... on Article { id } } }';
 
-type Send = (query: string, variables: Record<string, unknown>) => Promise<ExecutionResult>;
 
 export class FederatedPublishedArticles implements PublishedArticles {
-  constructor(private readonly send: Send) {}
+  constructor(private readonly send: SubgraphCall) {}
 
   async isPublished(articleId: number): Promise<boolean> {
     const result = await this.send(ENTITY_QUERY, { r: [{ __typename: 'Article', id: String(articleId) }] });
@@ -39,34 +33,12 @@ export class FederatedPublishedArticles implements PublishedArticles {
 
   /** Editorial running in this process: its schema is executed directly, as an anonymous reader. */
   static inProcess(schema: () => GraphQLSchema | undefined): FederatedPublishedArticles {
-    const document = parse(ENTITY_QUERY);
-    return new FederatedPublishedArticles(async (_query, variables) => {
-      const editorial = schema();
-      if (!editorial) throw new Error('The editorial subgraph is not served in this process');
-      const ctx: RequestContext = { requestId: randomUUID(), now: new Date(), viewer: null, ip: '', headers: {} };
-      return (await execute({ schema: editorial, document, variableValues: variables, contextValue: ctx })) as ExecutionResult;
-    });
+    return new FederatedPublishedArticles(subgraphCaller.inProcess(schema, 'editorial'));
   }
 
   /** Editorial as its own service: SUBGRAPH_EDITORIAL_URL, else the URL in the committed supergraph. */
   static overHttp(url?: string): FederatedPublishedArticles {
-    return new FederatedPublishedArticles(async (query, variables) => {
-      const res = await fetch(url ?? editorialUrl(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(5000),
-      });
-      if (!res.ok) throw new Error(`Editorial answered the article check with HTTP ${res.status}`);
-      return (await res.json()) as ExecutionResult;
-    });
+    return new FederatedPublishedArticles(subgraphCaller.overHttp('editorial', url, 5000));
   }
 }
 
-function editorialUrl(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.SUBGRAPH_EDITORIAL_URL) return env.SUBGRAPH_EDITORIAL_URL;
-  const supergraph = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
-  const match = /@join__graph\(name: "editorial", url: "([^"]+)"\)/.exec(supergraph);
-  if (!match) throw new Error('No editorial URL: set SUBGRAPH_EDITORIAL_URL');
-  return match[1];
-}
