@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { ArticleChangeState } from '../../entities/audience/article-change-state.entity';
 import { isMysql } from '../db/data-source';
 import { readDate, sqlDate } from '../db/sql-values';
 import type { AudienceRuntime } from './audience-runtime';
@@ -75,10 +74,6 @@ export class ArticleChangeLog {
       this.rt.dataSource.query('SELECT MAX(seq) AS seq FROM article_change_state'),
     );
     return Number(rows[0]?.seq ?? 0);
-  }
-
-  async stateOf(articleId: number): Promise<ArticleChangeState | null> {
-    return this.rt.dataSource.getRepository(ArticleChangeState).findOneBy({ articleId });
   }
 
   /** Creates the counter row once, outside any change transaction (two first writers cannot both insert it). */

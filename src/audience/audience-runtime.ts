@@ -71,7 +71,7 @@ export class AudienceRuntime {
     return this;
   }
 
-  /** Changes tunables of a running runtime (tests, benchmarks). */
+  /** Changes tunables of a running runtime (tests, benchmarks); the flush interval applies from the next `start`. */
   configure(options: Partial<AudienceOptions>): this {
     Object.assign(this.options, options);
     return this;
