@@ -20,36 +20,14 @@ import path from 'node:path';
 import { signAccessToken } from '../src/auth/access-token';
 import { ServiceScope } from '../src/auth/roles';
 import { argValue, hasFlag } from '../src/cli/args';
+import { prepareData, ROOT } from './bench-support';
 
-const ROOT = path.resolve(__dirname, '..');
 const articles = Number(argValue('--articles') ?? 100_000);
 const AUTH_SECRET = process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123';
 
 type Run = { name: string; rows: number; seconds: number; peakMb: number; serverPeakMb: number | null; samples: number[] };
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
-  });
-}
 
-/** Seeds a data set once per size (SQLite files under bench/.data, shared with the home-page bench), or the MySQL database given. */
-async function prepareData(): Promise<NodeJS.ProcessEnv> {
-  const env = { ...process.env, SEED_DEMO: '0', PROGRESS: '1' };
-  if (process.env.DATABASE_URL) {
-    await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/seed.ts', '--reset', '--articles', String(articles)], env);
-    return env;
-  }
-  const dir = path.join(ROOT, 'bench/.data', `sqlite-${articles}`);
-  const marker = path.join(dir, 'seeded');
-  if (!fs.existsSync(marker)) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/seed.ts', '--articles', String(articles)], { ...env, DATA_DIR: dir });
-    fs.writeFileSync(marker, new Date().toISOString());
-  }
-  return { ...env, DATA_DIR: dir };
-}
 
 /** Resident memory of a process in kB, with its high-water mark. */
 function memoryOf(pid: number): { rss: number; hwm: number } | null {
@@ -146,7 +124,7 @@ function profile(samples: number[]): string {
 }
 
 async function main(): Promise<void> {
-  const env = await prepareData();
+  const env = await prepareData(articles);
   const runEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production', AUTH_SECRET, PROGRESS: '0' };
   console.log(`\nExport of ${articles} seeded articles on ${process.env.DATABASE_URL ? 'MySQL' : 'SQLite'}`);
   const runs: Run[] = [await measure('baseline (hand-written SQL, one process)', ['-r', '@swc-node/register', 'bench/baseline-export.ts'], runEnv)];

@@ -7,61 +7,26 @@
  * Options: --duration S (default 10), --connections N (default 10).
  */
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { argValue } from '../src/cli/args';
+import { prepareData, startServerScript } from './bench-support';
 import { HOME_PAGE_QUERY } from './home-page.query';
 
-const ROOT = path.resolve(__dirname, '..');
 const duration = Number(argValue('--duration') ?? 10);
 const connections = Number(argValue('--connections') ?? 10);
 
 type Urls = { gateway: string; cached: string; subgraph: string; baseline: string; stats: string };
 type Result = { name: string; rps: number; p50: number; p99: number; sqlPerRequest: number | null };
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
-  });
-}
 
-/** Seeds a data set once per size (SQLite files under bench/.data), or the MySQL database given. */
-async function prepareData(articles: number): Promise<NodeJS.ProcessEnv> {
-  const env = { ...process.env, SEED_DEMO: '0', PROGRESS: '1' };
-  if (process.env.DATABASE_URL) {
-    await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/seed.ts', '--reset', '--articles', String(articles)], env);
-    return env;
-  }
-  const dir = path.join(ROOT, 'bench/.data', `sqlite-${articles}`);
-  const marker = path.join(dir, 'seeded');
-  if (!fs.existsSync(marker)) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/seed.ts', '--articles', String(articles)], { ...env, DATA_DIR: dir });
-    fs.writeFileSync(marker, new Date().toISOString());
-  }
-  return { ...env, DATA_DIR: dir };
-}
 
-async function startServers(env: NodeJS.ProcessEnv): Promise<{ urls: Urls; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'bench/bench-server.ts'], {
-    cwd: ROOT,
-    env: { ...env, NODE_ENV: 'production', AUTH_SECRET: env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+function startServers(env: NodeJS.ProcessEnv) {
+  return startServerScript<Urls>('bench/bench-server.ts', {
+    ...env,
+    NODE_ENV: 'production',
+    AUTH_SECRET: env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
   });
-  const urls = await new Promise<Urls>((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk) => {
-      buffer += chunk;
-      const line = buffer.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line));
-    });
-    child.on('exit', (code) => reject(new Error(`bench server exited ${code}`)));
-  });
-  return { urls, child };
 }
 
 async function stats(urls: Urls): Promise<{ orm: number; baseline: number }> {

@@ -9,13 +9,11 @@
  * (default 10), --connections N (default 50), --batch N (views per batched request, default 20).
  */
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { argValue } from '../src/cli/args';
 import { dropMysqlDatabase } from '../src/db/data-source';
+import { startServerScript } from './bench-support';
 
-const ROOT = path.resolve(__dirname, '..');
 const duration = Number(argValue('--duration') ?? 10);
 const connections = Number(argValue('--connections') ?? 50);
 const batch = Number(argValue('--batch') ?? 20);
@@ -43,30 +41,16 @@ function bodies(kind: 'beacon' | 'mutation', size: number): string[] {
   });
 }
 
-async function startServer(db: string): Promise<{ urls: Urls; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'bench/ingestion-server.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: db,
-      NODE_ENV: 'production',
-      SEED_DEMO: '0',
-      AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
-      // One load generator on one address: the per-address throttle would stop it after 600 calls.
-      AUDIENCE_INGEST_LIMIT: '1000000000/60',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+function startServer(db: string) {
+  return startServerScript<Urls>('bench/ingestion-server.ts', {
+    ...process.env,
+    DATABASE_URL: db,
+    NODE_ENV: 'production',
+    SEED_DEMO: '0',
+    AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
+    // One load generator on one address: the per-address throttle would stop it after 600 calls.
+    AUDIENCE_INGEST_LIMIT: '1000000000/60',
   });
-  const urls = await new Promise<Urls>((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk) => {
-      buffer += chunk;
-      const line = buffer.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line));
-    });
-    child.on('exit', (code) => reject(new Error(`ingestion server exited ${code}`)));
-  });
-  return { urls, child };
 }
 
 async function settle(urls: Urls): Promise<Settled> {

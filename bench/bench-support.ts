@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..');
+
+/** Runs a command to completion, its output on this terminal. */
+export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+/**
+ * Seeds a data set of `articles` once per size (SQLite files under bench/.data, shared by every
+ * benchmark), or reseeds the MySQL database DATABASE_URL names. Returns the environment that
+ * points a process at it.
+ */
+export async function prepareData(articles: number): Promise<NodeJS.ProcessEnv> {
+  const env = { ...process.env, SEED_DEMO: '0', PROGRESS: '1' };
+  const seed = ['-r', '@swc-node/register', 'src/cli/seed.ts', '--articles', String(articles)];
+  if (process.env.DATABASE_URL) {
+    await run(process.execPath, [...seed, '--reset'], env);
+    return env;
+  }
+  const dir = path.join(ROOT, 'bench/.data', `sqlite-${articles}`);
+  const marker = path.join(dir, 'seeded');
+  if (!fs.existsSync(marker)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await run(process.execPath, seed, { ...env, DATA_DIR: dir });
+    fs.writeFileSync(marker, new Date().toISOString());
+  }
+  return { ...env, DATA_DIR: dir };
+}
+
+/** Starts a benchmark server script and waits for the JSON line of URLs it prints when ready. */
+export async function startServerScript<Urls>(script: string, env: NodeJS.ProcessEnv): Promise<{ urls: Urls; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const urls = await new Promise<Urls>((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk) => {
+      buffer += chunk;
+      const line = buffer.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line));
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited ${code}`)));
+  });
+  return { urls, child };
+}
