@@ -1,6 +1,6 @@
 /**
  * Creates an account outside the API, with roles: the first admin of a new install.
- *   ACCOUNT_PASSWORD='…' node -r @swc-node/register src/cli/create-account.ts --email chef@exemple.fr --name "Chef d'édition" --role admin
+ *   ACCOUNT_PASSWORD='…' npm run create-account -- --email chef@exemple.fr --name "Chef d'édition" --role admin
  * The password comes from ACCOUNT_PASSWORD so it stays out of the shell history; `--role`
  * may be repeated. The address counts as verified: whoever runs this owns the database.
  */
