@@ -14,6 +14,7 @@ import { migrations as mysqlMigrations } from '../db/migrations/discussion/mysql
 import { migrations as sqliteMigrations } from '../db/migrations/discussion/sqlite';
 import { DiscussionRuntime } from '../discussion/discussion-runtime';
 import { FederatedPublishedArticles } from '../discussion/published-articles';
+import { seedDiscussionDemo } from '../seed/discussion-seeder';
 import { buildFederatedSchema } from './build-federated-schema';
 import type { SubgraphModule } from './subgraph-module';
 
@@ -32,6 +33,7 @@ export const discussionSubgraph: SubgraphModule = {
   defaultPort: 4003,
   entities: [Comment, CommentThread, CommentLike, CommentReport, CommenterBan, ModerationAction],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
+  seedDemo: (dataSource) => seedDiscussionDemo(dataSource),
   async buildSchema(dataSource, peers) {
     const rt = DiscussionRuntime.for(dataSource);
     // Whether an article is published is editorial's answer: in process when editorial runs
