@@ -10,6 +10,7 @@ import type { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import { createRequestContext, type RequestContext } from '../context/request-context';
 import { formatError } from '../errors/format-error';
+import { accessTokenKey } from '../auth/token-keys';
 import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
 
 /** A plain HTTP endpoint served beside GraphQL (e.g. a subgraph's `/beacon`); `client.ip` as for rate limits. */
@@ -38,6 +39,8 @@ export async function startGraphQLServer(options: {
   routes?: Record<string, HttpRoute>;
 }): Promise<RunningServer> {
   const production = isProduction();
+  // Fail at start, not at the first signed-in request, when production has no signing key.
+  accessTokenKey();
   const apollo = new ApolloServer<RequestContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     formatError,
