@@ -10,6 +10,7 @@ import type { EditorialRuntime } from '../editorial-runtime';
 import { AUTHOR_EDITABLE } from './article-lifecycle.policy';
 import { resolveArticleInput, type ArticleFieldsInput } from './article-input';
 import { diffSnapshots, snapshotOf, type ArticleSnapshot } from './article-snapshot';
+import { articleConflict } from './article-conflict';
 import { recordAudit } from './editorial-audit';
 import { actorOn, ownAuthorIds, requireStaff } from './editorial-staff';
 
@@ -104,7 +105,7 @@ export class ArticleEditorService {
   }
 
   private conflict(current: Article): AppError {
-    return new AppError(ErrorCode.Conflict, 'The article was changed by someone else', { currentVersion: current.version, updatedAt: current.updatedAt.toISOString() });
+    return articleConflict(current.version, { updatedAt: current.updatedAt.toISOString() });
   }
 
   private async addRevision(m: EntityManager, article: Article, snap: ArticleSnapshot, before: ArticleSnapshot | null, userId: number, note: string | null): Promise<void> {

@@ -8,7 +8,7 @@ import { Tag } from '../../../entities/editorial/tag.entity';
 import { slugify } from '../slugify';
 import type { ArticleSnapshot } from './article-snapshot';
 import { toBodyBlocks, type BodyBlockInputShape } from './body-validation';
-import { checkEditorialDate, FieldErrors } from './field-errors';
+import { checkEditorialDate, checkSlug, FieldErrors } from './field-errors';
 
 /** What the admin may send to create or change an article; absent fields stay as they are. */
 export type ArticleFieldsInput = {
@@ -28,8 +28,6 @@ export type ArticleFieldsInput = {
   canonicalUrl?: string | null;
   embargoUntil?: Date | null;
 };
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function ids(errors: FieldErrors, field: string, values: Array<string | number>): number[] {
   const out: number[] = [];
@@ -81,7 +79,7 @@ export async function resolveArticleInput(
   if (language !== undefined && !/^[a-z]{2}(-[A-Z]{2})?$/.test(language)) errors.add('language', 'must be a language tag such as "fr"');
 
   let slug = input.slug === undefined || input.slug === null ? undefined : input.slug.trim();
-  if (slug !== undefined && (!SLUG.test(slug) || slug.length > 160)) errors.add('slug', 'must be lower-case words joined by dashes');
+  if (slug !== undefined) checkSlug(errors, 'slug', slug, 160);
   if (slug === undefined && !base) slug = slugify(title ?? '') || undefined;
 
   const primaryRubricId =

@@ -6,6 +6,7 @@ import { ArticleStore } from '../article-store';
 import type { ArticleStatus } from '../article-status';
 import type { EditorialRuntime } from '../editorial-runtime';
 import { allowedTargets, findTransition } from './article-lifecycle.policy';
+import { articleConflict } from './article-conflict';
 import { recordAudit } from './editorial-audit';
 import { actorOn, requireStaff } from './editorial-staff';
 import { checkEditorialDate, FieldErrors } from './field-errors';
@@ -49,7 +50,7 @@ export class ArticleWorkflowService {
         throw new AppError(ErrorCode.BadUserInput, `An article cannot go from ${current.status} to ${to}`, { from: current.status, to, allowed });
       }
       const version = options.version ?? current.version;
-      if (version !== current.version) throw new AppError(ErrorCode.Conflict, 'The article was changed by someone else', { currentVersion: current.version });
+      if (version !== current.version) throw articleConflict(current.version);
       // Publishing dates it now; a re-publication after unpublishing keeps its original date.
       let publishedAt: Date | null | undefined;
       if (to === 'scheduled') publishedAt = options.publishAt!;
@@ -63,7 +64,7 @@ export class ArticleWorkflowService {
       if (!saved) {
         // Lost the race: read the winner's version outside this transaction's snapshot.
         const latest = await this.store.loadForEdit(this.rt.dataSource.manager, articleId);
-        throw new AppError(ErrorCode.Conflict, 'The article was changed by someone else', { currentVersion: latest?.version ?? current.version });
+        throw articleConflict(latest?.version ?? current.version);
       }
       await recordAudit(
         m,

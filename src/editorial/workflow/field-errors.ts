@@ -33,3 +33,10 @@ export function checkEditorialDate(errors: FieldErrors, field: string, value: Da
     errors.add(field, 'must be between 2000-01-01 and five years from now');
   }
 }
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** URL segments: lower-case ASCII words joined by single dashes, at most `max` characters. */
+export function checkSlug(errors: FieldErrors, field: string, value: string, max: number): void {
+  if (!SLUG.test(value) || value.length > max) errors.add(field, 'must be lower-case words joined by dashes');
+}

@@ -11,11 +11,9 @@ import { ArticleStore } from '../article-store';
 import type { EditorialRuntime } from '../editorial-runtime';
 import { slugify } from '../slugify';
 import { recordAudit } from './editorial-audit';
-import { FieldErrors } from './field-errors';
+import { checkSlug, FieldErrors } from './field-errors';
 
 export type RubricFields = { name?: string | null; slug?: string | null; description?: string | null };
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Rubric management (admins). Renames and moves rewrite the materialised paths of the whole
@@ -37,7 +35,7 @@ export class RubricAdminService {
       const name = (fields.name ?? '').trim();
       if (!name || name.length > 200) errors.add('name', 'must be 1 to 200 characters');
       const slug = (fields.slug ?? slugify(name)).trim();
-      if (!SLUG.test(slug) || slug.length > 120) errors.add('slug', 'must be lower-case words joined by dashes');
+      checkSlug(errors, 'slug', slug, 120);
       const path = parent ? `${parent.path}/${slug}` : slug;
       if (await m.getRepository(Rubric).countBy({ path })) errors.add('slug', `"${path}" already exists`);
       errors.throwIfAny('Invalid rubric');
@@ -59,7 +57,7 @@ export class RubricAdminService {
       const name = fields.name === undefined || fields.name === null ? rubric.name : fields.name.trim();
       if (!name || name.length > 200) errors.add('name', 'must be 1 to 200 characters');
       const slug = fields.slug === undefined || fields.slug === null ? rubric.slug : fields.slug.trim();
-      if (!SLUG.test(slug) || slug.length > 120) errors.add('slug', 'must be lower-case words joined by dashes');
+      checkSlug(errors, 'slug', slug, 120);
       const parentPath = rubric.path.includes('/') ? rubric.path.slice(0, rubric.path.lastIndexOf('/')) : '';
       const newPath = parentPath ? `${parentPath}/${slug}` : slug;
       if (newPath !== rubric.path && (await m.getRepository(Rubric).countBy({ path: newPath }))) errors.add('slug', `"${newPath}" already exists`);

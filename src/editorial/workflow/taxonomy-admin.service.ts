@@ -12,9 +12,7 @@ import type { EditorialRuntime } from '../editorial-runtime';
 import { slugify } from '../slugify';
 import { recordAudit } from './editorial-audit';
 import { isEditor, requireStaff } from './editorial-staff';
-import { FieldErrors } from './field-errors';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { checkSlug, FieldErrors } from './field-errors';
 
 export type AuthorFields = { name?: string | null; slug?: string | null; bio?: string | null; avatarId?: number | null; socialLinks?: SocialLinks | null; userId?: number | null };
 export type TagFields = { name?: string | null; slug?: string | null };
@@ -124,7 +122,7 @@ export class TaxonomyAdminService {
 
   private slug(errors: FieldErrors, value: string | null | undefined, current: string | undefined, name: string): string {
     const v = (value ?? current ?? slugify(name)).trim();
-    if (!SLUG.test(v) || v.length > 160) errors.add('slug', 'must be lower-case words joined by dashes');
+    checkSlug(errors, 'slug', v, 160);
     return v;
   }
 
