@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the project reads, in one place: its type, default, what it does
+ * and which processes read it. `loadSettings` validates them all at start (see
+ * `src/cli/*.ts`), so a wrong value stops the process with one line naming the variable
+ * instead of failing later in the middle of a request. The README's configuration table lists
+ * the same names; test/config/settings.test.ts keeps the table, this list and the code in step.
+ */
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
+const flag = z.enum(['0', '1', 'on', 'off', 'true', 'false']);
+const url = z.string().url();
+
+type Setting = { schema: z.ZodType; default?: string; readBy: string; doc: string };
+
+export const SETTINGS = {
+  NODE_ENV: { schema: z.enum(['development', 'production', 'test']), default: 'development', readBy: 'all', doc: '`production` turns off the IDE, introspection and field suggestions, and requires `AUTH_SECRET` and a real mailer.' },
+  PORT: { schema: int(0, 65535), default: '4000', readBy: 'start, gateway, subgraph', doc: 'Port to listen on (a subgraph run alone defaults to its own port, 4001–4004).' },
+  HOST: { schema: z.string().min(1), default: '0.0.0.0 (start, gateway), 127.0.0.1 (subgraph)', readBy: 'start, gateway, subgraph', doc: 'Interface to bind.' },
+  DATABASE_URL: { schema: url, readBy: 'start, subgraph, migrate, seed', doc: 'MySQL/MariaDB URL for every subgraph; unset means SQLite files under `DATA_DIR`.' },
+  EDITORIAL_DATABASE_URL: { schema: url, readBy: 'start, subgraph, migrate, seed', doc: 'Own database for the editorial subgraph (likewise `ACCOUNTS_`, `DISCUSSION_`, `AUDIENCE_DATABASE_URL`).' },
+  ACCOUNTS_DATABASE_URL: { schema: url, readBy: 'start, subgraph, migrate, seed', doc: 'Own database for the accounts subgraph.' },
+  DISCUSSION_DATABASE_URL: { schema: url, readBy: 'start, subgraph, migrate, seed', doc: 'Own database for the discussion subgraph.' },
+  AUDIENCE_DATABASE_URL: { schema: url, readBy: 'start, subgraph, migrate, seed', doc: 'Own database for the audience subgraph.' },
+  DATA_DIR: { schema: z.string().min(1), default: './data', readBy: 'start, subgraph, migrate, seed', doc: 'Folder of the SQLite files.' },
+  DB_POOL_SIZE: { schema: int(1, 1000), default: '10', readBy: 'start, subgraph', doc: 'MySQL connections per subgraph.' },
+  LOG_SQL: { schema: flag, default: '0', readBy: 'all', doc: '`1` prints every SQL statement.' },
+  AUTH_SECRET: { schema: z.string().min(32), readBy: 'all', doc: 'Key that signs access tokens, the same in every process; required in production (at least 32 characters).' },
+  SITE_URL: { schema: url, default: 'https://www.newsroom.example', readBy: 'start, accounts, editorial', doc: 'Public site address used in links (mails, share links).' },
+  MEDIA_BASE_URL: { schema: url, default: 'https://images.newsroom.example', readBy: 'start, editorial', doc: 'Image server address for renditions.' },
+  REDIS_URL: { schema: url, readBy: 'start, gateway, subgraph', doc: 'Redis shared by every process: response cache, rate limits, throttles.' },
+  RESPONSE_CACHE: { schema: flag, default: 'on', readBy: 'start', doc: '`off` disables the anonymous full-response cache.' },
+  RESPONSE_CACHE_PREFIX: { schema: z.string(), default: 'newsroom:cache:', readBy: 'start', doc: 'Key prefix of the response cache in Redis.' },
+  TRUST_PROXY: { schema: int(0, 10), default: '0', readBy: 'start, gateway', doc: 'Number of proxies in front whose `X-Forwarded-For` entries are trusted (counted from the right).' },
+  SUBGRAPH_EDITORIAL_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where the gateway (and other subgraphs) reach editorial when it runs apart (likewise `SUBGRAPH_ACCOUNTS_URL`, …); default: the URL in the supergraph.' },
+  SUBGRAPH_ACCOUNTS_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where accounts is reached when it runs apart.' },
+  SUBGRAPH_DISCUSSION_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where discussion is reached when it runs apart.' },
+  SUBGRAPH_AUDIENCE_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where audience is reached when it runs apart.' },
+  SEED_DEMO: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` skips the demo content on first start.' },
+  DEMO_ARTICLES: { schema: int(1), default: '600', readBy: 'start, subgraph, seed', doc: 'Articles in the demo newsroom.' },
+  JOBS: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` turns the publication scheduler off in this process.' },
+  SCHEDULER_INTERVAL_MS: { schema: int(100), default: '15000', readBy: 'start, subgraph, scheduler', doc: 'How often the scheduler looks for due articles.' },
+  MAILER: { schema: z.enum(['log', 'memory', 'none', 'smtp']), default: 'log', readBy: 'start, subgraph', doc: 'Where mail goes.' },
+  ALLOW_GUEST_COMMENTS: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` requires sign-in to comment.' },
+  AUDIENCE_FLUSH_MS: { schema: int(50), default: '1000', readBy: 'start, subgraph', doc: 'How often buffered page views are written.' },
+  AUDIENCE_RANKING_TTL_MS: { schema: int(0), default: '30000', readBy: 'start, subgraph', doc: 'How long trending and most-read rankings are kept.' },
+  AUDIENCE_INGEST_LIMIT: { schema: z.string().regex(/^\d+\/\d+$/), default: '600/60', readBy: 'start, subgraph', doc: 'Beacon requests per address: `count/seconds`.' },
+  GATEWAY_URL: { schema: url, readBy: 'export', doc: 'Gateway the export job reads from; unset starts the supergraph in a child process.' },
+  EXPORT_TOKEN: { schema: z.string().min(1), readBy: 'export', doc: 'Access token of the export job (a service token with the EXPORT scope).' },
+  ACCOUNT_PASSWORD: { schema: z.string().min(1), readBy: 'create-account', doc: 'Password of the account `npm run create-account` creates.' },
+  PROGRESS: { schema: flag, default: '0 (on when a terminal)', readBy: 'seed, export', doc: '`1` shows progress bars even without a terminal.' },
+  TEST_MYSQL_URL: { schema: url, readBy: 'tests, migration:generate', doc: 'MariaDB/MySQL server on which the suite runs every database test a second time (scratch databases per run); also the scratch server of `npm run migration:generate`.' },
+  TEST_REDIS_URL: { schema: url, readBy: 'tests', doc: 'Redis server for the suites that test the Redis stores; unset skips them.' },
+} satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof SETTINGS;
+
+/** A configuration error, already worded as the one line the process prints before exiting. */
+export class SettingsError extends Error {}
+
+/**
+ * Validates every variable that is set (unset ones keep their defaults, read where they are
+ * used). Throws a SettingsError naming the first bad variable.
+ */
+export function checkSettings(env: NodeJS.ProcessEnv = process.env): void {
+  for (const [name, setting] of Object.entries(SETTINGS) as Array<[SettingName, Setting]>) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const result = setting.schema.safeParse(raw);
+    if (!result.success) {
+      const reason = result.error.issues[0]?.message ?? 'invalid value';
+      throw new SettingsError(`Invalid configuration: ${name}=${JSON.stringify(raw)}: ${reason} (${setting.doc})`);
+    }
+  }
+  if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+    throw new SettingsError(`Invalid configuration: AUTH_SECRET is required in production (${SETTINGS.AUTH_SECRET.doc})`);
+  }
+}

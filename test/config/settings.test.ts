@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkSettings, SETTINGS, SettingsError } from '../../src/config/settings';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** Every variable name the product code reads from the environment, templates expanded. */
+function namesReadByCode(): Set<string> {
+  const names = new Set<string>();
+  const subgraphs = ['EDITORIAL', 'ACCOUNTS', 'DISCUSSION', 'AUDIENCE'];
+  for (const file of ['src', 'resolvers', 'entities'].flatMap((d) => sourceFiles(path.join(ROOT, d)))) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\benv\s*(?:\.\s*([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g)) names.add(m[1] ?? m[2]);
+    for (const m of text.matchAll(/\benv\s*\[\s*`([A-Z_]*)\$\{[^}]+\}([A-Z_]*)`\s*\]/g)) {
+      for (const s of subgraphs) names.add(`${m[1]}${s}${m[2]}`);
+    }
+  }
+  return names;
+}
+
+function namesInReadmeTable(): Set<string> {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.split(/^## Configuration$/m)[1]?.split(/^## /m)[0] ?? '';
+  return new Set([...section.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((m) => m[1]));
+}
+
+describe('configuration reference', () => {
+  it('lists every variable the code reads', () => {
+    const missing = [...namesReadByCode()].filter((name) => !(name in SETTINGS));
+    expect(missing).toEqual([]);
+  });
+
+  it('has a README table row for every variable, and no row for an unknown one', () => {
+    const table = namesInReadmeTable();
+    expect([...Object.keys(SETTINGS)].filter((name) => !table.has(name))).toEqual([]);
+    expect([...table].filter((name) => !(name in SETTINGS))).toEqual([]);
+  });
+
+  it('refuses a bad value with one line naming the variable', () => {
+    expect(() => checkSettings({ PORT: 'quatre-mille' })).toThrow(SettingsError);
+    expect(() => checkSettings({ PORT: 'quatre-mille' })).toThrow(/^Invalid configuration: PORT=/);
+    expect(() => checkSettings({ SITE_URL: 'not a url' })).toThrow(/SITE_URL/);
+    expect(() => checkSettings({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
+    expect(() => checkSettings({ PORT: '4000', SITE_URL: 'https://www.exemple.fr', MAILER: 'smtp' })).not.toThrow();
+  });
+});
