@@ -7,6 +7,7 @@ import { ResponseCache } from '../cache/response-cache';
 import { subgraphList } from '../subgraphs/subgraph-modules';
 import type { SubgraphModule, SubgraphPeers, SubgraphServices } from '../subgraphs/subgraph-module';
 import { closeDatabases, openDatabases } from './open-databases';
+import { ReadRouting } from '../db/read-routing';
 
 export type NewsroomApp = {
   url: string;
@@ -35,7 +36,8 @@ export async function startNewsroom(
   } = {},
 ): Promise<NewsroomApp> {
   const modules = options.modules ?? subgraphList();
-  const dataSources = await openDatabases(modules, { targets: options.targets });
+  const readRouting = new ReadRouting(Number(process.env.READ_YOUR_WRITES_MS ?? 2000));
+  const dataSources = await openDatabases(modules, { targets: options.targets, readRouting });
   const services: SubgraphServices[] = [];
   try {
     if (options.seedDemo) {
@@ -50,6 +52,7 @@ export async function startNewsroom(
       gateway: createGateway({ localSchemas: schemas }),
       port: options.port ?? 0,
       host: options.host,
+      readRouting,
       routes: Object.assign({}, ...services.map((s) => s.routes)),
       responseCache: (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache() : undefined,
     });

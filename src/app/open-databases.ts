@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrateDataSource } from '../db/data-source';
 import type { DatabaseTarget } from '../db/database-config';
+import { routeReadsToReplicas, type ReadRouting } from '../db/read-routing';
 import type { SubgraphModule } from '../subgraphs/subgraph-module';
 
 /**
@@ -9,7 +10,12 @@ import type { SubgraphModule } from '../subgraphs/subgraph-module';
  */
 export async function openDatabases(
   modules: SubgraphModule[],
-  options: { migrate?: boolean; targets?: Partial<Record<string, DatabaseTarget>> } = {},
+  options: {
+    migrate?: boolean;
+    targets?: Partial<Record<string, DatabaseTarget>>;
+    /** Serving processes pass theirs so reads of MySQL data sources with replicas go there. */
+    readRouting?: ReadRouting;
+  } = {},
 ): Promise<Map<string, DataSource>> {
   const opened = new Map<string, DataSource>();
   try {
@@ -23,6 +29,7 @@ export async function openDatabases(
       await ds.initialize();
       opened.set(mod.name, ds);
       if (options.migrate ?? true) await migrateDataSource(ds);
+      if (options.readRouting && 'replication' in ds.options && ds.options.replication) routeReadsToReplicas(ds, options.readRouting);
     }
   } catch (err) {
     await closeDatabases(opened);

@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { openDatabases } from '../app/open-databases';
+import { ReadRouting } from '../db/read-routing';
 import { startSubgraphServer } from '../server/subgraph-server';
 import { subgraphModules } from '../subgraphs/subgraph-modules';
 import type { SubgraphName } from '../db/database-config';
@@ -15,9 +16,10 @@ async function main(): Promise<void> {
   const mod = subgraphModules()[name];
   if (!mod) throw new Error(`usage: npm run subgraph -- <${Object.keys(subgraphModules()).join('|')}> [--port N]`);
   const port = Number(argValue('--port') ?? process.env.PORT ?? mod.defaultPort);
-  const dataSources = await openDatabases([mod]);
+  const readRouting = new ReadRouting(Number(process.env.READ_YOUR_WRITES_MS ?? 2000));
+  const dataSources = await openDatabases([mod], { readRouting });
   if (process.env.SEED_DEMO !== '0') await mod.seedDemo?.(dataSources.get(name)!);
-  const server = await startSubgraphServer(mod, dataSources.get(name)!, { port, host: process.env.HOST ?? '0.0.0.0' });
+  const server = await startSubgraphServer(mod, dataSources.get(name)!, { port, host: process.env.HOST ?? '0.0.0.0', readRouting });
   if (process.env.JOBS !== '0') mod.startJobs?.(dataSources.get(name)!);
   console.log(`Subgraph ${name} ready at http://localhost:${server.port}/graphql`);
   process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));

@@ -50,7 +50,9 @@ export async function createDataSource(spec: DataSourceSpec): Promise<DataSource
   return new DataSource({
     ...common,
     type: flavour,
-    url: target.url,
+    ...(target.replicas?.length
+      ? { replication: { master: { url: target.url }, slaves: target.replicas.map((url) => ({ url })) } }
+      : { url: target.url }),
     charset: MYSQL_COLLATION,
     timezone: 'Z',
     migrations: spec.migrations.mysql,

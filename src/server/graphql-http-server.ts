@@ -12,6 +12,8 @@ import { createRequestContext, type RequestContext } from '../context/request-co
 import { formatError } from '../errors/format-error';
 import { accessTokenKey } from '../auth/token-keys';
 import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
+import type { ReadRouting } from '../db/read-routing';
+import { readRoutingPlugin } from '../db/read-routing.plugin';
 
 /** A plain HTTP endpoint served beside GraphQL (e.g. a subgraph's `/beacon`); `client.ip` as for rate limits. */
 export type HttpRoute = (req: http.IncomingMessage, res: http.ServerResponse, client: { ip: string }) => void | Promise<void>;
@@ -37,6 +39,8 @@ export async function startGraphQLServer(options: {
   responseCache?: ResponseCache;
   /** Plain HTTP endpoints by exact path, answered before GraphQL. */
   routes?: Record<string, HttpRoute>;
+  /** Sends this process's reads to MySQL replicas except where a request must see its own writes. */
+  readRouting?: ReadRouting;
 }): Promise<RunningServer> {
   const production = isProduction();
   // Fail at start, not at the first signed-in request, when production has no signing key.
@@ -53,12 +57,14 @@ export async function startGraphQLServer(options: {
       // Cache policy is computed once per operation by the response cache (cache-policy.ts);
       // Apollo's per-field cache-control hooks would wrap every resolver for nothing.
       ApolloServerPluginCacheControlDisabled(),
+      ...(options.readRouting ? [readRoutingPlugin(options.readRouting)] : []),
     ],
   } as ConstructorParameters<typeof ApolloServer<RequestContext>>[0]);
   await apollo.start();
 
   const server = http.createServer((req, res) => {
-    handle(apollo, req, res, options.responseCache, options.routes).catch((err) => {
+    const serve = () => handle(apollo, req, res, options.responseCache, options.routes);
+    (options.readRouting ? options.readRouting.run(serve) : serve()).catch((err) => {
       console.error('[http]', err);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { ReadRouting } from '../db/read-routing';
 import type { SubgraphModule } from '../subgraphs/subgraph-module';
 import { startGraphQLServer, type RunningServer } from './graphql-http-server';
 
@@ -6,11 +7,11 @@ import { startGraphQLServer, type RunningServer } from './graphql-http-server';
 export async function startSubgraphServer(
   mod: SubgraphModule,
   dataSource: DataSource,
-  options: { port: number; host?: string },
+  options: { port: number; host?: string; readRouting?: ReadRouting },
 ): Promise<RunningServer> {
   const schema = await mod.buildSchema(dataSource);
   const services = mod.startServices?.(dataSource, { has: () => false, schema: () => undefined }) ?? {};
-  const server = await startGraphQLServer({ schema, port: options.port, host: options.host, routes: services.routes }).catch(async (err) => {
+  const server = await startGraphQLServer({ schema, port: options.port, host: options.host, routes: services.routes, readRouting: options.readRouting }).catch(async (err) => {
     await services.stop?.();
     throw err;
   });
