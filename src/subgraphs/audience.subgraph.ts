@@ -1,3 +1,4 @@
+import { ConsumedEvent } from '../../entities/shared/consumed-event.entity';
 import type { NonEmptyArray } from 'type-graphql';
 import { ArticleChangeState } from '../../entities/audience/article-change-state.entity';
 import { ArticleMeta } from '../../entities/audience/article-meta.entity';
@@ -22,7 +23,7 @@ const resolvers: NonEmptyArray<Function> = [ReadershipResolver, HomePageTrending
 export const audienceSubgraph: SubgraphModule = {
   name: 'audience',
   defaultPort: 4004,
-  entities: [PageViewHourly, PageViewDaily, ArticleViewTotal, ArticleMeta, ArticleChangeState, AudienceSequence],
+  entities: [ConsumedEvent, PageViewHourly, PageViewDaily, ArticleViewTotal, ArticleMeta, ArticleChangeState, AudienceSequence],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
   async buildSchema(dataSource) {
     const rt = AudienceRuntime.for(dataSource);

@@ -1,3 +1,4 @@
+import { OutboxEvent } from '../../entities/shared/outbox-event.entity';
 import type { NonEmptyArray } from 'type-graphql';
 import { Comment } from '../../entities/discussion/comment.entity';
 import { CommentLike } from '../../entities/discussion/comment-like.entity';
@@ -31,7 +32,7 @@ const resolvers: NonEmptyArray<Function> = [
 export const discussionSubgraph: SubgraphModule = {
   name: 'discussion',
   defaultPort: 4003,
-  entities: [Comment, CommentThread, CommentLike, CommentReport, CommenterBan, ModerationAction],
+  entities: [OutboxEvent, Comment, CommentThread, CommentLike, CommentReport, CommenterBan, ModerationAction],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
   seedDemo: (dataSource) => seedDiscussionDemo(dataSource),
   async buildSchema(dataSource, peers) {

@@ -1,3 +1,4 @@
+import { OutboxEvent } from '../../entities/shared/outbox-event.entity';
 import type { NonEmptyArray } from 'type-graphql';
 import { Article } from '../../entities/editorial/article.entity';
 import { ArticleByline } from '../../entities/editorial/article-byline.entity';
@@ -70,6 +71,7 @@ export const editorialSubgraph: SubgraphModule = {
   name: 'editorial',
   defaultPort: 4001,
   entities: [
+    OutboxEvent,
     Article,
     ArticleByline,
     ArticleTag,

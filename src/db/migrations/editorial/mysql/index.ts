@@ -3,5 +3,6 @@ import { Initial1795913834740 } from './1795913834740-initial';
 import { SearchIndex1795913834741 } from './1795913834741-search-index';
 import { EditorialWorkflow1795914466004 } from './1795914466004-editorial-workflow';
 import { ArticleBodyTable1795914840082 } from './1795914840082-article-body-table';
+import { EventOutbox1796028326661 } from './1796028326661-event-outbox';
 
-export const migrations = [Initial1795913834740, SearchIndex1795913834741, EditorialWorkflow1795914466004, ArticleBodyTable1795914840082];
+export const migrations = [Initial1795913834740, SearchIndex1795913834741, EditorialWorkflow1795914466004, ArticleBodyTable1795914840082, EventOutbox1796028326661];

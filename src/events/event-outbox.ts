@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { OutboxEvent } from '../../entities/shared/outbox-event.entity';
+import { isMysql } from '../db/data-source';
+import type { ContentEvent } from './content-events';
+import type { EventTransport, PublishedEvent } from './event-transport';
+
+const BATCH = 100;
+/** Published rows are kept this long (for inspection), then pruned. */
+const KEEP_PUBLISHED_MS = 24 * 3600_000;
+
+/**
+ * The transactional outbox of one subgraph's database. Writers `record` events inside the
+ * transaction of their change; the relay publishes committed rows to the transport in id order
+ * and stamps them `publishedAt`. The relay wakes shortly after each record, and polls anyway
+ * (`pollMs`) for rows that an instance crashed before relaying, or that another instance wrote.
+ * Several instances may relay the same database: on MySQL each batch is claimed with
+ * `FOR UPDATE SKIP LOCKED`; on SQLite there is one writer at a time by construction.
+ */
+export class EventOutbox {
+  private timer: NodeJS.Timeout | null = null;
+  private soon: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private lastPrune = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    /** The emitting subgraph, carried on every event. */
+    private readonly source: string,
+    private readonly transport: EventTransport,
+    private readonly pollMs = 1_000,
+  ) {}
+
+  /** Writes the event in the caller's transaction; the relay publishes it once that commits. */
+  async record(manager: EntityManager, event: ContentEvent, now = new Date()): Promise<void> {
+    await manager.getRepository(OutboxEvent).insert({ eventId: randomUUID(), type: event.type, payload: JSON.stringify(event), occurredAt: now, publishedAt: null });
+    this.wake();
+  }
+
+  /** Starts the periodic relay. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.drain().catch(logRelayError), this.pollMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (this.soon) clearTimeout(this.soon);
+    this.timer = this.soon = null;
+    await this.draining?.catch(() => undefined);
+    await this.drain().catch(logRelayError);
+  }
+
+  /** Publishes everything committed and not yet published; resolves when the outbox is empty. */
+  drain(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      try {
+        do {
+          this.again = false;
+          while ((await this.relayBatch()) === BATCH);
+        } while (this.again);
+        await this.prune();
+      } finally {
+        this.draining = null;
+      }
+    })();
+    return this.draining;
+  }
+
+  /** Rows recorded but not yet published (the relay's lag, for metrics and readiness). */
+  async pending(): Promise<number> {
+    return this.dataSource.getRepository(OutboxEvent).count({ where: { publishedAt: IsNull() } });
+  }
+
+  private wake(): void {
+    if (this.soon || !this.timer) return;
+    // After the recording transaction has had time to commit; the poll catches anything later.
+    this.soon = setTimeout(() => {
+      this.soon = null;
+      void this.drain().catch(logRelayError);
+    }, 5);
+  }
+
+  private async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const lock = isMysql(this.dataSource) ? ' FOR UPDATE SKIP LOCKED' : '';
+      const rows = (await m.query(
+        `SELECT id, eventId, payload, occurredAt FROM outbox_event WHERE publishedAt IS NULL ORDER BY id LIMIT ${BATCH}${lock}`,
+      )) as Array<{ id: number; eventId: string; payload: string; occurredAt: Date | string }>;
+      if (!rows.length) return 0;
+      const events: PublishedEvent[] = rows.map((row) => ({
+        id: row.eventId,
+        source: this.source,
+        occurredAt: new Date(row.occurredAt).toISOString(),
+        event: JSON.parse(row.payload) as ContentEvent,
+      }));
+      await this.transport.publish(events);
+      await m
+        .createQueryBuilder()
+        .update(OutboxEvent)
+        .set({ publishedAt: new Date() })
+        .whereInIds(rows.map((r) => r.id))
+        .execute();
+      return rows.length;
+    });
+  }
+
+  private async prune(): Promise<void> {
+    if (Date.now() - this.lastPrune < 600_000) return;
+    this.lastPrune = Date.now();
+    await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(OutboxEvent)
+      .where('publishedAt IS NOT NULL AND publishedAt < :before', { before: new Date(Date.now() - KEEP_PUBLISHED_MS) })
+      .execute();
+  }
+}
+
+function logRelayError(err: unknown): void {
+  console.error('[outbox] relay failed; retrying at the next poll:', (err as Error).message);
+}
