@@ -18,8 +18,6 @@ import { RankingCache } from './ranking-cache';
 
 const runtimes = new WeakMap<DataSource, AudienceRuntime>();
 
-let processLimiter: RateLimiter | null = null;
-
 /**
  * What the audience subgraph's resolvers, services and jobs share: its database, the page
  * view buffer and its flusher, the copy of editorial facts, the change log, the ranking
@@ -62,7 +60,7 @@ export class AudienceRuntime {
 
   /** Created on first use, so printing the schema never connects to Redis. */
   get limiter(): RateLimiter {
-    this.currentLimiter ??= processLimiter ??= createRateLimiter();
+    this.currentLimiter ??= createRateLimiter();
     return this.currentLimiter;
   }
 

@@ -35,8 +35,7 @@ export class PageViewIngestService {
     const max = trusted ? this.rt.options.maxServiceBatch : this.rt.options.maxBatch;
     if (views.length > max) throw badInput(`At most ${max} views per call`, { argument: 'views', max });
     if (!trusted) {
-      const [limit, window] = this.rt.options.ingestPerIp;
-      const decision = await this.rt.limiter.hit(`pageviews:ip:${client.ip}`, limit, window);
+      const decision = await this.rt.limiter.consume(`pageviews:ip:${client.ip}`, this.rt.options.ingestPerIp);
       if (!decision.allowed) {
         throw new AppError(ErrorCode.TooManyRequests, 'Too many page views from this address; try again later', { retryAfterSeconds: decision.retryAfterSeconds });
       }

@@ -127,8 +127,8 @@ export class CommentPostingService {
   }
 
   private async throttle(poster: Poster): Promise<void> {
-    const hits = [this.rt.limiter.hit(`comment:ip:${this.ctx.ip}`, ...DISCUSSION_LIMITS.postPerIp)];
-    if (poster.userId !== null) hits.push(this.rt.limiter.hit(`comment:user:${poster.userId}`, ...DISCUSSION_LIMITS.postPerUser));
+    const hits = [this.rt.limiter.consume(`comment:ip:${this.ctx.ip}`, DISCUSSION_LIMITS.postPerIp)];
+    if (poster.userId !== null) hits.push(this.rt.limiter.consume(`comment:user:${poster.userId}`, DISCUSSION_LIMITS.postPerUser));
     const blocked = (await Promise.all(hits)).filter((d) => !d.allowed);
     if (blocked.length) throw discussionErrors.tooManyRequests(Math.max(...blocked.map((d) => d.retryAfterSeconds)));
   }
