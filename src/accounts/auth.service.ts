@@ -6,7 +6,8 @@ import { requireUser } from '../auth/viewer-guards';
 import type { RequestContext } from '../context/request-context';
 import { AppError, badInput, ErrorCode } from '../errors/app-error';
 import { accountMails } from './account-mails';
-import { assertAcceptablePassword, normalizeDisplayName, normalizeEmail } from './account-fields';
+import { cleanDisplayName } from '../text/display-name';
+import { assertAcceptablePassword, normalizeEmail } from './account-fields';
 import { ACCOUNT_LIMITS, type AccountsRuntime } from './accounts-runtime';
 import { newSecret, secretHash } from './secrets';
 import { issueSession, markReplaced, revokeAllSessions, revokeFamily, type Session } from './session-issuer';
@@ -44,7 +45,7 @@ export class AuthService {
 
   async register(input: { email: string; password: string; displayName: string }): Promise<Session> {
     const email = normalizeEmail(input.email);
-    const displayName = normalizeDisplayName(input.displayName);
+    const displayName = cleanDisplayName(input.displayName, 'displayName');
     assertAcceptablePassword(input.password, 'password', email);
     const decision = await this.rt.limiter.consume(`register:ip:${this.ctx.ip}`, ACCOUNT_LIMITS.registerPerIp);
     if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
