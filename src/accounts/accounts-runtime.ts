@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { perRequest, type RequestContext } from '../context/request-context';
 import { createRateLimiter, type RateLimiter, type RateRule } from '../limits/rate-limiter';
-import { createMailer, type Mailer } from '../mail/mailer';
+import { createMailer } from '../mail/create-mailer';
+import type { Mailer } from '../mail/mailer';
 import { createAccountsLoaders, type AccountsLoaders } from './accounts-loaders';
 import { Argon2PasswordHasher, type PasswordHasher } from './password-hasher';
 
@@ -87,7 +88,9 @@ export class AccountsRuntime {
     try {
       await this.mailer.send(mail);
     } catch (err) {
-      console.error('[mail] delivery failed', err);
+      // The code and message only: a transport error can quote the message, and its links carry tokens.
+      const { code, message } = err as { code?: string; message?: string };
+      console.error(`[mail] delivery failed: ${code ?? 'ERROR'} ${String(message ?? '').split('\n')[0].slice(0, 200)}`);
     }
   }
 }
