@@ -15,6 +15,7 @@ import { listenToContentEvents } from './content-event-listener';
 import { PageViewBuffer } from './page-view-buffer';
 import { PageViewFlusher } from './page-view-flusher';
 import { RankingCache } from './ranking-cache';
+import { createViewDedup, type ViewDedup } from './view-dedup';
 
 const runtimes = new WeakMap<DataSource, AudienceRuntime>();
 
@@ -34,6 +35,7 @@ export class AudienceRuntime {
   readonly rankings: RankingCache;
   readonly bots = new BotVerdicts();
   private currentLimiter: RateLimiter | null = null;
+  private currentDedup: ViewDedup | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -62,6 +64,17 @@ export class AudienceRuntime {
   get limiter(): RateLimiter {
     this.currentLimiter ??= createRateLimiter();
     return this.currentLimiter;
+  }
+
+  /** Who has been counted for which article lately; created on first use, like the limiter. */
+  get viewDedup(): ViewDedup {
+    this.currentDedup ??= createViewDedup(process.env, this.options.maxRememberedViews);
+    return this.currentDedup;
+  }
+
+  useViewDedup(dedup: ViewDedup): this {
+    this.currentDedup = dedup;
+    return this;
   }
 
   useRateLimiter(limiter: RateLimiter): this {
