@@ -25,6 +25,7 @@ function startServers(env: NodeJS.ProcessEnv) {
   return startServerScript<Urls>('bench/bench-server.ts', {
     ...env,
     NODE_ENV: 'production',
+    MAILER: 'none',
     AUTH_SECRET: env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
   });
 }

@@ -15,10 +15,9 @@ import { listenToContentEvents } from './content-event-listener';
 import { PageViewBuffer } from './page-view-buffer';
 import { PageViewFlusher } from './page-view-flusher';
 import { RankingCache } from './ranking-cache';
+import { createViewDedup, type ViewDedup } from './view-dedup';
 
 const runtimes = new WeakMap<DataSource, AudienceRuntime>();
-
-let processLimiter: RateLimiter | null = null;
 
 /**
  * What the audience subgraph's resolvers, services and jobs share: its database, the page
@@ -36,6 +35,7 @@ export class AudienceRuntime {
   readonly rankings: RankingCache;
   readonly bots = new BotVerdicts();
   private currentLimiter: RateLimiter | null = null;
+  private currentDedup: ViewDedup | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -62,8 +62,19 @@ export class AudienceRuntime {
 
   /** Created on first use, so printing the schema never connects to Redis. */
   get limiter(): RateLimiter {
-    this.currentLimiter ??= processLimiter ??= createRateLimiter();
+    this.currentLimiter ??= createRateLimiter();
     return this.currentLimiter;
+  }
+
+  /** Who has been counted for which article lately; created on first use, like the limiter. */
+  get viewDedup(): ViewDedup {
+    this.currentDedup ??= createViewDedup(process.env, this.options.maxRememberedViews);
+    return this.currentDedup;
+  }
+
+  useViewDedup(dedup: ViewDedup): this {
+    this.currentDedup = dedup;
+    return this;
   }
 
   useRateLimiter(limiter: RateLimiter): this {
