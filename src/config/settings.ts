@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigurationError } from '../errors/configuration-error';
 
 /**
  * Every environment variable the project reads, in one place: its type, default, what it does
@@ -40,10 +41,14 @@ export const SETTINGS = {
   DEMO_ARTICLES: { schema: int(1), default: '600', readBy: 'start, subgraph, seed', doc: 'Articles in the demo newsroom.' },
   JOBS: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` turns the publication scheduler off in this process.' },
   SCHEDULER_INTERVAL_MS: { schema: int(100), default: '15000', readBy: 'start, subgraph, scheduler', doc: 'How often the scheduler looks for due articles.' },
-  MAILER: { schema: z.enum(['log', 'memory', 'none', 'smtp']), default: 'log', readBy: 'start, subgraph', doc: 'Where mail goes.' },
+  MAILER: { schema: z.enum(['file', 'smtp', 'memory', 'none']), default: 'file', readBy: 'start, subgraph', doc: 'Where mail goes: `file` writes each mail as an .eml file under `MAIL_DIR` and logs only its path (development), `smtp` sends it, `none` drops it. Production refuses `file` and `memory`.' },
+  SMTP_URL: { schema: z.string().regex(/^smtps?:\/\//, 'must be smtp://user:pass@host:port or smtps://…'), readBy: 'start, subgraph', doc: 'SMTP server of `MAILER=smtp`.' },
+  MAIL_FROM: { schema: z.string().min(3), default: 'Newsroom <no-reply@newsroom.example>', readBy: 'start, subgraph', doc: 'Sender of every mail (required with `MAILER=smtp`).' },
+  MAIL_DIR: { schema: z.string().min(1), default: '`DATA_DIR`/mail', readBy: 'start, subgraph', doc: 'Folder of `MAILER=file`.' },
   ALLOW_GUEST_COMMENTS: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` requires sign-in to comment.' },
   AUDIENCE_FLUSH_MS: { schema: int(50), default: '1000', readBy: 'start, subgraph', doc: 'How often buffered page views are written.' },
   AUDIENCE_RANKING_TTL_MS: { schema: int(0), default: '30000', readBy: 'start, subgraph', doc: 'How long trending and most-read rankings are kept.' },
+  AUDIENCE_VIEW_WINDOW: { schema: int(0), default: '1800', readBy: 'start, subgraph', doc: 'Seconds during which one client’s views of one article count once (0: every view counts).' },
   AUDIENCE_INGEST_LIMIT: { schema: z.string().regex(/^\d+\/\d+$/), default: '600/60', readBy: 'start, subgraph', doc: 'Beacon requests per address: `count/seconds`.' },
   GATEWAY_URL: { schema: url, readBy: 'export', doc: 'Gateway the export job reads from; unset starts the supergraph in a child process.' },
   EXPORT_TOKEN: { schema: z.string().min(1), readBy: 'export', doc: 'Access token of the export job (a service token with the EXPORT scope).' },
@@ -55,12 +60,10 @@ export const SETTINGS = {
 
 export type SettingName = keyof typeof SETTINGS;
 
-/** A configuration error, already worded as the one line the process prints before exiting. */
-export class SettingsError extends Error {}
 
 /**
  * Validates every variable that is set (unset ones keep their defaults, read where they are
- * used). Throws a SettingsError naming the first bad variable.
+ * used). Throws a ConfigurationError naming the first bad variable.
  */
 export function checkSettings(env: NodeJS.ProcessEnv = process.env): void {
   for (const [name, setting] of Object.entries(SETTINGS) as Array<[SettingName, Setting]>) {
@@ -69,10 +72,10 @@ export function checkSettings(env: NodeJS.ProcessEnv = process.env): void {
     const result = setting.schema.safeParse(raw);
     if (!result.success) {
       const reason = result.error.issues[0]?.message ?? 'invalid value';
-      throw new SettingsError(`Invalid configuration: ${name}=${JSON.stringify(raw)}: ${reason} (${setting.doc})`);
+      throw new ConfigurationError(`Invalid configuration: ${name}=${JSON.stringify(raw)}: ${reason} (${setting.doc})`);
     }
   }
   if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
-    throw new SettingsError(`Invalid configuration: AUTH_SECRET is required in production (${SETTINGS.AUTH_SECRET.doc})`);
+    throw new ConfigurationError(`Invalid configuration: AUTH_SECRET is required in production (${SETTINGS.AUTH_SECRET.doc})`);
   }
 }

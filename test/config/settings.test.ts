@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkSettings, SETTINGS, SettingsError } from '../../src/config/settings';
+import { checkSettings, SETTINGS } from '../../src/config/settings';
+import { ConfigurationError } from '../../src/errors/configuration-error';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -19,6 +20,8 @@ function namesReadByCode(): Set<string> {
   for (const file of ['src', 'resolvers', 'entities'].flatMap((d) => sourceFiles(path.join(ROOT, d)))) {
     const text = fs.readFileSync(file, 'utf8');
     for (const m of text.matchAll(/\benv\s*(?:\.\s*([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g)) names.add(m[1] ?? m[2]);
+    // Variables read through a zod object schema over the environment.
+    for (const m of text.matchAll(/^\s*([A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{4,}): z\./gm)) names.add(m[1]);
     for (const m of text.matchAll(/\benv\s*\[\s*`([A-Z_]*)\$\{[^}]+\}([A-Z_]*)`\s*\]/g)) {
       for (const s of subgraphs) names.add(`${m[1]}${s}${m[2]}`);
     }
@@ -45,10 +48,10 @@ describe('configuration reference', () => {
   });
 
   it('refuses a bad value with one line naming the variable', () => {
-    expect(() => checkSettings({ PORT: 'quatre-mille' })).toThrow(SettingsError);
+    expect(() => checkSettings({ PORT: 'quatre-mille' })).toThrow(ConfigurationError);
     expect(() => checkSettings({ PORT: 'quatre-mille' })).toThrow(/^Invalid configuration: PORT=/);
     expect(() => checkSettings({ SITE_URL: 'not a url' })).toThrow(/SITE_URL/);
     expect(() => checkSettings({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
-    expect(() => checkSettings({ PORT: '4000', SITE_URL: 'https://www.exemple.fr', MAILER: 'smtp' })).not.toThrow();
+    expect(() => checkSettings({ PORT: '4000', SITE_URL: 'https://www.exemple.fr', MAILER: 'none' })).not.toThrow();
   });
 });
