@@ -37,21 +37,28 @@ export class CostRateLimiter {
     this.limiters = Object.fromEntries(CLIENT_CLASSES.map((cls) => [cls, make(cls)])) as Record<ClientClass, RateLimiterAbstract>;
   }
 
-  /** Spends `cost` (at least 1) of `key`'s budget; a refusal spends nothing of value but still counts. */
+  /**
+   * Spends `cost` (at least 1) of `key`'s budget. A refused operation is given its points back:
+   * it did not run, so a client whose expensive operation was refused may still run a cheap one.
+   */
   async spend(cls: ClientClass, key: string, cost: number): Promise<RateDecision> {
     const budget = this.budgets[cls];
-    const decision = (allowed: boolean, res: RateLimiterRes): RateDecision => ({
+    const points = Math.max(1, Math.ceil(cost));
+    const decision = (allowed: boolean, remaining: number, msBeforeNext: number): RateDecision => ({
       allowed,
       limit: budget.points,
-      remaining: Math.max(0, res.remainingPoints),
-      resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+      remaining: Math.max(0, remaining),
+      resetSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)),
       windowSeconds: budget.seconds,
     });
+    const limiter = this.limiters[cls];
     try {
-      return decision(true, await this.limiters[cls].consume(key, Math.max(1, Math.ceil(cost))));
+      const res = await limiter.consume(key, points);
+      return decision(true, res.remainingPoints, res.msBeforeNext);
     } catch (refusal) {
-      if (refusal instanceof RateLimiterRes) return decision(false, refusal);
-      throw refusal;
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      await limiter.reward(key, points);
+      return decision(false, budget.points - (refusal.consumedPoints - points), refusal.msBeforeNext);
     }
   }
 }
