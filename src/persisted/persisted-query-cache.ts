@@ -1,4 +1,4 @@
-import { InMemoryLRUCache, PrefixingKeyValueCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { PersistedManifest } from './persisted-manifest';
 
 /**
@@ -14,18 +14,17 @@ export function persistedQueryCache(options: { maxBytes: number; manifest?: Pers
     sizeCalculation: (document: string) => Buffer.byteLength(document, 'utf8') + 100,
   });
   const manifest = options.manifest;
-  const cache: KeyValueCache<string> = {
-    async get(hash) {
-      return manifest?.get(hash) ?? registered.get(hash);
+  // Apollo Server prefixes the keys of this cache with "apq:"; the manifest is keyed by the bare hash.
+  const hashOf = (key: string) => key.replace(/^apq:/, '');
+  return {
+    async get(key) {
+      return manifest?.get(hashOf(key)) ?? registered.get(key);
     },
-    async set(hash, document, setOptions) {
-      if (!manifest?.has(hash)) await registered.set(hash, document, setOptions);
+    async set(key, document, setOptions) {
+      if (!manifest?.has(hashOf(key))) await registered.set(key, document, setOptions);
     },
-    async delete(hash) {
-      return registered.delete(hash);
+    async delete(key) {
+      return registered.delete(key);
     },
   };
-  // The cache serves persisted queries only, so Apollo's "apq:" key prefix would be noise,
-  // and the manifest is keyed by the bare hash.
-  return PrefixingKeyValueCache.cacheDangerouslyDoesNotNeedPrefixesForIsolation(cache);
 }
