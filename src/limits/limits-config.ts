@@ -39,15 +39,16 @@ export type GatewayLimitsConfig = {
 };
 
 /**
- * Defaults: the front end's pages cost at most a third of the anonymous ceiling (home page
- * 5,483 of 20,000; article page 1,129; rubric page with 30 cards 1,288; search 821), the
- * editors' heaviest screen (dashboard, 933) a hundredth of the staff one.
+ * Defaults: the front end's pages cost at most a fifth of the anonymous ceiling (home page
+ * 5,483 of 30,000; article page 1,129; rubric page with 30 cards 1,288; search 821), the
+ * editors' heaviest screen (dashboard, 933) a hundredth of the staff one. 30,000 still lets
+ * a client read three levels of comments at their default page size of 20 (24,842).
  */
 export const DEFAULT_LIMITS: Record<ClientClass, OperationLimits> = {
-  anonymous: { tokens: 2_000, depth: 10, aliases: 20, directives: 20, rootFields: 10, cost: 20_000 },
-  reader: { tokens: 3_000, depth: 10, aliases: 30, directives: 30, rootFields: 10, cost: 25_000 },
-  staff: { tokens: 10_000, depth: 15, aliases: 100, directives: 100, rootFields: 30, cost: 100_000 },
-  service: { tokens: 5_000, depth: 12, aliases: 50, directives: 50, rootFields: 20, cost: 200_000 },
+  anonymous: { tokens: 2_000, depth: 10, aliases: 20, directives: 20, rootFields: 10, cost: 30_000 },
+  reader: { tokens: 3_000, depth: 10, aliases: 30, directives: 30, rootFields: 10, cost: 40_000 },
+  staff: { tokens: 10_000, depth: 15, aliases: 100, directives: 100, rootFields: 30, cost: 150_000 },
+  service: { tokens: 5_000, depth: 12, aliases: 50, directives: 50, rootFields: 20, cost: 300_000 },
 };
 
 /**

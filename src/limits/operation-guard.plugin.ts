@@ -32,6 +32,9 @@ const TOKEN_LIMIT_MESSAGE = /Document contains more th\w+ \d+ tokens/;
  */
 const SUGGESTION = / ?Did you mean(.+?)\?/g;
 
+/** Apollo's own APQ refusals (HTTP 400) that carry no code; clients get BAD_REQUEST. */
+const UNCODED_APQ_ERRORS = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
+
 /**
  * One plugin, because its checks must run in order on one request (Apollo runs the
  * `didResolveOperation` hooks of different plugins concurrently): trusted documents, then the
@@ -74,6 +77,8 @@ export function operationGuardPlugin(options: OperationGuardOptions): ApolloServ
       let cost: number | undefined;
       return {
         async didResolveOperation(rc) {
+          // No operation to run (e.g. several operations and no operationName): Apollo refuses it next.
+          if (!rc.operation) return;
           const cls = clientClass(ctx);
           if (options.trusted && !options.trusted.freeOperations.has(cls) && !options.trusted.manifest.has(rc.queryHash ?? '')) {
             throw notPersisted();
@@ -104,6 +109,7 @@ export function operationGuardPlugin(options: OperationGuardOptions): ApolloServ
               extensions.maximum = options.parseTokenLimit;
               error.message = `Operation has more than ${options.parseTokenLimit} tokens`;
             }
+            if (extensions.code === undefined && UNCODED_APQ_ERRORS.has(error.message)) extensions.code = 'BAD_REQUEST';
             if (options.hideSuggestions) error.message = error.message.replace(SUGGESTION, '');
           }
         },

@@ -59,6 +59,10 @@ describe('automatic persisted queries through the gateway', () => {
   it('refuses a hash that does not match the document', async () => {
     const res = await post(fx.url, { query: '{ homePage { id } }', extensions: persisted('{ rubrics { id } }') });
     expect(res.status).toBe(400);
+    expect(codes(res)).toEqual(['BAD_REQUEST']);
+    const version = await post(fx.url, { extensions: { persistedQuery: { version: 2, sha256Hash: sha256Hex('{ a }') } } });
+    expect(version.status).toBe(400);
+    expect(codes(version)).toEqual(['BAD_REQUEST']);
   });
 
   it('does not register what the limits refuse', async () => {
