@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { ClientClass } from './client-class';
+import type { RateDecision } from './cost-rate-limiter';
 import type { OperationLimits } from './limits-config';
 
 /** Stable codes of the gateway's refusals (formatError lets them through to clients). */
@@ -39,5 +40,12 @@ export function tooComplex(cost: number, maximumCost: number, cls: ClientClass):
 export function notPersisted(): GraphQLError {
   return new GraphQLError('Only registered operations run here: send the id (sha256) of a persisted operation', {
     extensions: { code: LimitErrorCode.NotPersisted, http: { status: 400 } },
+  });
+}
+
+/** HTTP 429; the plugin adds `Retry-After` and the `RateLimit-*` headers. */
+export function rateLimited(rate: RateDecision, cost: number): GraphQLError {
+  return new GraphQLError(`Rate limit of ${rate.limit} cost points per ${rate.windowSeconds} s reached; retry in ${rate.resetSeconds} s`, {
+    extensions: { code: LimitErrorCode.RateLimited, retryAfterSeconds: rate.resetSeconds, cost, http: { status: 429 } },
   });
 }

@@ -5,7 +5,7 @@ import type { RequestContext } from '../context/request-context';
 import type { PersistedManifest } from '../persisted/persisted-manifest';
 import { clientClass, clientKey, type ClientClass } from './client-class';
 import type { CostRateLimiter, RateDecision } from './cost-rate-limiter';
-import { LimitErrorCode, limitExceeded, notPersisted, tooComplex } from './limit-errors';
+import { LimitErrorCode, limitExceeded, notPersisted, rateLimited, tooComplex } from './limit-errors';
 import type { OperationLimits } from './limits-config';
 import { operationCost } from './operation-cost';
 import { OperationShapes } from './operation-shape';
@@ -93,11 +93,7 @@ export function operationGuardPlugin(options: OperationGuardOptions): ApolloServ
           cost = spent;
           if (options.rateLimiter) {
             rate = await options.rateLimiter.spend(cls, clientKey(ctx), spent);
-            if (!rate.allowed) {
-              throw new GraphQLError(`Rate limit of ${rate.limit} cost points per ${rate.windowSeconds} s reached; retry in ${rate.resetSeconds} s`, {
-                extensions: { code: LimitErrorCode.RateLimited, retryAfterSeconds: rate.resetSeconds, cost: spent, http: { status: 429 } },
-              });
-            }
+            if (!rate.allowed) throw rateLimited(rate, spent);
           }
         },
         async didEncounterErrors({ errors }) {
