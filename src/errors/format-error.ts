@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
+import { LimitErrorCode } from '../limits/limit-errors';
 import { ErrorCode } from './app-error';
 
 const CLIENT_CODES = new Set<string>([
   ...Object.values(ErrorCode),
+  ...Object.values(LimitErrorCode),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',

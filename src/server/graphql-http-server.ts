@@ -12,6 +12,7 @@ import { createRequestContext, type RequestContext } from '../context/request-co
 import { formatError } from '../errors/format-error';
 import { accessTokenKey } from '../auth/token-keys';
 import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
+import type { GatewayOperationGuards } from '../limits/gateway-operation-guards';
 
 /** A plain HTTP endpoint served beside GraphQL (e.g. a subgraph's `/beacon`); `client.ip` as for rate limits. */
 export type HttpRoute = (req: http.IncomingMessage, res: http.ServerResponse, client: { ip: string }) => void | Promise<void>;
@@ -37,6 +38,8 @@ export async function startGraphQLServer(options: {
   responseCache?: ResponseCache;
   /** Plain HTTP endpoints by exact path, answered before GraphQL. */
   routes?: Record<string, HttpRoute>;
+  /** Operation limits, cost, rate limits and persisted operations (gateway only; see src/limits/). */
+  operationGuards?: GatewayOperationGuards;
 }): Promise<RunningServer> {
   const production = isProduction();
   // Fail at start, not at the first signed-in request, when production has no signing key.
@@ -46,7 +49,11 @@ export async function startGraphQLServer(options: {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
+    ...(options.operationGuards
+      ? { parseOptions: options.operationGuards.parseOptions, persistedQueries: options.operationGuards.persistedQueries }
+      : {}),
     plugins: [
+      ...(options.operationGuards?.plugins ?? []),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       // Subgraphs answer the gateway without Apollo Studio trace payloads.
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
