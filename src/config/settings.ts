@@ -37,6 +37,12 @@ export const SETTINGS = {
   SUBGRAPH_ACCOUNTS_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where accounts is reached when it runs apart.' },
   SUBGRAPH_DISCUSSION_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where discussion is reached when it runs apart.' },
   SUBGRAPH_AUDIENCE_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where audience is reached when it runs apart.' },
+  RATE_LIMIT: { schema: z.enum(['on', 'off']), default: 'on', readBy: 'start, gateway', doc: '`off` turns the gateway\'s cost-weighted rate limits off.' },
+  COST_DEFAULT_LIST_SIZE: { schema: int(1), default: '20', readBy: 'start, gateway', doc: 'Size the cost model assumes for a list no `first`/`limit` argument sizes.' },
+  PERSISTED_OPERATIONS: { schema: z.enum(['apq', 'only', 'off']), default: 'apq', readBy: 'start, gateway', doc: '`apq`: automatic persisted queries (POST or GET); `only`: public clients may run only the operations of the manifest; `off`.' },
+  PERSISTED_OPERATIONS_MANIFEST: { schema: z.string().min(1), readBy: 'start, gateway', doc: 'JSON manifest of trusted operations (sha256 → document, or Apollo\'s manifest format); required with `PERSISTED_OPERATIONS=only`.' },
+  PERSISTED_OPERATIONS_FREE: { schema: z.string(), default: 'staff,service', readBy: 'start, gateway', doc: 'Client classes that may still send operations outside the manifest in `only` mode.' },
+  APQ_CACHE_BYTES: { schema: int(1024), default: '16777216', readBy: 'start, gateway', doc: 'Bound of the automatic-persisted-query cache, in bytes of stored documents.' },
   SEED_DEMO: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` skips the demo content on first start.' },
   DEMO_ARTICLES: { schema: int(1), default: '600', readBy: 'start, subgraph, seed', doc: 'Articles in the demo newsroom.' },
   JOBS: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` turns the publication scheduler off in this process.' },
@@ -60,6 +66,24 @@ export const SETTINGS = {
 
 export type SettingName = keyof typeof SETTINGS;
 
+/** Families of variables whose names are built from a pattern (one README row each). */
+export const SETTING_PATTERNS: Record<string, Setting & { names: RegExp }> = {
+  'LIMIT_<CLASS>_<LIMIT>': {
+    names: /^LIMIT_(ANONYMOUS|READER|STAFF|SERVICE)_(TOKENS|DEPTH|ALIASES|DIRECTIVES|ROOT_FIELDS|COST)$/,
+    schema: int(1),
+    default: 'see "Operation limits"',
+    readBy: 'start, gateway',
+    doc: 'One ceiling for one client class (`ANONYMOUS`, `READER`, `STAFF`, `SERVICE`): `TOKENS`, `DEPTH`, `ALIASES`, `DIRECTIVES`, `ROOT_FIELDS` or `COST`.',
+  },
+  'RATE_LIMIT_<CLASS>': {
+    names: /^RATE_LIMIT_(ANONYMOUS|READER|STAFF|SERVICE)$/,
+    schema: z.string().regex(/^\d+\s*\/\s*\d+$/, 'must be points/seconds, e.g. 500000/60'),
+    default: 'see "Operation limits"',
+    readBy: 'start, gateway',
+    doc: 'Cost points one client of that class may spend per window: `points/seconds`.',
+  },
+};
+
 
 /**
  * Validates every variable that is set (unset ones keep their defaults, read where they are
@@ -73,6 +97,15 @@ export function checkSettings(env: NodeJS.ProcessEnv = process.env): void {
     if (!result.success) {
       const reason = result.error.issues[0]?.message ?? 'invalid value';
       throw new ConfigurationError(`Invalid configuration: ${name}=${JSON.stringify(raw)}: ${reason} (${setting.doc})`);
+    }
+  }
+  for (const [name, raw] of Object.entries(env)) {
+    if (raw === undefined || raw === '') continue;
+    const family = Object.entries(SETTING_PATTERNS).find(([, p]) => p.names.test(name));
+    if (!family) continue;
+    const result = family[1].schema.safeParse(raw);
+    if (!result.success) {
+      throw new ConfigurationError(`Invalid configuration: ${name}=${JSON.stringify(raw)}: ${result.error.issues[0]?.message ?? 'invalid value'} (${family[1].doc})`);
     }
   }
   if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
