@@ -2,13 +2,17 @@ import type { Article } from '../../entities/editorial/article.entity';
 import type { RequestContext } from '../context/request-context';
 import { badInput } from '../errors/app-error';
 import { ConnectionPage, decodeCursor, encodeCursor, pageSize } from '../graphql/connection';
-import { queryTerms } from '../search/fold-text';
+import { isEmptyQuery, parseSearchQuery } from '../search/search-query';
 import { ArticleReadService } from './article-read.service';
 import type { EditorialRuntime } from './editorial-runtime';
 
 export const MAX_SEARCH_LENGTH = 200;
 
-/** Full-text search of published articles, most relevant first, keyset-paginated on (score, id). */
+/**
+ * Full-text search of published articles: title matches first, then most relevant, keyset-
+ * paginated on (score, id). What the query means (stop words, the one prefix) is decided in
+ * search-query.ts; how the index answers it, in the engine's ArticleSearch.
+ */
 export class SearchService {
   constructor(
     private readonly rt: EditorialRuntime,
@@ -21,9 +25,9 @@ export class SearchService {
     }
     const limit = pageSize(first);
     const cursor = after ? decodeCursor(after, ['number', 'number']) : null;
-    const terms = queryTerms(query);
+    const terms = parseSearchQuery(query);
     const db = this.rt.dataSource;
-    if (!terms.length) return new ConnectionPage<Article>([], false, async () => 0, Boolean(after));
+    if (isEmptyQuery(terms)) return new ConnectionPage<Article>([], false, async () => 0, Boolean(after));
     const hits = await this.rt.search.search(
       db,
       terms,
