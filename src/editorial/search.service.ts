@@ -28,7 +28,7 @@ export class SearchService {
     const terms = parseSearchQuery(query);
     const db = this.rt.dataSource;
     if (isEmptyQuery(terms)) return new ConnectionPage<Article>([], false, async () => 0, Boolean(after));
-    const hits = await this.rt.search.search(
+    const { hits, total } = await this.rt.search.search(
       db,
       terms,
       limit + 1,
@@ -41,6 +41,8 @@ export class SearchService {
     const edges = page
       .filter((h) => byId.has(h.articleId))
       .map((h) => ({ cursor: encodeCursor([h.score, h.articleId]), node: byId.get(h.articleId)! }));
-    return new ConnectionPage(edges, hits.length > limit, () => this.rt.search.count(db, terms, this.ctx.now), Boolean(after));
+    // The page's statement counted the matches too; an empty page (past the end) did not.
+    const count = total !== null ? async () => total : () => this.rt.search.count(db, terms, this.ctx.now);
+    return new ConnectionPage(edges, hits.length > limit, count, Boolean(after));
   }
 }

@@ -4,6 +4,8 @@ import type { SearchQuery } from './search-query';
 export type SearchDocument = { articleId: number; title: string; standfirst: string; body: string };
 export type SearchCursor = { score: number; id: number };
 export type SearchHit = { articleId: number; score: number };
+/** A page of hits and how many the whole search has (null when the page is empty: ask `count`). */
+export type SearchPage = { hits: SearchHit[]; total: number | null };
 
 /**
  * How many matches of a query are ranked at most: the newest ones, read from the index in
@@ -23,12 +25,12 @@ export const TITLE_TIER = 1_000_000_000_000;
 /**
  * Full-text search over published articles, one interface over two engines: FTS5 on SQLite
  * and InnoDB FULLTEXT on MySQL. Both index folded text (see fold-text.ts); the score is an
- * integer so keyset pagination over (score, id) is exact. `count` counts the same bounded
+ * integer so keyset pagination over (score, id) is exact. The total counts the same bounded
  * candidates `search` pages through, so paging always reaches `totalCount`.
  */
 export interface ArticleSearch {
   index(db: DataSource | EntityManager, docs: SearchDocument[]): Promise<void>;
   remove(db: DataSource | EntityManager, articleIds: number[]): Promise<void>;
-  search(db: DataSource | EntityManager, query: SearchQuery, limit: number, after: SearchCursor | null, now: Date): Promise<SearchHit[]>;
+  search(db: DataSource | EntityManager, query: SearchQuery, limit: number, after: SearchCursor | null, now: Date): Promise<SearchPage>;
   count(db: DataSource | EntityManager, query: SearchQuery, now: Date): Promise<number>;
 }

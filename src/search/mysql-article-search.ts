@@ -2,7 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isStatementTimeout, mysqlFlavour, selectWithTimeout } from '../db/statement-timeout';
 import { placeholders, sqlDate, valuesPlaceholders } from '../db/sql-values';
 import { AppError, ErrorCode } from '../errors/app-error';
-import { SEARCH_CANDIDATES, TITLE_TIER, type ArticleSearch, type SearchCursor, type SearchDocument, type SearchHit } from './article-search';
+import { SEARCH_CANDIDATES, TITLE_TIER, type ArticleSearch, type SearchCursor, type SearchDocument, type SearchPage } from './article-search';
+import { rankedCountSql, rankedPageSql } from './ranked-page-sql';
 import { foldText } from './fold-text';
 import type { SearchQuery } from './search-query';
 
@@ -16,8 +17,6 @@ const MIN_TOKEN = 3;
  * words that rarely meet stops here instead of reading the archive.
  */
 const STOPWORD_SCAN_ROWS = 3 * SEARCH_CANDIDATES;
-
-const VISIBLE = `a.status = 'published' AND a.publishedAt <= ? AND (a.embargoUntil IS NULL OR a.embargoUntil <= ?)`;
 
 export type MysqlSearchOptions = {
   /** Every search statement is stopped by the server after this long (0: no limit). */
@@ -50,39 +49,31 @@ export class MysqlArticleSearch implements ArticleSearch {
     if (articleIds.length) await db.query(`DELETE FROM article_search WHERE articleId IN (${placeholders(articleIds.length)})`, articleIds);
   }
 
-  async search(db: Db, query: SearchQuery, limit: number, after: SearchCursor | null, now: Date): Promise<SearchHit[]> {
+  async search(db: Db, query: SearchQuery, limit: number, after: SearchCursor | null, now: Date): Promise<SearchPage> {
     const statement = this.searchSql(db, query, limit, after, now);
-    if (!statement) return [];
-    const rows: Array<{ id: number; score: number | string }> = await this.run(db, statement.sql, statement.params);
-    return rows.map((r) => ({ articleId: Number(r.id), score: Number(r.score) }));
+    if (!statement) return { hits: [], total: 0 };
+    const rows: Array<{ id: number; score: number | string; total: number | string }> = await this.run(db, statement.sql, statement.params);
+    return { hits: rows.map((r) => ({ articleId: Number(r.id), score: Number(r.score) })), total: rows.length ? Number(rows[0].total) : null };
   }
 
   async count(db: Db, query: SearchQuery, now: Date): Promise<number> {
     const candidates = this.candidates(query);
     if (!candidates) return 0;
-    const rows: Array<{ n: number | string }> = await this.run(
-      db,
-      `SELECT COUNT(*) AS n FROM (${candidates.sql}) AS c STRAIGHT_JOIN article a ON a.id = c.id WHERE ${VISIBLE}`,
-      [...candidates.params, sqlDate(db, now), sqlDate(db, now)],
-    );
+    const rows: Array<{ n: number | string }> = await this.run(db, rankedCountSql(candidates.sql, 'STRAIGHT_JOIN'), [
+      ...candidates.params,
+      sqlDate(db, now),
+      sqlDate(db, now),
+    ]);
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** The search statement (without its time limit), also for EXPLAIN in tests. */
+  /** The search statement (without its time limit), also for EXPLAIN in tests; null when nothing can match. */
   searchSql(db: Db, query: SearchQuery, limit: number, after: SearchCursor | null, now: Date): { sql: string; params: unknown[] } | null {
     const candidates = this.candidates(query);
     if (!candidates) return null;
     const params: unknown[] = [...candidates.params, sqlDate(db, now), sqlDate(db, now)];
-    let keyset = '';
-    if (after) {
-      keyset = 'AND (c.score < ? OR (c.score = ? AND c.id < ?))';
-      params.push(after.score, after.score, after.id);
-    }
-    return {
-      sql: `SELECT c.id, c.score FROM (${candidates.sql}) AS c STRAIGHT_JOIN article a ON a.id = c.id
-            WHERE ${VISIBLE} ${keyset} ORDER BY c.score DESC, c.id DESC LIMIT ${Math.max(0, Math.floor(limit))}`,
-      params,
-    };
+    if (after) params.push(after.score, after.score, after.id);
+    return { sql: rankedPageSql(candidates.sql, 'STRAIGHT_JOIN', Boolean(after), limit), params };
   }
 
   private async run<T>(db: Db, sql: string, params: unknown[]): Promise<T> {

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { placeholders, sqlDate, valuesPlaceholders } from '../db/sql-values';
-import { SEARCH_CANDIDATES, TITLE_TIER, type ArticleSearch, type SearchCursor, type SearchDocument, type SearchHit } from './article-search';
+import { SEARCH_CANDIDATES, TITLE_TIER, type ArticleSearch, type SearchCursor, type SearchDocument, type SearchPage } from './article-search';
+import { rankedCountSql, rankedPageSql } from './ranked-page-sql';
 import { foldText } from './fold-text';
 import { FRENCH_STOPWORDS } from './french-stopwords';
 import type { SearchQuery } from './search-query';
@@ -10,7 +11,12 @@ type Db = DataSource | EntityManager;
 /** Words a prefix may stand for at most (the first ones in term order). */
 export const MAX_PREFIX_EXPANSIONS = 30;
 
-const VISIBLE = `a.status = 'published' AND a.publishedAt <= ? AND (a.embargoUntil IS NULL OR a.embargoUntil <= ?)`;
+/**
+ * Newest article ids a stop-word query looks at. `de` alone finds its candidates in the first
+ * rows anyway; stop words that rarely meet (in a title, say) would otherwise walk their whole
+ * doclists looking for more, so the walk stops here whatever the archive's size.
+ */
+export const STOPWORD_WINDOW = 10 * SEARCH_CANDIDATES;
 
 /** A word as an FTS5 string: folded words hold only letters and digits, the doubling is defence in depth. */
 const phrase = (word: string) => `"${word.replace(/"/g, '""')}"`;
@@ -44,42 +50,31 @@ export class SqliteArticleSearch implements ArticleSearch {
     if (articleIds.length) await db.query(`DELETE FROM article_search WHERE rowid IN (${placeholders(articleIds.length)})`, articleIds);
   }
 
-  async search(db: Db, query: SearchQuery, limit: number, after: SearchCursor | null, now: Date): Promise<SearchHit[]> {
-    const candidates = await this.candidates(db, query);
-    if (!candidates) return [];
-    const params: unknown[] = [...candidates.params, sqlDate(db, now), sqlDate(db, now)];
-    let keyset = '';
-    if (after) {
-      keyset = 'AND (c.score < ? OR (c.score = ? AND c.id < ?))';
-      params.push(after.score, after.score, after.id);
-    }
-    const rows: Array<{ id: number; score: number }> = await db.query(
-      `SELECT c.id, c.score FROM (${candidates.sql}) AS c CROSS JOIN article a ON a.id = c.id
-       WHERE ${VISIBLE} ${keyset} ORDER BY c.score DESC, c.id DESC LIMIT ${Math.max(0, Math.floor(limit))}`,
-      params,
-    );
-    return rows.map((r) => ({ articleId: Number(r.id), score: Number(r.score) }));
+  async search(db: Db, query: SearchQuery, limit: number, after: SearchCursor | null, now: Date): Promise<SearchPage> {
+    const statement = await this.searchSql(db, query, limit, after, now);
+    if (!statement) return { hits: [], total: 0 };
+    const rows: Array<{ id: number; score: number; total: number }> = await db.query(statement.sql, statement.params);
+    return { hits: rows.map((r) => ({ articleId: Number(r.id), score: Number(r.score) })), total: rows.length ? Number(rows[0].total) : null };
   }
 
   async count(db: Db, query: SearchQuery, now: Date): Promise<number> {
     const candidates = await this.candidates(db, query);
     if (!candidates) return 0;
-    const rows: Array<{ n: number }> = await db.query(
-      `SELECT COUNT(*) AS n FROM (${candidates.sql}) AS c CROSS JOIN article a ON a.id = c.id WHERE ${VISIBLE}`,
-      [...candidates.params, sqlDate(db, now), sqlDate(db, now)],
-    );
+    const rows: Array<{ n: number }> = await db.query(rankedCountSql(candidates.sql, 'CROSS JOIN'), [
+      ...candidates.params,
+      sqlDate(db, now),
+      sqlDate(db, now),
+    ]);
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** The statement text of a query's plan, for tests and EXPLAIN QUERY PLAN. */
-  async searchSql(db: Db, query: SearchQuery): Promise<{ sql: string; params: unknown[] } | null> {
+  /** The search statement, also for EXPLAIN QUERY PLAN in tests; null when nothing can match. */
+  async searchSql(db: Db, query: SearchQuery, limit: number, after: SearchCursor | null, now: Date): Promise<{ sql: string; params: unknown[] } | null> {
     const candidates = await this.candidates(db, query);
     if (!candidates) return null;
-    const now = sqlDate(db, new Date());
-    return {
-      sql: `SELECT c.id, c.score FROM (${candidates.sql}) AS c CROSS JOIN article a ON a.id = c.id WHERE ${VISIBLE} ORDER BY c.score DESC, c.id DESC LIMIT 10`,
-      params: [...candidates.params, now, now],
-    };
+    const params: unknown[] = [...candidates.params, sqlDate(db, now), sqlDate(db, now)];
+    if (after) params.push(after.score, after.score, after.id);
+    return { sql: rankedPageSql(candidates.sql, 'CROSS JOIN', Boolean(after), limit), params };
   }
 
   /**
@@ -92,11 +87,12 @@ export class SqliteArticleSearch implements ArticleSearch {
   private async candidates(db: Db, query: SearchQuery): Promise<{ sql: string; params: unknown[] } | null> {
     if (query.common.length) {
       const match = query.common.map(phrase).join(' AND ');
+      const window = `rowid >= (SELECT COALESCE(MAX(id), 0) FROM article) - ${STOPWORD_WINDOW}`;
       return {
         sql: `SELECT id, MAX(score) AS score FROM (
-                SELECT * FROM (SELECT rowid AS id, ${TITLE_TIER} AS score FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES})
+                SELECT * FROM (SELECT rowid AS id, ${TITLE_TIER} AS score FROM article_search WHERE article_search MATCH ? AND ${window} ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES})
                 UNION ALL
-                SELECT * FROM (SELECT rowid AS id, 0 AS score FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES})
+                SELECT * FROM (SELECT rowid AS id, 0 AS score FROM article_search WHERE article_search MATCH ? AND ${window} ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES})
               ) GROUP BY id`,
         params: [`{title} : (${match})`, match],
       };
