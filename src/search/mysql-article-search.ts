@@ -24,10 +24,11 @@ export type MysqlSearchOptions = {
 };
 
 /**
- * InnoDB FULLTEXT over `article_search` (articleId, title, standfirst, body), in boolean mode
- * with every word required. The candidates come out of the full-text index in a derived table
- * (the newest SEARCH_CANDIDATES matches, ranked), and only they are joined to `article`
- * (STRAIGHT_JOIN keeps that order). Stop-word queries skip the index, where `des` means reading
+ * InnoDB FULLTEXT over `article_search` (FTS_DOC_ID, articleId, title, standfirst, body), in
+ * boolean mode with every word required. The candidates come out of the full-text index in a
+ * derived table (the SEARCH_CANDIDATES most recently indexed matches, in document-id order,
+ * which InnoDB serves without sorting every matching row; then ranked), and only they are
+ * joined to `article` (STRAIGHT_JOIN keeps that order). Stop-word queries skip the index, where `des` means reading
  * the postings of nearly every document (3 s at 100k), and read the newest rows instead, in
  * which such words are found at once. Each statement runs under a time limit; one that runs
  * out is a SEARCH_TIMEOUT error, not a 500.
@@ -102,9 +103,9 @@ export class MysqlArticleSearch implements ArticleSearch {
       return {
         sql: `SELECT articleId AS id, CASE WHEN ${like('title')} THEN ${TITLE_TIER} ELSE 0 END AS score
               FROM article_search
-              WHERE articleId >= COALESCE((SELECT articleId FROM article_search ORDER BY articleId DESC LIMIT 1 OFFSET ${STOPWORD_SCAN_ROWS - 1}), 0)
+              WHERE FTS_DOC_ID >= COALESCE((SELECT FTS_DOC_ID FROM article_search ORDER BY FTS_DOC_ID DESC LIMIT 1 OFFSET ${STOPWORD_SCAN_ROWS - 1}), 0)
                 AND ${anywhere}
-              ORDER BY articleId DESC LIMIT ${SEARCH_CANDIDATES}`,
+              ORDER BY FTS_DOC_ID DESC LIMIT ${SEARCH_CANDIDATES}`,
         params: [...patterns, ...patterns, ...patterns, ...patterns],
       };
     }
@@ -120,7 +121,7 @@ export class MysqlArticleSearch implements ArticleSearch {
                 + (MATCH(title, standfirst, body) AGAINST (? IN BOOLEAN MODE) + 2 * MATCH(title) AGAINST (? IN BOOLEAN MODE)) * 1000000
               ) AS SIGNED) AS score
             FROM article_search WHERE MATCH(title, standfirst, body) AGAINST (? IN BOOLEAN MODE)
-            ORDER BY articleId DESC LIMIT ${SEARCH_CANDIDATES}`,
+            ORDER BY FTS_DOC_ID DESC LIMIT ${SEARCH_CANDIDATES}`,
       params: [against, against, against, against],
     };
   }
