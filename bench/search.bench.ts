@@ -3,7 +3,7 @@
  *   npm run bench:search                               100k articles on SQLite (+ MySQL if TEST_MYSQL_URL is set)
  *   npm run bench:search -- --articles 1000000         1M articles
  *   npm run bench:search -- --mysql mysql://root@127.0.0.1:3306/x   MySQL at that server
- * Options: --rounds N (default 5). Requests are sequential (latency, not throughput); each
+ * Options: --rounds N (default 5), --only sqlite|mysql. Requests are sequential (latency, not throughput); each
  * list is asked once to warm up, then N times; the target is p99 ≤ 50 ms for every list.
  */
 import 'reflect-metadata';
@@ -14,6 +14,7 @@ import { prepareData, ROOT, run, startServerScript } from './bench-support';
 const articles = Number(argValue('--articles') ?? 100_000);
 const rounds = Number(argValue('--rounds') ?? 5);
 const mysqlServer = argValue('--mysql') ?? process.env.TEST_MYSQL_URL;
+const only = argValue('--only');
 
 /** The 20 most frequent French words of two letters or more (every French frequency list starts with them). */
 const COMMON = ['de', 'la', 'le', 'et', 'les', 'des', 'en', 'un', 'du', 'une', 'que', 'est', 'pour', 'qui', 'dans', 'par', 'plus', 'pas', 'au', 'sur'];
@@ -119,8 +120,8 @@ async function main(): Promise<void> {
   const sqlite = await prepareData(articles);
   const lists = { 'common French words': COMMON, ...corpusLists(sqlite.DATA_DIR ?? path.join(ROOT, 'data')) };
   for (const [name, words] of Object.entries(lists)) console.log(`${name}: ${words.join(', ')}`);
-  await measure('SQLite', sqlite, lists);
-  if (mysqlServer) await measure('MySQL', await prepareMysql(mysqlServer), lists);
+  if (only !== 'mysql') await measure('SQLite', sqlite, lists);
+  if (mysqlServer && only !== 'sqlite') await measure('MySQL', await prepareMysql(mysqlServer), lists);
 }
 
 main().catch((err) => {
