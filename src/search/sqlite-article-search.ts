@@ -135,12 +135,19 @@ export class SqliteArticleSearch implements ArticleSearch {
       low = `${stop}\u0001`;
     }
     ranges.push([low, prefix + top]);
-    const rows: Array<{ term: string }> = await db.query(
-      ranges
-        .map(() => `SELECT * FROM (SELECT term FROM temp.article_search_vocab WHERE term >= ? AND term <= ? LIMIT ${MAX_PREFIX_EXPANSIONS})`)
-        .join(' UNION ALL '),
-      ranges.flat(),
-    );
+    const sql = ranges
+      .map(() => `SELECT * FROM (SELECT term FROM temp.article_search_vocab WHERE term >= ? AND term <= ? LIMIT ${MAX_PREFIX_EXPANSIONS})`)
+      .join(' UNION ALL ');
+    let rows: Array<{ term: string }>;
+    try {
+      rows = await db.query(sql, ranges.flat());
+    } catch (err) {
+      // A data source closed and opened again has a new connection, without the temp table.
+      if (!/no such table/i.test(String((err as Error).message))) throw err;
+      this.withVocabulary.delete('connection' in db ? db.connection : db);
+      await this.ensureVocabulary(db);
+      rows = await db.query(sql, ranges.flat());
+    }
     return rows.map((r) => r.term).slice(0, MAX_PREFIX_EXPANSIONS);
   }
 
