@@ -25,6 +25,8 @@ export const SETTINGS = {
   AUDIENCE_DATABASE_URL: { schema: url, readBy: 'start, subgraph, migrate, seed', doc: 'Own database for the audience subgraph.' },
   DATA_DIR: { schema: z.string().min(1), default: './data', readBy: 'start, subgraph, migrate, seed', doc: 'Folder of the SQLite files.' },
   DB_POOL_SIZE: { schema: int(1, 1000), default: '10', readBy: 'start, subgraph', doc: 'MySQL connections per subgraph.' },
+  DB_STATEMENT_TIMEOUT_MS: { schema: int(0), default: 'off', readBy: 'start, subgraph', doc: 'Time limit of every statement on pooled MySQL connections (off by default: migrations and exports run long).' },
+  SEARCH_STATEMENT_TIMEOUT_MS: { schema: int(1), default: '1000', readBy: 'start, subgraph', doc: 'Time limit of each search statement on MySQL/MariaDB; past it the search answers `SEARCH_TIMEOUT`.' },
   LOG_SQL: { schema: flag, default: '0', readBy: 'all', doc: '`1` prints every SQL statement.' },
   AUTH_SECRET: { schema: z.string().min(32), readBy: 'all', doc: 'Key that signs access tokens, the same in every process; required in production (at least 32 characters).' },
   SITE_URL: { schema: url, default: 'https://www.newsroom.example', readBy: 'start, accounts, editorial', doc: 'Public site address used in links (mails, share links).' },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DataSource, type MixedList } from 'typeorm';
 import { CountingLogger } from './sql-counter';
 import { databaseTarget, type DatabaseTarget, type SubgraphName } from './database-config';
+import { defaultStatementTimeoutMs, mysqlDriverWithSessionTimeout } from './statement-timeout';
 
 export type MigrationSet = { sqlite: MixedList<Function>; mysql: MixedList<Function> };
 
@@ -50,6 +51,8 @@ export async function createDataSource(spec: DataSourceSpec): Promise<DataSource
   return new DataSource({
     ...common,
     type: flavour,
+    // DB_STATEMENT_TIMEOUT_MS: every connection of the pool gets this statement time limit.
+    driver: mysqlDriverWithSessionTimeout(flavour, defaultStatementTimeoutMs()),
     url: target.url,
     charset: MYSQL_COLLATION,
     timezone: 'Z',

@@ -3,5 +3,6 @@ import { Initial1795913834740 } from './1795913834740-initial';
 import { SearchIndex1795913834741 } from './1795913834741-search-index';
 import { EditorialWorkflow1795914466004 } from './1795914466004-editorial-workflow';
 import { ArticleBodyTable1795914840082 } from './1795914840082-article-body-table';
+import { SearchDocId1796028570982 } from './1796028570982-search-doc-id';
 
-export const migrations = [Initial1795913834740, SearchIndex1795913834741, EditorialWorkflow1795914466004, ArticleBodyTable1795914840082];
+export const migrations = [Initial1795913834740, SearchIndex1795913834741, EditorialWorkflow1795914466004, ArticleBodyTable1795914840082, SearchDocId1796028570982];
