@@ -6,7 +6,7 @@ import { CommentThread } from '../../entities/discussion/comment-thread.entity';
 import type { RequestContext } from '../context/request-context';
 import { placeholders } from '../db/sql-values';
 import { threadVisibilitySql } from './comment-policy';
-import { COMMENT_COLUMNS_SQL, readCommentPages, toComment, type CommentPageRequest } from './comment-pages.repository';
+import { COMMENT_COLUMNS_SQL, countCommentLevels, readCommentPages, toComment, type CommentLevel, type CommentPageRequest } from './comment-pages.repository';
 
 const pageKey = (r: CommentPageRequest) =>
   `${r.scope}:${r.refId}:${r.order}:${r.limit}:${r.after ? `${r.after.likeCount}:${r.after.createdAt.getTime()}:${r.after.id}` : ''}`;
@@ -47,6 +47,11 @@ export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext) {
         return pages;
       },
       { cacheKeyFn: pageKey },
+    ),
+    /** `totalCount` of levels (roots of articles, replies of roots) as this viewer sees them, one statement per batch. */
+    levelCount: new DataLoader<CommentLevel, number, string>(
+      async (levels) => countCommentLevels(ds, levels as CommentLevel[], threadVisibilitySql(viewer)),
+      { cacheKeyFn: (l) => `${l.scope}:${l.refId}` },
     ),
     /** Whether the signed-in viewer liked each comment; nothing is read for anyone else. */
     likedByViewer: new DataLoader<number, boolean>(async (ids) => {

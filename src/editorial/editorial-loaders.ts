@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { In, LessThanOrEqual, type DataSource, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import { Article } from '../../entities/editorial/article.entity';
+import { ArticleCorrection } from '../../entities/editorial/article-correction.entity';
+import { ArticleRevision } from '../../entities/editorial/article-revision.entity';
 import { ArticleBody } from '../../entities/editorial/article-body.entity';
 import { Author } from '../../entities/editorial/author.entity';
 import { MagazineIssue } from '../../entities/editorial/magazine-issue.entity';
@@ -9,7 +11,7 @@ import { Rubric } from '../../entities/editorial/rubric.entity';
 import { Tag } from '../../entities/editorial/tag.entity';
 import { placeholders } from '../db/sql-values';
 import type { BodyBlock } from './body-blocks';
-import { readListPages, type ListEntry, type ListRequest } from './listing.repository';
+import { countLists, readListPages, type ListEntry, type ListKey, type ListRequest } from './listing.repository';
 import { RubricTree } from './rubric-tree';
 import { currentFrontPage } from './front-page.repository';
 
@@ -69,6 +71,18 @@ function groupedIds(ds: DataSource, table: string, keyColumn: string, valueColum
   });
 }
 
+/** Rows of a child table grouped by `articleId`, in the order given, one `IN (…)` per batch. */
+function byArticle<E extends ObjectLiteral & { articleId: number }>(ds: DataSource, entity: EntityTarget<E>, order: string) {
+  const reader = entityReader(ds, entity);
+  const key = reader.column('articleId');
+  return new DataLoader<number, E[]>(async (ids) => {
+    const rows = await reader.read(`${key} IN (${placeholders(ids.length)}) ORDER BY ${order}`, ids as number[]);
+    const groups = new Map<number, E[]>(ids.map((id) => [id, []]));
+    for (const row of rows) groups.get(row.articleId)?.push(row);
+    return ids.map((id) => groups.get(id)!);
+  });
+}
+
 /**
  * The editorial subgraph's per-request loaders. Every relation a page touches goes through
  * one of these, so a page costs one statement per kind of thing, however many it shows.
@@ -118,6 +132,15 @@ export function createEditorialLoaders(ds: DataSource, now: Date) {
     tagIdsByArticle: groupedIds(ds, 'article_tag', 'articleId', 'tagId'),
     secondaryRubricIdsByArticle: groupedIds(ds, 'article_secondary_rubric', 'articleId', 'rubricId'),
     articleIdsByMagazineIssue: groupedIds(ds, 'magazine_issue_article', 'issueId', 'articleId', 'position'),
+    articleIdsByArrangement: groupedIds(ds, 'front_page_slot', 'arrangementId', 'articleId', 'position'),
+    /** Public correction notes of each article, oldest first. */
+    correctionsByArticle: byArticle(ds, ArticleCorrection, `${ds.driver.escape('createdAt')}, ${ds.driver.escape('id')}`),
+    /** Saved states of each article, newest first. */
+    revisionsByArticle: byArticle(ds, ArticleRevision, `${ds.driver.escape('number')} DESC`),
+    /** Sizes of lists (`totalCount` of every connection on a page) in one grouped statement. */
+    listCount: new DataLoader<ListKey, number, string>(async (keys) => countLists(ds, keys as ListKey[], now), {
+      cacheKeyFn: (k) => `${k.kind}:${k.refId}`,
+    }),
     /** Many list pages (rubric blocks, tag pages, related candidates) in one UNION ALL. */
     listPage: new DataLoader<ListRequest, ListEntry[], string>(
       async (requests) => readListPages(ds, requests as ListRequest[], now),
