@@ -5,6 +5,7 @@ import type { RequestContext } from '../../src/context/request-context';
 import { ArticleStub } from './article.stub';
 import { HomePageStub } from './home-page.stub';
 import { HomeTrendingArgs, MostReadArgs, TrendingArgs } from './readership.inputs';
+import { optionalId } from '../../src/graphql/ids';
 
 const stubs = (ids: number[]): ArticleStub[] => ids.map((id) => ({ id }));
 
@@ -17,12 +18,12 @@ export class ReadershipResolver {
     description: '"En ce moment": what readers are reading now, recent views weighing more (halved every 4 hours over the last 24).',
   })
   async trending(@Args() { rubricId, limit }: TrendingArgs): Promise<ArticleStub[]> {
-    return stubs(await new ReadershipService(this.rt).trending(rubricId ? Number(rubricId) : null, limit));
+    return stubs(await new ReadershipService(this.rt).trending(optionalId(rubricId, 'rubricId'), limit));
   }
 
   @Query(() => [ArticleStub], { description: '"Les plus lus": the most viewed articles over a period.' })
   async mostRead(@Args() { rubricId, window, limit }: MostReadArgs): Promise<ArticleStub[]> {
-    return stubs(await new ReadershipService(this.rt).mostRead(rubricId ? Number(rubricId) : null, window, limit));
+    return stubs(await new ReadershipService(this.rt).mostRead(optionalId(rubricId, 'rubricId'), window, limit));
   }
 
   // Public: article cards show it ("1 240 lectures"); the raw aggregates, the change feed and

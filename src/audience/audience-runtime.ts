@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { perRequest, type RequestContext } from '../context/request-context';
-import { isMysql } from '../db/data-source';
+import { exclusive } from '../db/write-transaction';
 import { contentEvents } from '../events/content-events';
 import { createRateLimiter, type RateLimiter } from '../limits/rate-limiter';
 import type { SubgraphPeers, SubgraphServices } from '../subgraphs/subgraph-module';
@@ -36,7 +36,6 @@ export class AudienceRuntime {
   readonly bots = new BotVerdicts();
   private currentLimiter: RateLimiter | null = null;
   private currentDedup: ViewDedup | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly dataSource: DataSource,
@@ -88,19 +87,14 @@ export class AudienceRuntime {
     return this;
   }
 
-  /**
-   * Runs `fn` alone on SQLite: TypeORM gives better-sqlite3 a single connection, on which two
-   * interleaved transactions would nest into one another. MySQL has a pool and real locks.
-   */
+  /** Runs `fn` with no transaction of this database in progress (db/write-transaction.ts). */
   serialized<T>(fn: () => Promise<T>): Promise<T> {
-    if (isMysql(this.dataSource)) return fn();
-    const run = this.queue.then(fn);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return exclusive(this.dataSource, fn);
   }
 
+  /** Transactions queue on SQLite's single connection wherever the data source was made (db/write-transaction.ts). */
   transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.serialized(() => this.dataSource.transaction(fn));
+    return this.dataSource.transaction(fn);
   }
 
   /**

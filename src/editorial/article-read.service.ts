@@ -7,7 +7,7 @@ import { ConnectionPage, decodeCursor, encodeCursor, pageSize } from '../graphql
 import { isPubliclyVisible } from './article-visibility';
 import { isEditor } from './workflow/editorial-staff';
 import type { EditorialRuntime } from './editorial-runtime';
-import { countList, type ListKey } from './listing.repository';
+import type { ListKey } from './listing.repository';
 import { articlePath } from './public-paths';
 
 /**
@@ -71,7 +71,7 @@ export class ArticleReadService {
     const edges = page
       .filter((e) => byId.has(e.articleId))
       .map((e) => ({ cursor: encodeCursor([e.publishedAt.getTime(), e.articleId]), node: byId.get(e.articleId)! }));
-    return new ConnectionPage(edges, entries.length > limit, () => countList(this.rt.dataSource, key, this.ctx.now), Boolean(after));
+    return new ConnectionPage(edges, entries.length > limit, () => this.loaders.listCount.load(key), Boolean(after));
   }
 
   /**

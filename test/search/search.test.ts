@@ -1,6 +1,5 @@
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
-import { ArticleStore } from '../../src/editorial/article-store';
 import { createDataSource } from '../../src/db/data-source';
 import { MysqlArticleSearch } from '../../src/search/mysql-article-search';
 import { SqliteArticleSearch } from '../../src/search/sqlite-article-search';
@@ -8,7 +7,9 @@ import { parseSearchQuery } from '../../src/search/search-query';
 import { editorialSubgraph } from '../../src/subgraphs/editorial.subgraph';
 import { backends, scratchTargets } from '../support/backends';
 import { gql } from '../support/graphql-client';
+import { publishedArticle } from '../support/editorial-desk';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
+import { Role, signInAs } from '../support/sign-in';
 
 const SEARCH = `query($q: String!, $first: Int, $after: String) {
   search(query: $q, first: $first, after: $after) { totalCount nodes { id title } pageInfo { hasNextPage endCursor } }
@@ -23,22 +24,20 @@ describe.each(backends())('search driven by the full-text index (%s)', (backend)
   beforeAll(async () => {
     fx = await startNewsroomFixture(backend, 'search', 240);
     ds = fx.app.dataSources.get('editorial')!;
-    const store = new ArticleStore(ds);
-    const publish = (slug: string, title: string, body: string, ageMs: number) =>
-      store.create({
+    const editor = await signInAs(fx, [Role.Editor]);
+    // Published one after the other through the admin API, so each is newer than the last.
+    const publish = (slug: string, title: string, body: string) =>
+      publishedArticle(fx.url, editor.headers, {
         slug,
         title,
         standfirst: 'Une histoire de la vallée.',
         body: [{ type: 'paragraph', text: body }],
-        status: 'published',
         primaryRubricId: 2,
-        publishedAt: new Date(Date.now() - ageMs),
       });
-    // The title match is the oldest of them: it must still come first.
-    inTitle = (await publish('zorglub-en-montagne', 'Le zorglub des montagnes', 'Une bête rare, vue deux fois.', 50_000)).id;
+    inTitle = (await publish('zorglub-en-montagne', 'Le zorglub des montagnes', 'Une bête rare, vue deux fois.')).id;
     inBody = [];
     for (let i = 0; i < 4; i++) {
-      const a = await publish(`vallee-${i}`, `Chronique de la vallée ${i}`, `On parle encore du zorglub, zorglub, zorglub ici (${i}).`, 10_000 - i);
+      const a = await publish(`vallee-${i}`, `Chronique de la vallée ${i}`, `On parle encore du zorglub, zorglub, zorglub ici (${i}).`);
       inBody.push(a.id);
     }
   });

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
 import type { Article } from '../../../entities/editorial/article.entity';
-import { ArticleCorrection } from '../../../entities/editorial/article-correction.entity';
+import type { ArticleCorrection } from '../../../entities/editorial/article-correction.entity';
 import { ArticleRevision } from '../../../entities/editorial/article-revision.entity';
 import { Role } from '../../../src/auth/roles';
 import type { RequestContext } from '../../../src/context/request-context';
@@ -97,13 +97,13 @@ export class ArticleAdminResolver {
   }
 
   @FieldResolver(() => [CorrectionType], { description: 'Public correction notes, oldest first.' })
-  corrections(@Root() article: Article): Promise<ArticleCorrection[]> {
-    return this.rt.dataSource.getRepository(ArticleCorrection).find({ where: { articleId: article.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+  corrections(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<ArticleCorrection[]> {
+    return this.rt.loaders(ctx).correctionsByArticle.load(article.id);
   }
 
   @Authorized(...STAFF)
   @FieldResolver(() => [ArticleRevisionType], { description: 'Every saved state, newest first (newsroom staff only).' })
-  revisions(@Root() article: Article): Promise<ArticleRevision[]> {
-    return this.rt.dataSource.getRepository(ArticleRevision).find({ where: { articleId: article.id }, order: { number: 'DESC' } });
+  revisions(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<ArticleRevision[]> {
+    return this.rt.loaders(ctx).revisionsByArticle.load(article.id);
   }
 }
