@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './app-error';
+import { SubgraphFailureCode } from '../gateway/subgraph-failure';
 
 const CLIENT_CODES = new Set<string>([
   ...Object.values(ErrorCode),
+  // A subgraph down or slow: the client sees which fields are missing and from which service.
+  ...Object.values(SubgraphFailureCode),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
