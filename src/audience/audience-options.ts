@@ -15,6 +15,12 @@ export type AudienceOptions = {
   /** Views per call: anonymous clients, and service tokens with the `ingest` scope. */
   maxBatch: number;
   maxServiceBatch: number;
+  /**
+   * AUDIENCE_ACK=written: a call is answered once its views are in the database (the next
+   * flush, up to `flushIntervalMs` later), so a crash loses no acknowledged view. The default
+   * (`buffered`) answers at once and a crash loses up to one flush interval of views.
+   */
+  ackAfterWrite: boolean;
 };
 
 function int(value: string | undefined, fallback: number): number {
@@ -37,5 +43,6 @@ export function audienceOptions(env: NodeJS.ProcessEnv = process.env): AudienceO
     ingestPerIp: limit(env.AUDIENCE_INGEST_LIMIT, [600, 60]),
     maxBatch: 100,
     maxServiceBatch: 1000,
+    ackAfterWrite: env.AUDIENCE_ACK === 'written',
   };
 }
