@@ -12,6 +12,9 @@ export type PageSample = {
   problems: string[];
   /** `code subgraph` of every error, e.g. "SUBGRAPH_TIMEOUT audience". */
   failures: string[];
+  /** HTTP status (0 when the request itself failed) and the code of every error ("undefined" when one has none). */
+  status: number;
+  codes: string[];
   ms: number;
 };
 
@@ -92,14 +95,18 @@ export class PageLoad {
       const started = performance.now();
       let problems: string[];
       let failures: string[] = [];
+      let status = 0;
+      let codes: string[] = [];
       try {
         const res = page === 'home' ? await gql(this.url, HOME_PAGE) : await gql(this.url, ARTICLE_PAGE, { slug: this.slugs[n % this.slugs.length] });
+        status = res.status;
         problems = judgePage(page, res.status, res, this.allowed);
         failures = [...new Set((res.errors ?? []).map((e) => `${e.extensions?.code} ${e.extensions?.subgraph}`))];
+        codes = (res.errors ?? []).map((e) => String(e.extensions?.code));
       } catch (err) {
         problems = [`request failed: ${(err as Error).message}`];
       }
-      this.samples.push({ phase, endPhase: this.phase, page, problems, failures, ms: performance.now() - started });
+      this.samples.push({ phase, endPhase: this.phase, page, problems, failures, status, codes, ms: performance.now() - started });
       // A reader reads: a bounded load, not a benchmark (the suite shares the machine).
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

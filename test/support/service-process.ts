@@ -10,6 +10,8 @@ export type ServiceProcess = {
   pid: number;
   /** Everything the process wrote, for the failure message of a test. */
   output(): string;
+  /** False once the process has exited, whatever the cause. */
+  alive(): boolean;
   /** Sends `signal` (SIGKILL: a crash; SIGTERM: a graceful stop) and waits for the exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
 };
@@ -61,6 +63,7 @@ export async function startServiceProcess(options: {
     port,
     pid: child.pid!,
     output: () => log,
+    alive: () => child.exitCode === null && child.signalCode === null,
     async kill(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
