@@ -49,5 +49,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const requestId = randomUUID();
   console.error(`[error ${requestId}]`, error);
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
+  // The gateway marks errors from a subgraph with its name: say which service failed, as the
+  // SUBGRAPH_* codes do, so a partial page tells which part is missing and why.
+  const subgraph = typeof extensions.serviceName === 'string' ? { subgraph: extensions.serviceName } : {};
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, ...subgraph } };
 }

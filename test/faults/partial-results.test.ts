@@ -1,4 +1,5 @@
 import { buildSchema, parse } from 'graphql';
+import { createDataSource } from '../../src/db/data-source';
 import { subgraphCaller } from '../../src/federation/subgraph-caller';
 import { createGateway } from '../../src/gateway/create-gateway';
 import { InProcessDataSource } from '../../src/gateway/in-process-data-source';
@@ -98,6 +99,26 @@ describe('partial results when a subgraph is down or hangs', () => {
       expect(res.errors!.every((e) => e.extensions?.subgraph === 'audience')).toBe(true);
     } finally {
       await discussion.stop();
+    }
+  });
+
+  it('names the subgraph of an internal error when the subgraph is up but its database is gone', async () => {
+    // Its own connection, as another process would have, closed under it.
+    const options = fx.app.dataSources.get('discussion')!.options as { database?: string };
+    const ds = await createDataSource({ subgraph: 'discussion', entities: discussionSubgraph.entities, migrations: discussionSubgraph.migrations, target: { kind: 'sqlite', file: String(options.database) } });
+    await ds.initialize();
+    const failing = await startSubgraphServer(discussionSubgraph, ds, { port: 0 });
+    const gw = await startGraphQLServer({ gateway: createGateway({ localSchemas: { editorial: fx.app.schemas.editorial }, urls: { discussion: failing.url, audience: blackhole.url }, timeoutMs: { audience: 300 } }), port: 0 });
+    try {
+      await ds.destroy();
+      const res = await gql(gw.url, ARTICLE_PAGE, { slug });
+      expect(res.data.article).toMatchObject({ slug, commentCount: null });
+      const commentErrors = res.errors!.filter((e) => e.extensions?.subgraph === 'discussion');
+      expect(commentErrors.map((e) => (e.path ?? []).join('.'))).toContain('article.commentCount');
+      expect(commentErrors.every((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' && typeof e.extensions?.requestId === 'string')).toBe(true);
+    } finally {
+      await gw.stop();
+      await failing.stop();
     }
   });
 
