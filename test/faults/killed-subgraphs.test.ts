@@ -161,7 +161,7 @@ describe('killed and hung subgraphs under load (separate processes)', () => {
     const slowest = Math.max(...load.of('audience blackholed').map((s) => s.ms));
     console.log(
       `[faults] ${load.samples.length} pages; blackholed phase: ${load.of('audience blackholed').length} pages, slowest ${slowest.toFixed(0)} ms ` +
-        `(audience timeout 1500 ms); acknowledged: ${acked.comments.length}/${acked.attempts} comments, ` +
+        `(audience timeout 2000 ms); acknowledged: ${acked.comments.length}/${acked.attempts} comments, ` +
         `${[...acked.views.values()].reduce((a, b) => a + b, 0)} views, ${acked.published.length} publications`,
     );
 

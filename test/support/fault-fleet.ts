@@ -55,9 +55,9 @@ export async function startFleet(backend: Backend, label: string, options: { art
     const target = scratch.targets[name]!;
     databaseEnv[`${name.toUpperCase()}_DATABASE_URL`] = target.kind === 'sqlite' ? `sqlite:${target.file}` : target.url;
   }
-  // Generous for editorial and discussion (eight test processes may share two cores); 1.5 s
+  // Generous for editorial and discussion (eight test processes may share two cores); 2 s
   // for audience, the subgraph the suite blackholes, so a hung call shows quickly.
-  const common = { ...databaseEnv, SUBGRAPH_TIMEOUT_MS: '5000', SUBGRAPH_AUDIENCE_TIMEOUT_MS: '1500', TRUST_PROXY: '1', RESPONSE_CACHE: 'off' };
+  const common = { ...databaseEnv, SUBGRAPH_TIMEOUT_MS: '5000', SUBGRAPH_AUDIENCE_TIMEOUT_MS: '2000', TRUST_PROXY: '1', RESPONSE_CACHE: 'off' };
   const envOf: Record<FleetSubgraph, Record<string, string>> = {
     editorial: common,
     discussion: common,
