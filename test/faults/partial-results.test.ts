@@ -92,11 +92,18 @@ describe('partial results when a subgraph is down or hangs', () => {
     // The discussion subgraph starts at the URL the gateway was given and found closed.
     const port = Number(new URL(discussionUrl).port);
     const discussion = await startSubgraphServer(discussionSubgraph, fx.app.dataSources.get('discussion')!, { port });
+    let connections = 0;
+    discussion.server.on('connection', () => (connections += 1));
     try {
       const res = await gql(gateway.url, ARTICLE_PAGE, { slug });
       expect(res.data.article.commentCount).toEqual(expect.any(Number));
       expect(res.data.article.comments.edges).toEqual(expect.any(Array));
       expect(res.errors!.every((e) => e.extensions?.subgraph === 'audience')).toBe(true);
+      // Keep-alive: the next pages reuse the connections of the first instead of opening their own.
+      const opened = connections;
+      for (let i = 0; i < 4; i++) await gql(gateway.url, ARTICLE_PAGE, { slug });
+      expect(opened).toBeGreaterThan(0);
+      expect(connections).toBe(opened);
     } finally {
       await discussion.stop();
     }
