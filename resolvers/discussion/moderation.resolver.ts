@@ -109,7 +109,8 @@ export class CommenterBanResolver {
     return ban.userId === null ? null : { id: ban.userId };
   }
 
-  @FieldResolver(() => UserStub, { description: 'The moderator who banned.' })
+  // Nullable like every User reference here: accounts resolves it, and a ban list stays readable while accounts is down.
+  @FieldResolver(() => UserStub, { nullable: true, description: 'The moderator who banned.' })
   bannedBy(@Root() ban: CommenterBan): UserStub {
     return { id: ban.bannedById };
   }

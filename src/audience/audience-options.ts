@@ -23,6 +23,12 @@ export type AudienceOptions = {
   viewWindowSeconds: number;
   /** (client, article) pairs remembered in memory at most, when Redis does not hold them. */
   maxRememberedViews: number;
+  /**
+   * AUDIENCE_ACK=written: a call is answered once its views are in the database (the next
+   * flush, up to `flushIntervalMs` later), so a crash loses no acknowledged view. The default
+   * (`buffered`) answers at once and a crash loses up to one flush interval of views.
+   */
+  ackAfterWrite: boolean;
 };
 
 function int(value: string | undefined, fallback: number): number {
@@ -47,5 +53,6 @@ export function audienceOptions(env: NodeJS.ProcessEnv = process.env): AudienceO
     maxServiceBatch: 1000,
     viewWindowSeconds: int(env.AUDIENCE_VIEW_WINDOW, 1800),
     maxRememberedViews: 500_000,
+    ackAfterWrite: env.AUDIENCE_ACK === 'written',
   };
 }

@@ -20,7 +20,8 @@ const MAX_ARTICLE_ID = 2 ** 31 - 1;
 /**
  * Takes page views from the beacon endpoint and the `recordPageViews` mutation alike: checks
  * the caller's throughput, drops robots and malformed or stale views, and counts the rest in
- * the in-memory buffer. Nothing here waits for the database.
+ * the in-memory buffer. Nothing here waits for the database, unless AUDIENCE_ACK=written asks
+ * for acknowledgements that survive a crash (then the answer waits for the next flush).
  *
  * Anyone may send views (browsers do, signed in or not), so each client address gets
  * `ingestPerIp` calls per window and `maxBatch` views per call. Service tokens with the
@@ -54,6 +55,7 @@ export class PageViewIngestService {
     let accepted = 0;
     for (const { articleId, at } of counted) if (this.rt.buffer.add(articleId, at)) accepted += 1;
     this.rt.flusher.maybeFlushEarly();
+    if (accepted && this.rt.options.ackAfterWrite) await this.rt.flusher.whenWritten();
     return { accepted, ignored: views.length - accepted };
   }
 
