@@ -1,4 +1,4 @@
-import { In, Not, type EntityManager } from 'typeorm';
+import { Like, Not, type EntityManager } from 'typeorm';
 import { Article } from '../../../entities/editorial/article.entity';
 import { ArticleSlugHistory } from '../../../entities/editorial/article-slug-history.entity';
 import { Author } from '../../../entities/editorial/author.entity';
@@ -39,11 +39,22 @@ function ids(errors: FieldErrors, field: string, values: Array<string | number>)
   return [...new Set(out)];
 }
 
-async function missing<E extends { id: number }>(m: EntityManager, entity: new () => E, wanted: number[]): Promise<number[]> {
+async function missing(m: EntityManager, entity: typeof Rubric | typeof Author | typeof Tag | typeof Media, wanted: number[]): Promise<number[]> {
   if (!wanted.length) return [];
-  const found = await m.getRepository(entity).find({ where: { id: In(wanted) } as never, select: { id: true } as never });
-  const have = new Set(found.map((r) => r.id));
+  // A query builder because `find({ where })` cannot type-check a where over a generic entity.
+  const found: Array<{ id: number | string }> = await m.createQueryBuilder(entity, 'e').select('e.id', 'id').whereInIds(wanted).getRawMany();
+  const have = new Set(found.map((r) => Number(r.id)));
   return wanted.filter((id) => !have.has(id));
+}
+
+/** `wanted`, or the first of `wanted-2`, `wanted-3`… that no article has or had. */
+export async function freeSlug(m: EntityManager, wanted: string): Promise<string> {
+  const similar = (repo: typeof Article | typeof ArticleSlugHistory) =>
+    m.getRepository(repo).find({ where: [{ slug: wanted }, { slug: Like(`${wanted}-%`) }], select: { slug: true } });
+  const [current, retired] = await Promise.all([similar(Article), similar(ArticleSlugHistory)]);
+  const taken = new Set([...current, ...retired].map((r) => r.slug));
+  if (!taken.has(wanted)) return wanted;
+  for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }
 
 /**
@@ -80,7 +91,12 @@ export async function resolveArticleInput(
 
   let slug = input.slug === undefined || input.slug === null ? undefined : input.slug.trim();
   if (slug !== undefined) checkSlug(errors, 'slug', slug, 160);
-  if (slug === undefined && !base) slug = slugify(title ?? '') || undefined;
+  // A slug derived from the title never collides: the next free `-2`, `-3`… is taken, as
+  // WordPress and Ghost do. Only a slug the editor typed can be refused as taken.
+  if (slug === undefined && !base) {
+    const derived = slugify(title ?? '');
+    slug = derived ? await freeSlug(m, derived) : undefined;
+  }
 
   const primaryRubricId =
     input.primaryRubricId === undefined || input.primaryRubricId === null ? undefined : ids(errors, 'primaryRubricId', [input.primaryRubricId])[0];
