@@ -26,7 +26,8 @@ import { DashboardResolver } from '../../resolvers/editorial/admin/dashboard.res
 import { FrontPageAdminResolver } from '../../resolvers/editorial/admin/front-page-admin.resolver';
 import { RubricAdminResolver } from '../../resolvers/editorial/admin/rubric-admin.resolver';
 import { TaxonomyAdminResolver } from '../../resolvers/editorial/admin/taxonomy-admin.resolver';
-import { startScheduler } from '../editorial/workflow/scheduler';
+import { startScheduler } from '../editorial/workflow/publication-scheduler';
+import { contentEvents } from '../events/content-events';
 import { ArticleResolver } from '../../resolvers/editorial/article.resolver';
 import { AuthorResolver } from '../../resolvers/editorial/author.resolver';
 import { ArticleConnectionResolver, MagazineIssueConnectionResolver } from '../../resolvers/editorial/connections.resolver';
@@ -92,7 +93,7 @@ export const editorialSubgraph: SubgraphModule = {
   ],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
   seedDemo: seedEditorialDemo,
-  startJobs: (dataSource) => startScheduler(dataSource),
+  startJobs: (dataSource) => startScheduler(dataSource, { bus: contentEvents }),
   async buildSchema(dataSource) {
     const rt = new EditorialRuntime(dataSource);
     return buildFederatedSchema({
