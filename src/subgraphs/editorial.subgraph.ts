@@ -20,6 +20,7 @@ import { ArticleRevision } from '../../entities/editorial/article-revision.entit
 import { EditorialAuditEntry } from '../../entities/editorial/editorial-audit-entry.entity';
 import { RubricPathHistory } from '../../entities/editorial/rubric-path-history.entity';
 import { ArticleAdminResolver } from '../../resolvers/editorial/admin/article-admin.resolver';
+import { ArticleTrashResolver } from '../../resolvers/editorial/admin/article-trash.resolver';
 import { ArticleWorkflowResolver } from '../../resolvers/editorial/admin/article-workflow.resolver';
 import { AuditLogResolver } from '../../resolvers/editorial/admin/audit-log.resolver';
 import { DashboardResolver } from '../../resolvers/editorial/admin/dashboard.resolver';
@@ -56,6 +57,7 @@ const resolvers: NonEmptyArray<Function> = [
   HomePageResolver,
   ArticleAdminResolver,
   ArticleWorkflowResolver,
+  ArticleTrashResolver,
   FrontPageAdminResolver,
   RubricAdminResolver,
   TaxonomyAdminResolver,

@@ -10,7 +10,7 @@ import type { EditorialRuntime } from '../editorial-runtime';
 import { AUTHOR_EDITABLE } from './article-lifecycle.policy';
 import { resolveArticleInput, type ArticleFieldsInput } from './article-input';
 import { diffSnapshots, snapshotOf, type ArticleSnapshot } from './article-snapshot';
-import { articleConflict } from './article-conflict';
+import { articleConflict, articleInTrash } from './article-conflict';
 import { recordAudit } from './editorial-audit';
 import { actorOn, ownAuthorIds, requireStaff } from './editorial-staff';
 
@@ -52,6 +52,7 @@ export class ArticleEditorService {
     const { article, events } = await this.rt.dataSource.transaction(async (m) => {
       const current = await this.store.loadForEdit(m, articleId);
       if (!current) throw notFound('Article', { id: articleId });
+      if (current.trashedAt) throw articleInTrash();
       const before = snapshotOf(current, await this.store.relationsOf(m, articleId));
       const actor = await actorOn(m, viewer, before.authorIds);
       if (actor === 'author' && !AUTHOR_EDITABLE.includes(current.status)) {
@@ -94,6 +95,7 @@ export class ArticleEditorService {
     const correction = await this.rt.dataSource.transaction(async (m) => {
       const article = await this.store.loadForEdit(m, articleId);
       if (!article) throw notFound('Article', { id: articleId });
+      if (article.trashedAt) throw articleInTrash();
       if ((await actorOn(m, viewer, [])) !== 'editor') throw new AppError(ErrorCode.Forbidden, 'Editors only');
       const row = await m.getRepository(ArticleCorrection).save(m.getRepository(ArticleCorrection).create({ articleId, text: clean, userId: viewer.userId, createdAt: now }));
       await m.createQueryBuilder().update('article').set({ updatedAt: now }).where('id = :id', { id: articleId }).execute();
