@@ -103,7 +103,10 @@ describe.each(backends())('trash, restore and purge (%s)', (backend) => {
     const live = await published('Un article déjà lu');
     expect(errorCodes(await as('journalist', `mutation { trashArticle(id: "${theirs.id}") { id } }`))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await as('journalist', `mutation { trashArticle(id: "${live.id}") { id } }`))).toEqual(['FORBIDDEN']);
+    const myDrafts = async () => (await as('journalist', `{ editorialDashboard { myDrafts { items { id } } } }`)).data.editorialDashboard.myDrafts.items.map((i: { id: string }) => i.id);
+    expect(await myDrafts()).toContain(mine.id);
     expect(errorCodes(await as('journalist', `mutation { trashArticle(id: "${mine.id}") { id } }`))).toEqual([]);
+    expect(await myDrafts()).not.toContain(mine.id);
     // A draft was never public: its path is unknown, not gone.
     expect(errorCodes(await as(null, `{ route(path: "${mine.path}") { __typename } }`))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await as('journalist', `mutation { restoreArticle(id: "${mine.id}") { id } }`))).toEqual([]);
