@@ -1,4 +1,4 @@
-import { Like, Not, type EntityManager } from 'typeorm';
+import { Like, Not, QueryFailedError, type EntityManager } from 'typeorm';
 import { Article } from '../../../entities/editorial/article.entity';
 import { ArticleSlugHistory } from '../../../entities/editorial/article-slug-history.entity';
 import { Author } from '../../../entities/editorial/author.entity';
@@ -45,6 +45,25 @@ async function missing(m: EntityManager, entity: typeof Rubric | typeof Author |
   const found: Array<{ id: number | string }> = await m.createQueryBuilder(entity, 'e').select('e.id', 'id').whereInIds(wanted).getRawMany();
   const have = new Set(found.map((r) => Number(r.id)));
   return wanted.filter((id) => !have.has(id));
+}
+
+/**
+ * Whether a write failed on the unique slug index: two editors took the same free slug at the
+ * same time (each transaction saw it free). The loser retries, or is told the slug is taken.
+ */
+export function isSlugCollision(err: unknown): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const driver = err.driverError as { code?: string; message?: string } | undefined;
+  const message = `${driver?.message ?? ''} ${err.message}`;
+  return (driver?.code === 'ER_DUP_ENTRY' && message.includes('uq_article_slug')) || (/SQLITE_CONSTRAINT/.test(driver?.code ?? '') && message.includes('article.slug'));
+}
+
+/** The answer to a slug lost to a concurrent write: the same as for a slug already taken. */
+export function slugTaken(slug: string): never {
+  const errors = new FieldErrors();
+  errors.add('slug', `"${slug}" is already taken`);
+  errors.throwIfAny('Invalid article');
+  throw new Error('unreachable');
 }
 
 /** `wanted`, or the first of `wanted-2`, `wanted-3`… that no article has or had. */

@@ -50,4 +50,11 @@ describe.each(backends())('top-level rubrics and free slugs (%s)', (backend) => 
     expect(errorCodes(explicit)).toEqual(['BAD_USER_INPUT']);
     expect(explicit.errors![0].extensions!.fields).toEqual([{ field: 'slug', messages: [`"${first.slug}" is already taken`] }]);
   });
+
+  it('gives concurrent articles with the same title distinct slugs', async () => {
+    const title = `Dépêche simultanée ${backend}`;
+    const created = await Promise.all([1, 2, 3, 4, 5].map(() => draft(desk, desk.editor, { title })));
+    const base = `depeche-simultanee-${backend}`;
+    expect(created.map((a) => a.slug).sort()).toEqual([base, `${base}-2`, `${base}-3`, `${base}-4`, `${base}-5`]);
+  });
 });
