@@ -70,6 +70,24 @@ describe.each(backends())('visibility that changes by time (%s)', (backend) => {
     expect(audit).toHaveLength(1);
   });
 
+  it('announces a scheduled publication and the end of an embargo that outlasts it, each at its own time', async () => {
+    const t0 = Date.now();
+    const at = (s: number) => new Date(t0 + s * 1000);
+    const a = await approved({ embargoUntil: at(120).toISOString() });
+    expect(await move(desk, desk.editor, 'scheduleArticle', a.id, `, publishAt: "${at(60).toISOString()}"`)).toBe('SCHEDULED');
+    const events: ContentEvent[] = [];
+    const unsubscribe = contentEvents.subscribe((e) => void ('articleId' in e && e.articleId === Number(a.id) && events.push(e)));
+    try {
+      // Passes as of later times, as the timer would run them.
+      expect(await runScheduledJobs(ds(), at(90))).toMatchObject({ published: [Number(a.id)], embargoesLifted: [] });
+      expect(await runScheduledJobs(ds(), at(100))).toMatchObject({ published: [], embargoesLifted: [] });
+      expect(await runScheduledJobs(ds(), at(130))).toMatchObject({ published: [], embargoesLifted: [Number(a.id)] });
+      expect(events.map((e) => e.type)).toEqual(['article.published', 'article.published']);
+    } finally {
+      unsubscribe();
+    }
+  });
+
   it('publishes and unpublishes within a second of the due time, woken by the schedule rather than by polling', async () => {
     const scheduler = new PublicationScheduler(ds(), { bus: contentEvents, safetyPollMs: 60_000 }).start();
     try {
