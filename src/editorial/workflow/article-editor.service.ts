@@ -39,7 +39,7 @@ export class ArticleEditorService {
         return await this.createOnce(input);
       } catch (err) {
         if (!isSlugCollision(err)) throw err;
-        if (input.slug) slugTaken(input.slug);
+        if (input.slug) throw slugTaken(input.slug);
         if (attempt >= SLUG_ATTEMPTS) throw new AppError(ErrorCode.Conflict, 'Articles with this title are being created at this very moment: try again');
       }
     }
@@ -86,7 +86,7 @@ export class ArticleEditorService {
       return { article: saved, events: evts };
     }).catch((err: unknown) => {
       // Another article took the slug between this one's check and its write.
-      if (isSlugCollision(err) && input.slug) slugTaken(input.slug);
+      if (isSlugCollision(err) && input.slug) throw slugTaken(input.slug);
       throw err;
     });
     for (const e of events) await contentEvents.emit(e);

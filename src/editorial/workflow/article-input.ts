@@ -5,6 +5,7 @@ import { Author } from '../../../entities/editorial/author.entity';
 import { Media } from '../../../entities/editorial/media.entity';
 import { Rubric } from '../../../entities/editorial/rubric.entity';
 import { Tag } from '../../../entities/editorial/tag.entity';
+import { AppError, ErrorCode } from '../../errors/app-error';
 import { slugify } from '../slugify';
 import type { ArticleSnapshot } from './article-snapshot';
 import { toBodyBlocks, type BodyBlockInputShape } from './body-validation';
@@ -59,11 +60,8 @@ export function isSlugCollision(err: unknown): boolean {
 }
 
 /** The answer to a slug lost to a concurrent write: the same as for a slug already taken. */
-export function slugTaken(slug: string): never {
-  const errors = new FieldErrors();
-  errors.add('slug', `"${slug}" is already taken`);
-  errors.throwIfAny('Invalid article');
-  throw new Error('unreachable');
+export function slugTaken(slug: string): AppError {
+  return new AppError(ErrorCode.BadUserInput, 'Invalid article', { fields: [{ field: 'slug', messages: [`"${slug}" is already taken`] }] });
 }
 
 /** `wanted`, or the first of `wanted-2`, `wanted-3`… that no article has or had. */
