@@ -33,6 +33,7 @@ export class PublicationScheduler {
   private wakeAt: Date | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  private looks = 0;
   private unsubscribe: (() => void) | null = null;
   private readonly safetyPollMs: number;
 
@@ -88,13 +89,16 @@ export class PublicationScheduler {
   /** Sets the timer for the next due instant, capped by the safety poll. */
   private async arm(progressed: boolean): Promise<void> {
     if (this.stopped || !this.ds.isInitialized) return;
+    // Of overlapping looks, the one started last wins: an earlier one may have read before a
+    // schedule committed and would set the timer past it.
+    const look = ++this.looks;
     let due: Date | null = null;
     try {
       due = await nextDueAt(this.ds);
     } catch (err) {
       console.error('[scheduler]', err);
     }
-    if (this.stopped || this.running) return;
+    if (this.stopped || this.running || look !== this.looks) return;
     const now = Date.now();
     let delay = this.safetyPollMs;
     if (due) {
