@@ -49,7 +49,7 @@ export const SETTINGS = {
   SEED_DEMO: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` skips the demo content on first start.' },
   DEMO_ARTICLES: { schema: int(1), default: '600', readBy: 'start, subgraph, seed', doc: 'Articles in the demo newsroom.' },
   JOBS: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` turns the publication scheduler off in this process.' },
-  SCHEDULER_INTERVAL_MS: { schema: int(100), default: '15000', readBy: 'start, subgraph, scheduler', doc: 'How often the scheduler looks for due articles.' },
+  SCHEDULER_SAFETY_POLL_MS: { schema: int(100), default: '60000', readBy: 'start, subgraph, scheduler', doc: 'The scheduler wakes at the next due time (and when a schedule changes in this process); this poll catches schedules changed by other instances.' },
   MAILER: { schema: z.enum(['file', 'smtp', 'memory', 'none']), default: 'file', readBy: 'start, subgraph', doc: 'Where mail goes: `file` writes each mail as an .eml file under `MAIL_DIR` and logs only its path (development), `smtp` sends it, `none` drops it. Production refuses `file` and `memory`.' },
   SMTP_URL: { schema: z.string().regex(/^smtps?:\/\//, 'must be smtp://user:pass@host:port or smtps://…'), readBy: 'start, subgraph', doc: 'SMTP server of `MAILER=smtp`.' },
   MAIL_FROM: { schema: z.string().min(3), default: 'Newsroom <no-reply@newsroom.example>', readBy: 'start, subgraph', doc: 'Sender of every mail (required with `MAILER=smtp`).' },

@@ -24,9 +24,9 @@ export class ArticleReadService {
     return this.rt.loaders(this.ctx);
   }
 
-  /** The article if this viewer may read it, else null: editors see every status and embargo. */
+  /** The article if this viewer may read it, else null: editors see every status and embargo, nobody sees the trash. */
   async visible(article: Article | null): Promise<Article | null> {
-    if (!article) return null;
+    if (!article || article.trashedAt) return null;
     return isPubliclyVisible(article, this.ctx.now) || isEditor(this.ctx.viewer) ? article : null;
   }
 

@@ -62,6 +62,7 @@ export class ArticleAdminResolver {
   @Mutation(() => PreviewLinkType, { description: 'A signed, expiring link that shows the article as readers would, whatever its status.' })
   async createArticlePreview(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PreviewLinkType> {
     const article = await new ArticleAdminReader(this.rt, ctx).byId(toId(id));
+    if (article.trashedAt) throw notFound('Article', { id });
     const { token, expiresAt } = await signPreviewToken(article.id);
     return { token, expiresAt, url: absoluteUrl(`/preview?token=${encodeURIComponent(token)}`) };
   }
@@ -70,7 +71,8 @@ export class ArticleAdminResolver {
   async articlePreview(@Arg('token') token: string, @Ctx() ctx: RequestContext): Promise<Article> {
     const id = await verifyPreviewToken(token);
     const article = await this.rt.loaders(ctx).articleById.load(id);
-    if (!article) throw notFound('Article', { id });
+    // A link shows a draft to whoever holds it, but never what was thrown away since.
+    if (!article || article.trashedAt) throw notFound('Article', { id });
     return article;
   }
 

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { FrontPageArrangement } from '../../../entities/editorial/front-page-arrangement.entity';
+import { FrontPageArrangement, type FrontPageBlock } from '../../../entities/editorial/front-page-arrangement.entity';
+import { FrontPageSlot } from '../../../entities/editorial/front-page-slot.entity';
 import { Role } from '../../../src/auth/roles';
 import type { RequestContext } from '../../../src/context/request-context';
 import { EditorialRuntime } from '../../../src/editorial/editorial-runtime';
@@ -13,6 +14,9 @@ export enum FrontPageBlockEnum {
   SELECTION = 'selection',
 }
 registerEnumType(FrontPageBlockEnum, { name: 'FrontPageBlock', description: 'A curated home-page block: "À la une" or "Notre sélection".' });
+
+/** The stored name of each GraphQL block value (a map, so a new enum value without a stored name fails to compile). */
+const STORED_BLOCK: Record<FrontPageBlockEnum, FrontPageBlock> = { [FrontPageBlockEnum.HEADLINE]: 'headline', [FrontPageBlockEnum.SELECTION]: 'selection' };
 
 @ObjectType('FrontPageArrangement', { description: 'One arrangement of a curated block, live from `activeFrom` until a newer one starts.' })
 export class FrontPageArrangementType {
@@ -45,7 +49,7 @@ export class FrontPageAdminResolver {
     @Arg('activeFrom', () => Date, { nullable: true }) activeFrom: Date | null,
     @Ctx() ctx: RequestContext,
   ): Promise<FrontPageArrangement> {
-    return new FrontPageAdminService(this.rt, ctx).arrange(block as never, toIds(articleIds, 'articleIds'), activeFrom);
+    return new FrontPageAdminService(this.rt, ctx).arrange(STORED_BLOCK[block], toIds(articleIds, 'articleIds'), activeFrom);
   }
 
   @Authorized(...EDITORS)
@@ -56,7 +60,7 @@ export class FrontPageAdminResolver {
   ): Promise<FrontPageArrangement[]> {
     return this.rt.dataSource
       .getRepository(FrontPageArrangement)
-      .find({ where: { block: block as never }, order: { activeFrom: 'DESC', id: 'DESC' }, take: pageSize(first) });
+      .find({ where: { block: STORED_BLOCK[block] }, order: { activeFrom: 'DESC', id: 'DESC' }, take: pageSize(first) });
   }
 
   @Authorized(...EDITORS)
