@@ -1,6 +1,6 @@
 /**
  * The benchmark's servers, in a child process so the load generator does not share their
- * CPU: the gateway without and with the response cache, the editorial subgraph alone, and
+ * CPU: the gateway without and with the response cache, with the operation limits, the editorial subgraph alone, and
  * the hand-written baseline. Prints one JSON line with their URLs when ready; `/__stats` on
  * the baseline port reports SQL statements so far.
  */
@@ -12,10 +12,18 @@ import { ResponseCache } from '../src/cache/response-cache';
 import { MemoryResponseCacheStore } from '../src/cache/response-cache-store';
 import { sqlCounter } from '../src/db/sql-counter';
 import { createGateway } from '../src/gateway/create-gateway';
+import { gatewayOperationGuards } from '../src/limits/gateway-operation-guards';
+import { readLimitsConfig } from '../src/limits/limits-config';
 import { startGraphQLServer } from '../src/server/graphql-http-server';
 import { startSubgraphServer } from '../src/server/subgraph-server';
 import { subgraphList } from '../src/subgraphs/subgraph-modules';
 import { BaselineHomePage } from './baseline-home-page';
+
+/** CPU time this process has used: per request, it is steadier than throughput on a shared machine. */
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
 
 async function main(): Promise<void> {
   const modules = subgraphList();
@@ -23,6 +31,13 @@ async function main(): Promise<void> {
   const schemas: Record<string, any> = {};
   for (const mod of modules) schemas[mod.name] = await mod.buildSchema(dataSources.get(mod.name)!);
   const gateway = await startGraphQLServer({ gateway: createGateway({ localSchemas: schemas }), port: 0 });
+  // The same gateway with the default operation limits, cost and rate limits; one load
+  // generator is one address, so its budget is raised to count every request without refusing.
+  const limited = await startGraphQLServer({
+    gateway: createGateway({ localSchemas: schemas }),
+    port: 0,
+    operationGuards: gatewayOperationGuards(readLimitsConfig({ ...process.env, RATE_LIMIT_ANONYMOUS: '1000000000000/60' })),
+  });
   const cached = await startGraphQLServer({
     gateway: createGateway({ localSchemas: schemas }),
     port: 0,
@@ -33,7 +48,7 @@ async function main(): Promise<void> {
   const baseline = new BaselineHomePage(dataSources.get('editorial')!);
   const server = http.createServer((req, res) => {
     if (req.url === '/__stats') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ orm: sqlCounter.total, baseline: baseline.statements }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ orm: sqlCounter.total, baseline: baseline.statements, cpuMicros: cpuMicros() }));
       return;
     }
     req.resume();
@@ -49,6 +64,7 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({
       gateway: gateway.url,
+      limited: limited.url,
       cached: cached.url,
       subgraph: subgraph.url,
       baseline: `http://127.0.0.1:${basePort}/home`,

@@ -125,7 +125,7 @@ function profile(samples: number[]): string {
 
 async function main(): Promise<void> {
   const env = await prepareData(articles);
-  const runEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production', AUTH_SECRET, PROGRESS: '0' };
+  const runEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production', MAILER: 'none', AUTH_SECRET, PROGRESS: '0' };
   console.log(`\nExport of ${articles} seeded articles on ${process.env.DATABASE_URL ? 'MySQL' : 'SQLite'}`);
   const runs: Run[] = [await measure('baseline (hand-written SQL, one process)', ['-r', '@swc-node/register', 'bench/baseline-export.ts'], runEnv)];
   const exportArgs = [...exportCommand(), '--format', 'ndjson'];

@@ -16,7 +16,7 @@ import { HOME_PAGE_QUERY } from './home-page.query';
 const duration = Number(argValue('--duration') ?? 10);
 const connections = Number(argValue('--connections') ?? 10);
 
-type Urls = { gateway: string; cached: string; subgraph: string; baseline: string; stats: string };
+type Urls = { gateway: string; limited: string; cached: string; subgraph: string; baseline: string; stats: string };
 type Result = { name: string; rps: number; p50: number; p99: number; sqlPerRequest: number | null };
 
 
@@ -25,6 +25,7 @@ function startServers(env: NodeJS.ProcessEnv) {
   return startServerScript<Urls>('bench/bench-server.ts', {
     ...env,
     NODE_ENV: 'production',
+    MAILER: 'none',
     AUTH_SECRET: env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
   });
 }
@@ -69,11 +70,13 @@ async function mainComparison(articles: number): Promise<void> {
     const baseline = await load('3. baseline (hand-written, driver)', urls.baseline, urls, 'baseline');
     const rows = [
       await load('1. gateway, cache off', urls.gateway, urls, 'orm'),
+      await load('1b. gateway, cache off, limits on', urls.limited, urls, 'orm'),
       await load('2. editorial subgraph directly', urls.subgraph, urls, 'orm'),
       baseline,
       await load('4. gateway, response cache warm', urls.cached, urls, 'orm'),
     ];
     printTable(rows, baseline);
+    console.log(`\nlimits on / off (home page, uncached): ${(rows[1].rps / rows[0].rps).toFixed(3)}× throughput; \`npm run bench:limits\` alternates the two for a steadier figure`);
   } finally {
     child.kill('SIGTERM');
   }

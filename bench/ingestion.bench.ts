@@ -41,14 +41,27 @@ function bodies(kind: 'beacon' | 'mutation', size: number): string[] {
   });
 }
 
+/**
+ * Each request comes from its own reader (address), as on a real site: views are counted once
+ * per client and article, so one load generator posing as one client would measure nothing.
+ */
+let reader = 0;
+function asNextReader(req: autocannon.Request): autocannon.Request {
+  reader += 1;
+  return { ...req, headers: { ...req.headers, 'x-forwarded-for': `10.${(reader >> 16) & 255}.${(reader >> 8) & 255}.${reader & 255}` } };
+}
+
 function startServer(db: string) {
   return startServerScript<Urls>('bench/ingestion-server.ts', {
     ...process.env,
     DATABASE_URL: db,
     NODE_ENV: 'production',
+    MAILER: 'none',
     SEED_DEMO: '0',
     AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
-    // One load generator on one address: the per-address throttle would stop it after 600 calls.
+    // Readers' addresses come in X-Forwarded-For, as behind a load balancer.
+    TRUST_PROXY: '1',
+    // Not the throttle's cost: one address's allowance is 600 calls a minute.
     AUDIENCE_INGEST_LIMIT: '1000000000/60',
   });
 }
@@ -58,7 +71,7 @@ async function settle(urls: Urls): Promise<Settled> {
 }
 
 async function load(name: string, url: string, kind: 'beacon' | 'mutation', size: number, urls: Urls, baseline: boolean): Promise<Row> {
-  const requests = bodies(kind, size).map((body) => ({ method: 'POST' as const, body }));
+  const requests = bodies(kind, size).map((body) => ({ method: 'POST' as const, body, setupRequest: asNextReader }));
   const headers = { 'content-type': kind === 'beacon' ? 'text/plain;charset=UTF-8' : 'application/json', 'user-agent': BROWSER };
   // The warm-up gives the rate; the measured run then sends a fixed number of requests, so
   // every request sent is answered and counted (a timed run abandons those in flight at the end).

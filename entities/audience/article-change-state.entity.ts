@@ -16,7 +16,7 @@ export class ArticleChangeState {
   @Column({ type: 'bigint' })
   seq: number;
 
-  /** created, updated, published, unpublished or deleted. */
+  /** created, updated, published, unpublished, trashed or deleted. */
   @Column({ type: 'varchar', length: 12 })
   kind: string;
 

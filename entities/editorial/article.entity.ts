@@ -8,6 +8,8 @@ import type { ArticleStatus } from '../../src/editorial/article-status';
 @Index('ix_article_rubric', ['primaryRubricId'])
 @Index('ix_article_updated', ['updatedAt', 'id'])
 @Index('ix_article_unpublish', ['status', 'unpublishAt'])
+@Index('ix_article_embargo', ['status', 'embargoUntil'])
+@Index('ix_article_trashed', ['trashedAt', 'id'])
 export class Article {
   @PrimaryGeneratedColumn()
   id: number;
@@ -65,6 +67,17 @@ export class Article {
   /** When a published article is to be taken down by the scheduler. */
   @Column({ type: 'datetime', precision: 3, nullable: true })
   unpublishAt: Date | null;
+
+  /**
+   * When the scheduler announced the end of the embargo (emitted the article's event, so caches
+   * and feeds learn it became public). Null or earlier than `embargoUntil`: still to announce.
+   */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  embargoLiftedAt: Date | null;
+
+  /** In the trash since then: invisible everywhere, restorable, purgeable by admins. Null: not trashed. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  trashedAt: Date | null;
 
   /** The account (accounts subgraph) that created it. */
   @Column({ type: 'int', nullable: true })

@@ -1,6 +1,7 @@
 import { IsEmail, Length, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, InputType } from 'type-graphql';
-import { DISPLAY_NAME_MAX, EMAIL_MAX } from '../../src/accounts/account-fields';
+import { EMAIL_MAX } from '../../src/accounts/account-fields';
+import { DISPLAY_NAME_MAX } from '../../src/text/display-name';
 import { PASSWORD_MAX } from '../../src/accounts/password-policy';
 import { IsAcceptablePassword } from './password.validator';
 

@@ -6,6 +6,7 @@ import { Role } from '../../src/auth/roles';
 import type { RequestContext } from '../../src/context/request-context';
 import { CreateServiceTokenArgs, ExchangeServiceTokenArgs, ServiceTokenIdArgs } from './service-token.inputs';
 import { CreatedServiceTokenType, ServiceAccessTokenType, ServiceTokenType } from './service-token.type';
+import { toId } from '../../src/graphql/ids';
 
 @Resolver(() => ServiceTokenType)
 export class ServiceTokenResolver {
@@ -26,7 +27,7 @@ export class ServiceTokenResolver {
   @Authorized(Role.Admin)
   @Mutation(() => ServiceTokenType, { description: 'Revokes a service token (admins): it can no longer be exchanged. Idempotent.' })
   revokeServiceToken(@Args() { id }: ServiceTokenIdArgs, @Ctx() ctx: RequestContext): Promise<ServiceToken> {
-    return new ServiceTokenService(this.rt, ctx).revoke(Number(id));
+    return new ServiceTokenService(this.rt, ctx).revoke(toId(id));
   }
 
   @Mutation(() => ServiceAccessTokenType, {

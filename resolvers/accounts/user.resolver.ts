@@ -13,6 +13,7 @@ import { ConnectionArgs } from '../shared/connection.args';
 import { RoleEnum } from './account-enums';
 import { RoleChangeArgs } from './user.inputs';
 import { UserConnectionType, UserType } from './user.type';
+import { toId } from '../../src/graphql/ids';
 
 @Resolver(() => UserType)
 export class UserResolver {
@@ -36,7 +37,7 @@ export class UserResolver {
   @Authorized(Role.Admin)
   @Mutation(() => UserType, { description: 'Grants a role (admins). Granting a role the user has is a no-op.' })
   grantRole(@Args() { userId, role }: RoleChangeArgs, @Ctx() ctx: RequestContext): Promise<User> {
-    return new UserAdminService(this.rt, ctx).grantRole(Number(userId), role);
+    return new UserAdminService(this.rt, ctx).grantRole(toId(userId, 'userId'), role);
   }
 
   @Authorized(Role.Admin)
@@ -44,7 +45,7 @@ export class UserResolver {
     description: 'Revokes a role (admins). CONFLICT when it would leave no admin. Takes full effect when their access token expires (15 minutes).',
   })
   revokeRole(@Args() { userId, role }: RoleChangeArgs, @Ctx() ctx: RequestContext): Promise<User> {
-    return new UserAdminService(this.rt, ctx).revokeRole(Number(userId), role);
+    return new UserAdminService(this.rt, ctx).revokeRole(toId(userId, 'userId'), role);
   }
 
   private canReadPrivate(user: User, ctx: RequestContext): boolean {

@@ -19,6 +19,7 @@ export const ArticleChangeKindEnum = {
   UPDATED: ChangeKind.Updated,
   PUBLISHED: ChangeKind.Published,
   UNPUBLISHED: ChangeKind.Unpublished,
+  TRASHED: ChangeKind.Trashed,
   DELETED: ChangeKind.Deleted,
 } as const;
 
@@ -30,6 +31,7 @@ registerEnumType(ArticleChangeKindEnum, {
     UPDATED: { description: 'Edited: text, rubric, authors, tags, status, schedule…' },
     PUBLISHED: { description: 'Made public, by an editor or at its scheduled time.' },
     UNPUBLISHED: { description: 'Taken down; the article still exists.' },
+    TRASHED: { description: 'Moved to the trash: hidden everywhere; it may come back (UPDATED) or be purged (DELETED).' },
     DELETED: { description: 'Gone for good: a tombstone.' },
   },
 });

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../src/context/request-context';
 import { ArticleStub } from './article.stub';
 import { HomePageStub } from './home-page.stub';
 import { HomeTrendingArgs, MostReadArgs, TrendingArgs } from './readership.inputs';
+import { optionalId } from '../../src/graphql/ids';
 
 const stubs = (ids: number[]): ArticleStub[] => ids.map((id) => ({ id }));
 
@@ -13,23 +14,26 @@ const stubs = (ids: number[]): ArticleStub[] => ids.map((id) => ({ id }));
 export class ReadershipResolver {
   constructor(private readonly rt: AudienceRuntime) {}
 
+  // Nullable here and on HomePage: a page shows its editorial content without the rankings
+  // when this subgraph is down (the error names the field; see README, partial results).
   @Query(() => [ArticleStub], {
-    description: '"En ce moment": what readers are reading now, recent views weighing more (halved every 4 hours over the last 24).',
+    nullable: true,
+    description: '"En ce moment": what readers are reading now, recent views weighing more (halved every 4 hours over the last 24). Null when the audience service is unavailable.',
   })
   async trending(@Args() { rubricId, limit }: TrendingArgs): Promise<ArticleStub[]> {
-    return stubs(await new ReadershipService(this.rt).trending(rubricId ? Number(rubricId) : null, limit));
+    return stubs(await new ReadershipService(this.rt).trending(optionalId(rubricId, 'rubricId'), limit));
   }
 
-  @Query(() => [ArticleStub], { description: '"Les plus lus": the most viewed articles over a period.' })
+  @Query(() => [ArticleStub], { nullable: true, description: '"Les plus lus": the most viewed articles over a period. Null when the audience service is unavailable.' })
   async mostRead(@Args() { rubricId, window, limit }: MostReadArgs): Promise<ArticleStub[]> {
-    return stubs(await new ReadershipService(this.rt).mostRead(rubricId ? Number(rubricId) : null, window, limit));
+    return stubs(await new ReadershipService(this.rt).mostRead(optionalId(rubricId, 'rubricId'), window, limit));
   }
 
   // Public: article cards show it ("1 240 lectures"); the raw aggregates, the change feed and
   // the export stay with analysts and service tokens.
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'Views since the article went online, up to the last flush (about a second ago).',
+    description: 'Views since the article went online, up to the last flush (about a second ago); null when the audience service is unavailable.',
   })
   viewCount(@Root() article: ArticleStub, @Ctx() ctx: RequestContext): Promise<number> {
     return this.rt.loaders(ctx).viewCount.load(Number(article.id));
@@ -41,7 +45,10 @@ export class ReadershipResolver {
 export class HomePageTrendingResolver {
   constructor(private readonly rt: AudienceRuntime) {}
 
-  @FieldResolver(() => [ArticleStub], { description: '"En ce moment": what readers are reading now (see `Query.trending`).' })
+  @FieldResolver(() => [ArticleStub], {
+    nullable: true,
+    description: '"En ce moment": what readers are reading now (see `Query.trending`); null when the audience service is unavailable.',
+  })
   async trending(@Root() _home: HomePageStub, @Args() { limit }: HomeTrendingArgs): Promise<ArticleStub[]> {
     return stubs(await new ReadershipService(this.rt).trending(null, limit));
   }

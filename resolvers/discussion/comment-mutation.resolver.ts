@@ -8,6 +8,7 @@ import { CommentPostingService } from '../../src/discussion/comment-posting.serv
 import { DiscussionRuntime } from '../../src/discussion/discussion-runtime';
 import { CommentIdArgs, EditCommentArgs, PostCommentInput, ReportCommentArgs } from './comment.inputs';
 import { CommentType } from './comment.type';
+import { toId, optionalId } from '../../src/graphql/ids';
 
 /** What readers do: post, edit and delete their comments, like and report others'. */
 @Resolver()
@@ -20,9 +21,9 @@ export class CommentMutationResolver {
   })
   postComment(@Arg('input', () => PostCommentInput) input: PostCommentInput, @Ctx() ctx: RequestContext): Promise<Comment> {
     return new CommentPostingService(this.rt, ctx).post({
-      articleId: Number(input.articleId),
+      articleId: toId(input.articleId, 'articleId'),
       body: input.body,
-      inReplyToId: input.inReplyToId ? Number(input.inReplyToId) : null,
+      inReplyToId: optionalId(input.inReplyToId, 'inReplyToId'),
       guestName: input.guestName,
       guestEmail: input.guestEmail,
     });
@@ -33,25 +34,25 @@ export class CommentMutationResolver {
     description: 'Edits your comment within 10 minutes of posting (FORBIDDEN, reason EDIT_WINDOW_CLOSED, after). Unless you are trusted, an approved comment goes back to moderation.',
   })
   editComment(@Args() { id, body }: EditCommentArgs, @Ctx() ctx: RequestContext): Promise<Comment> {
-    return new CommentAuthorService(this.rt, ctx).edit(Number(id), body);
+    return new CommentAuthorService(this.rt, ctx).edit(toId(id), body);
   }
 
   @Authorized(PERSON)
   @Mutation(() => CommentType, { description: 'Deletes your comment: its text is erased; it shows as removed while it has replies.' })
   deleteComment(@Args() { id }: CommentIdArgs, @Ctx() ctx: RequestContext): Promise<Comment> {
-    return new CommentAuthorService(this.rt, ctx).delete(Number(id));
+    return new CommentAuthorService(this.rt, ctx).delete(toId(id));
   }
 
   @Authorized(PERSON)
   @Mutation(() => CommentType, { description: 'Likes an approved comment. Liking twice counts once.' })
   likeComment(@Args() { id }: CommentIdArgs, @Ctx() ctx: RequestContext): Promise<Comment> {
-    return new CommentFeedbackService(this.rt, ctx).like(Number(id));
+    return new CommentFeedbackService(this.rt, ctx).like(toId(id));
   }
 
   @Authorized(PERSON)
   @Mutation(() => CommentType, { description: 'Takes your like back.' })
   unlikeComment(@Args() { id }: CommentIdArgs, @Ctx() ctx: RequestContext): Promise<Comment> {
-    return new CommentFeedbackService(this.rt, ctx).unlike(Number(id));
+    return new CommentFeedbackService(this.rt, ctx).unlike(toId(id));
   }
 
   @Authorized(PERSON)
@@ -59,6 +60,6 @@ export class CommentMutationResolver {
     description: 'Reports an approved comment to the moderators. Reports from 3 different readers hide it until reviewed. Reporting twice counts once. Always true.',
   })
   reportComment(@Args() { id, reason }: ReportCommentArgs, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return new CommentFeedbackService(this.rt, ctx).report(Number(id), reason ?? null);
+    return new CommentFeedbackService(this.rt, ctx).report(toId(id), reason ?? null);
   }
 }

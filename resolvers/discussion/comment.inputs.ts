@@ -2,11 +2,10 @@ import { IsEmail, IsIn, IsOptional, Length, Matches, MaxLength } from 'class-val
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import type { CommentOrder } from '../../src/discussion/comment-pages.repository';
 import { COMMENT_MAX_RAW_LENGTH } from '../../src/discussion/comment-text';
+import { ID_PATTERN } from '../../src/graphql/ids';
 import { ConnectionArgs } from '../shared/connection.args';
 import { CommentOrderEnum } from './discussion-enums';
 
-/** A positive integer id, as GraphQL IDs arrive (strings). */
-export const ID_PATTERN = /^[1-9]\d{0,15}$/;
 /** No control characters (line breaks, NUL, bidi overrides…) in a name shown to others. */
 const PRINTABLE = /^[^\p{Cc}\p{Cf}]*$/u;
 

@@ -1,8 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID } from 'type-graphql';
 import type { CommentStatus } from '../../entities/discussion/comment.entity';
+import { ID_PATTERN } from '../../src/graphql/ids';
 import { ConnectionArgs } from '../shared/connection.args';
-import { ID_PATTERN } from './comment.inputs';
 import { CommentStatusEnum } from './discussion-enums';
 
 @ArgsType()

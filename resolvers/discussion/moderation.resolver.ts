@@ -13,6 +13,7 @@ import { CommentConnectionType, CommentType } from './comment.type';
 import { BanCommenterArgs, BanIdArgs, CommentThreadArgs, ModerateCommentsArgs, ModerationLogArgs, ModerationQueueArgs } from './moderation.inputs';
 import { CommenterBanType, ModerationActionConnectionType, ModerationActionType } from './moderation.type';
 import { UserStub } from './user.stub';
+import { toId, optionalId, toIds } from '../../src/graphql/ids';
 
 const MODERATORS = [Role.Moderator, Role.Admin];
 
@@ -26,20 +27,20 @@ export class ModerationResolver {
   }
 
   private verdict(args: ModerateCommentsArgs, to: ModerationVerdict, ctx: RequestContext): Promise<Comment[]> {
-    return this.moderation(ctx).setStatus(args.ids.map(Number), to, args.reason ?? null);
+    return this.moderation(ctx).setStatus(toIds(args.ids, 'ids'), to, args.reason ?? null);
   }
 
   @Authorized(...MODERATORS)
   @Query(() => CommentConnectionType, { description: 'Comments to review, oldest first, filtered by status (default PENDING), article and author (moderators).' })
   commentModerationQueue(@Args() args: ModerationQueueArgs, @Ctx() ctx: RequestContext): Promise<ConnectionPage<Comment>> {
-    const filter = { statuses: args.status ?? [], articleId: Number(args.articleId) || null, authorUserId: Number(args.authorId) || null, guestEmail: args.guestEmail };
+    const filter = { statuses: args.status ?? [], articleId: optionalId(args.articleId, 'articleId'), authorUserId: optionalId(args.authorId, 'authorId'), guestEmail: args.guestEmail };
     return new ModerationReadService(this.rt, ctx).queue(filter, args.first, args.after);
   }
 
   @Authorized(...MODERATORS)
   @Query(() => ModerationActionConnectionType, { description: 'The moderation record, newest first, optionally for one comment or article (moderators).' })
   commentModerationLog(@Args() args: ModerationLogArgs, @Ctx() ctx: RequestContext): Promise<ConnectionPage<ModerationAction>> {
-    const filter = { commentId: Number(args.commentId) || null, articleId: Number(args.articleId) || null };
+    const filter = { commentId: optionalId(args.commentId, 'commentId'), articleId: optionalId(args.articleId, 'articleId') };
     return new ModerationReadService(this.rt, ctx).log(filter, args.first, args.after);
   }
 
@@ -64,25 +65,25 @@ export class ModerationResolver {
   @Authorized(...MODERATORS)
   @Mutation(() => CommenterBanType, { description: 'Bans the author of a comment from commenting: an account, or a guest by email and address (moderators).' })
   banCommenter(@Args() { commentId, reason }: BanCommenterArgs, @Ctx() ctx: RequestContext): Promise<CommenterBan> {
-    return this.moderation(ctx).ban(Number(commentId), reason ?? null);
+    return this.moderation(ctx).ban(toId(commentId, 'commentId'), reason ?? null);
   }
 
   @Authorized(...MODERATORS)
   @Mutation(() => CommenterBanType, { description: 'Lifts a ban (moderators). Idempotent.' })
   liftCommenterBan(@Args() { id }: BanIdArgs, @Ctx() ctx: RequestContext): Promise<CommenterBan> {
-    return this.moderation(ctx).liftBan(Number(id));
+    return this.moderation(ctx).liftBan(toId(id));
   }
 
   @Authorized(...MODERATORS)
   @Mutation(() => ArticleStub, { description: 'Closes an article’s comments: what is there stays, nothing new is accepted (moderators).' })
   closeCommentThread(@Args() { articleId, reason }: CommentThreadArgs, @Ctx() ctx: RequestContext): Promise<ArticleStub> {
-    return this.moderation(ctx).setThreadOpen(Number(articleId), false, reason ?? null);
+    return this.moderation(ctx).setThreadOpen(toId(articleId, 'articleId'), false, reason ?? null);
   }
 
   @Authorized(...MODERATORS)
   @Mutation(() => ArticleStub, { description: 'Reopens an article’s comments (moderators).' })
   reopenCommentThread(@Args() { articleId, reason }: CommentThreadArgs, @Ctx() ctx: RequestContext): Promise<ArticleStub> {
-    return this.moderation(ctx).setThreadOpen(Number(articleId), true, reason ?? null);
+    return this.moderation(ctx).setThreadOpen(toId(articleId, 'articleId'), true, reason ?? null);
   }
 
   @FieldResolver(() => UserStub, { nullable: true, description: 'The moderator; null when the system acted (reports).' })
@@ -108,7 +109,8 @@ export class CommenterBanResolver {
     return ban.userId === null ? null : { id: ban.userId };
   }
 
-  @FieldResolver(() => UserStub, { description: 'The moderator who banned.' })
+  // Nullable like every User reference here: accounts resolves it, and a ban list stays readable while accounts is down.
+  @FieldResolver(() => UserStub, { nullable: true, description: 'The moderator who banned.' })
   bannedBy(@Root() ban: CommenterBan): UserStub {
     return { id: ban.bannedById };
   }

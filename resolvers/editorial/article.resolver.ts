@@ -25,6 +25,7 @@ import { BreadcrumbItemType, ReadingTimeType, SeoType, ShareLinksType } from './
 import { breadcrumbFor } from './breadcrumb';
 import { RubricType } from './rubric.type';
 import { TagType } from './tag.type';
+import { optionalId } from '../../src/graphql/ids';
 
 @Resolver(() => ArticleType)
 export class ArticleResolver {
@@ -37,9 +38,7 @@ export class ArticleResolver {
   @Query(() => ArticleType, { nullable: true, description: 'One published article by slug or id; NOT_FOUND otherwise.' })
   article(@Args() { slug, id }: ArticleLookupArgs, @Ctx() ctx: RequestContext): Promise<Article> {
     if (!slug && !id) throw badInput('Give a slug or an id', { argument: 'slug' });
-    const numericId = id ? Number(id) : null;
-    if (id && !Number.isSafeInteger(numericId)) throw badInput('Malformed id', { argument: 'id' });
-    return this.reader(ctx).bySlugOrId(slug, numericId);
+    return this.reader(ctx).bySlugOrId(slug, optionalId(id, 'id'));
   }
 
   @Query(() => ArticleConnectionType, { description: 'Every published article, newest first.' })

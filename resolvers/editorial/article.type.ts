@@ -39,4 +39,7 @@ export class ArticleType {
 
   @Field(() => Date, { nullable: true, description: 'When the scheduler will unpublish it.' })
   unpublishAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'In the trash since then (newsroom views only: a trashed article is invisible to everyone else); null otherwise.' })
+  trashedAt: Date | null;
 }

@@ -10,11 +10,11 @@ export class RouteResolver {
 
   @Query(() => RouteResultUnion, {
     nullable: true,
-    description: 'What a public URL path shows, or where it moved; NOT_FOUND for unknown paths.',
+    description: 'What a public URL path shows, where it moved, or that it was deleted (GoneRoute); NOT_FOUND for unknown paths.',
   })
   async route(@Arg('path', { description: 'e.g. "/monde/europe/mon-article"' }) path: string, @Ctx() ctx: RequestContext) {
     const target = await new RouteService(this.rt, ctx).resolve(path);
-    if (target.kind === 'redirect') return { ...target, __route: 'redirect' };
+    if (target.kind === 'redirect' || target.kind === 'gone') return { ...target, __route: target.kind };
     return { ...target.node, __route: target.kind };
   }
 }

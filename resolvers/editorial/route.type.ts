@@ -14,11 +14,20 @@ export class RedirectType {
   statusCode: number;
 }
 
-/** `route` answers with the node itself, or a redirect. */
+@ObjectType('GoneRoute', { description: 'The page existed and was deleted (an article in the trash): answer 410 Gone, not 404.' })
+export class GoneRouteType {
+  @Field({ description: 'The path asked for.' })
+  path: string;
+
+  @Field(() => Int, { description: 'HTTP status to answer with (410).' })
+  statusCode: number;
+}
+
+/** `route` answers with the node itself, a redirect, or "gone". */
 export const RouteResultUnion = createUnionType({
   name: 'RouteResult',
-  description: 'What a public URL path shows: an article, rubric, author or tag page, or a redirect.',
-  types: () => [ArticleType, RubricType, AuthorType, TagType, RedirectType] as const,
+  description: 'What a public URL path shows: an article, rubric, author or tag page, a redirect, or a deleted page.',
+  types: () => [ArticleType, RubricType, AuthorType, TagType, RedirectType, GoneRouteType] as const,
   resolveType: (value) => {
     switch ((value as { __route?: RouteTarget['kind'] }).__route) {
       case 'article':
@@ -29,6 +38,8 @@ export const RouteResultUnion = createUnionType({
         return AuthorType;
       case 'tag':
         return TagType;
+      case 'gone':
+        return GoneRouteType;
       default:
         return RedirectType;
     }

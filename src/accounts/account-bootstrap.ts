@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { User } from '../../entities/accounts/user.entity';
 import { UserRole } from '../../entities/accounts/user-role.entity';
 import { Role } from '../auth/roles';
-import { assertAcceptablePassword, normalizeDisplayName, normalizeEmail } from './account-fields';
+import { cleanDisplayName } from '../text/display-name';
+import { assertAcceptablePassword, normalizeEmail } from './account-fields';
 import { hashPassword } from './password-hasher';
 
 /**
@@ -15,7 +16,7 @@ export async function bootstrapAccount(
   input: { email: string; password: string; displayName: string; roles?: Role[]; verified?: boolean },
 ): Promise<User> {
   const email = normalizeEmail(input.email);
-  const displayName = normalizeDisplayName(input.displayName);
+  const displayName = cleanDisplayName(input.displayName, 'displayName');
   assertAcceptablePassword(input.password, 'password', email);
   const passwordHash = await hashPassword(input.password);
   const now = new Date();

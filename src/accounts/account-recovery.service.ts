@@ -8,7 +8,6 @@ import { accountMails } from './account-mails';
 import { assertAcceptablePassword, normalizeEmail } from './account-fields';
 import type { AccountsRuntime } from './accounts-runtime';
 import { EMAIL_VERIFICATION_TTL_SECONDS } from './auth.service';
-import { hashPassword } from './password-hasher';
 import { newSecret, secretHash } from './secrets';
 import { revokeAllSessions } from './session-issuer';
 
@@ -50,7 +49,7 @@ export class AccountRecoveryService {
     const user = await this.ds.getRepository(User).findOneBy({ id: row.userId });
     if (!user) throw unusableToken();
     assertAcceptablePassword(newPassword, 'newPassword', user.email);
-    const passwordHash = await hashPassword(newPassword);
+    const passwordHash = await this.rt.hasher.hash(newPassword);
     const now = this.ctx.now;
     await this.ds.transaction(async (m) => {
       await this.consume(m.getRepository(AccountToken), row.id);

@@ -1,8 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { perRequest, type RequestContext } from '../context/request-context';
-import { createRateLimiter, type RateLimiter } from '../limits/rate-limiter';
-import { createMailer, type Mailer } from '../mail/mailer';
+import { createRateLimiter, type RateLimiter, type RateRule } from '../limits/rate-limiter';
+import { createMailer } from '../mail/create-mailer';
+import type { Mailer } from '../mail/mailer';
 import { createAccountsLoaders, type AccountsLoaders } from './accounts-loaders';
+import { Argon2PasswordHasher, type PasswordHasher } from './password-hasher';
 
 /** Throttles of the accounts subgraph: [events, window in seconds]. */
 export const ACCOUNT_LIMITS = {
@@ -18,17 +20,12 @@ export const ACCOUNT_LIMITS = {
   registerPerIp: [50, 60 * 60],
   /** Mails (reset, verification, newsletter confirmation) per recipient; beyond, mail is dropped silently. */
   mailPerRecipient: [5, 60 * 60],
-} satisfies Record<string, [number, number]>;
+} satisfies Record<string, RateRule>;
 
 const runtimes = new WeakMap<DataSource, AccountsRuntime>();
 
-let processLimiter: RateLimiter | null = null;
-
-/** One limiter per process: with Redis, one connection however many runtimes there are. */
-function sharedLimiter(): RateLimiter {
-  processLimiter ??= createRateLimiter();
-  return processLimiter;
-}
+/** What a runtime is built with; each defaults to the environment's choice. */
+export type AccountsDependencies = { hasher?: PasswordHasher; limiter?: RateLimiter; mailer?: Mailer };
 
 /**
  * What the accounts subgraph's resolvers and services share: its database, per-request
@@ -40,13 +37,19 @@ export class AccountsRuntime {
   readonly loaders: (ctx: RequestContext) => AccountsLoaders;
   /** Users who proved in this request that they own the account (login, register): they read its private fields. */
   readonly provenUsers: (ctx: RequestContext) => Set<number>;
+  readonly hasher: PasswordHasher;
   private currentMailer: Mailer;
-  private currentLimiter: RateLimiter | null = null;
+  private currentLimiter: RateLimiter | null;
 
-  constructor(readonly dataSource: DataSource) {
+  constructor(
+    readonly dataSource: DataSource,
+    deps: AccountsDependencies = {},
+  ) {
     this.loaders = perRequest(() => createAccountsLoaders(dataSource));
     this.provenUsers = perRequest(() => new Set<number>());
-    this.currentMailer = createMailer();
+    this.hasher = deps.hasher ?? new Argon2PasswordHasher();
+    this.currentMailer = deps.mailer ?? createMailer();
+    this.currentLimiter = deps.limiter ?? null;
   }
 
   static for(dataSource: DataSource): AccountsRuntime {
@@ -64,7 +67,7 @@ export class AccountsRuntime {
 
   /** Created on first use, so printing the schema never connects to Redis. */
   get limiter(): RateLimiter {
-    this.currentLimiter ??= sharedLimiter();
+    this.currentLimiter ??= createRateLimiter();
     return this.currentLimiter;
   }
 
@@ -80,13 +83,14 @@ export class AccountsRuntime {
 
   /** Sends a mail unless its recipient already got too many this hour; delivery failures are logged, never shown. */
   async sendMail(mail: { to: string; subject: string; text: string }): Promise<void> {
-    const [limit, window] = ACCOUNT_LIMITS.mailPerRecipient;
-    const decision = await this.limiter.hit(`mail:${mail.to}`, limit, window);
+    const decision = await this.limiter.consume(`mail:${mail.to}`, ACCOUNT_LIMITS.mailPerRecipient);
     if (!decision.allowed) return;
     try {
       await this.mailer.send(mail);
     } catch (err) {
-      console.error('[mail] delivery failed', err);
+      // The code and message only: a transport error can quote the message, and its links carry tokens.
+      const { code, message } = err as { code?: string; message?: string };
+      console.error(`[mail] delivery failed: ${code ?? 'ERROR'} ${String(message ?? '').split('\n')[0].slice(0, 200)}`);
     }
   }
 }

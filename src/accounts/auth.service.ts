@@ -6,9 +6,9 @@ import { requireUser } from '../auth/viewer-guards';
 import type { RequestContext } from '../context/request-context';
 import { AppError, badInput, ErrorCode } from '../errors/app-error';
 import { accountMails } from './account-mails';
-import { assertAcceptablePassword, normalizeDisplayName, normalizeEmail } from './account-fields';
+import { cleanDisplayName } from '../text/display-name';
+import { assertAcceptablePassword, normalizeEmail } from './account-fields';
 import { ACCOUNT_LIMITS, type AccountsRuntime } from './accounts-runtime';
-import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './password-hasher';
 import { newSecret, secretHash } from './secrets';
 import { issueSession, markReplaced, revokeAllSessions, revokeFamily, type Session } from './session-issuer';
 
@@ -45,13 +45,12 @@ export class AuthService {
 
   async register(input: { email: string; password: string; displayName: string }): Promise<Session> {
     const email = normalizeEmail(input.email);
-    const displayName = normalizeDisplayName(input.displayName);
+    const displayName = cleanDisplayName(input.displayName, 'displayName');
     assertAcceptablePassword(input.password, 'password', email);
-    const [limit, window] = ACCOUNT_LIMITS.registerPerIp;
-    const decision = await this.rt.limiter.hit(`register:ip:${this.ctx.ip}`, limit, window);
+    const decision = await this.rt.limiter.consume(`register:ip:${this.ctx.ip}`, ACCOUNT_LIMITS.registerPerIp);
     if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
     if (await this.ds.getRepository(User).existsBy({ email })) throw this.emailTaken();
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.rt.hasher.hash(input.password);
     const verifyToken = newSecret();
     const now = this.ctx.now;
     let session: Session;
@@ -78,24 +77,30 @@ export class AuthService {
     return session;
   }
 
+  /**
+   * Every attempt is counted, per account and per client address, BEFORE the password is
+   * checked: the count is one atomic increment, so of N concurrent attempts on one account
+   * at most the budget's worth ever reach the hasher, and a locked account refuses even the
+   * right password until the window ends. A success clears the account's count and gives
+   * its point back to the address.
+   */
   async login(rawEmail: string, password: string): Promise<Session> {
     const email = normalizeEmail(rawEmail);
     const accountKey = `login:account:${email}`;
     const ipKey = `login:ip:${this.ctx.ip}`;
-    const [accountLimit, accountWindow] = ACCOUNT_LIMITS.loginPerAccount;
-    const [ipLimit, ipWindow] = ACCOUNT_LIMITS.loginPerIp;
-    const checks = await Promise.all([this.rt.limiter.peek(accountKey, accountLimit), this.rt.limiter.peek(ipKey, ipLimit)]);
-    const blocked = checks.filter((c) => !c.allowed);
-    if (blocked.length) throw tooManyRequests(Math.max(...blocked.map((c) => c.retryAfterSeconds)));
+    const decisions = await Promise.all([
+      this.rt.limiter.consume(accountKey, ACCOUNT_LIMITS.loginPerAccount),
+      this.rt.limiter.consume(ipKey, ACCOUNT_LIMITS.loginPerIp),
+    ]);
+    const blocked = decisions.filter((d) => !d.allowed);
+    if (blocked.length) throw tooManyRequests(Math.max(...blocked.map((d) => d.retryAfterSeconds)));
 
+    const hasher = this.rt.hasher;
     const user = await this.ds.getRepository(User).findOneBy({ email });
-    const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-    if (!user || !ok) {
-      await Promise.all([this.rt.limiter.hit(accountKey, accountLimit, accountWindow), this.rt.limiter.hit(ipKey, ipLimit, ipWindow)]);
-      throw invalidCredentials();
-    }
-    await this.rt.limiter.reset(accountKey);
-    const rehash = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
+    const ok = user ? await hasher.verify(user.passwordHash, password) : (await hasher.burn(password), false);
+    if (!user || !ok) throw invalidCredentials();
+    await Promise.all([this.rt.limiter.reset(accountKey, ACCOUNT_LIMITS.loginPerAccount), this.rt.limiter.refund(ipKey, ACCOUNT_LIMITS.loginPerIp)]);
+    const rehash = hasher.needsRehash(user.passwordHash) ? await hasher.hash(password) : null;
     const session = await this.ds.transaction(async (m) => {
       if (rehash) await m.getRepository(User).update(user.id, { passwordHash: rehash, updatedAt: this.ctx.now });
       return issueSession(m, user, this.ctx.now);
@@ -146,15 +151,15 @@ export class AuthService {
     if (!user) throw new AppError(ErrorCode.Unauthenticated, 'Account no longer exists');
     assertAcceptablePassword(newPassword, 'newPassword', user.email);
     if (newPassword === currentPassword) throw badInput('The new password must differ from the current one', { argument: 'newPassword' });
-    const [limit, window] = ACCOUNT_LIMITS.passwordCheckPerUser;
+    // Counted before the check, like logins, so concurrent guesses cannot all be evaluated.
     const key = `password:user:${user.id}`;
-    const allowed = await this.rt.limiter.peek(key, limit);
-    if (!allowed.allowed) throw tooManyRequests(allowed.retryAfterSeconds);
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      await this.rt.limiter.hit(key, limit, window);
+    const decision = await this.rt.limiter.consume(key, ACCOUNT_LIMITS.passwordCheckPerUser);
+    if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
+    if (!(await this.rt.hasher.verify(user.passwordHash, currentPassword))) {
       throw badInput('The current password is incorrect', { argument: 'currentPassword' });
     }
-    const passwordHash = await hashPassword(newPassword);
+    await this.rt.limiter.reset(key, ACCOUNT_LIMITS.passwordCheckPerUser);
+    const passwordHash = await this.rt.hasher.hash(newPassword);
     const now = this.ctx.now;
     return this.ds.transaction(async (m) => {
       await m.getRepository(User).update(user.id, { passwordHash, updatedAt: now });

@@ -26,13 +26,38 @@ export function needsRehash(passwordHash: string): boolean {
   return !passwordHash.startsWith(CURRENT_PARAMS);
 }
 
-let dummy: Promise<string> | null = null;
-
 /**
- * Verifies against a throw-away hash, so a login for an unknown email costs as long as one
- * with a wrong password and timing does not tell which emails have accounts.
+ * What the accounts subgraph does with passwords, as one object handed to its runtime: the
+ * login path goes through it, so a test can count how many passwords were really checked.
  */
-export async function burnPasswordCheck(password: string): Promise<void> {
-  dummy ??= hashPassword('not-a-real-password-just-for-timing');
-  await verifyPassword(await dummy, password);
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(passwordHash: string, password: string): Promise<boolean>;
+  needsRehash(passwordHash: string): boolean;
+  /**
+   * Verifies against a throw-away hash, so a login for an unknown email costs as long as one
+   * with a wrong password and timing does not tell which emails have accounts.
+   */
+  burn(password: string): Promise<void>;
+}
+
+export class Argon2PasswordHasher implements PasswordHasher {
+  private dummy: Promise<string> | null = null;
+
+  hash(password: string): Promise<string> {
+    return hashPassword(password);
+  }
+
+  verify(passwordHash: string, password: string): Promise<boolean> {
+    return verifyPassword(passwordHash, password);
+  }
+
+  needsRehash(passwordHash: string): boolean {
+    return needsRehash(passwordHash);
+  }
+
+  async burn(password: string): Promise<void> {
+    this.dummy ??= hashPassword('not-a-real-password-just-for-timing');
+    await verifyPassword(await this.dummy, password);
+  }
 }

@@ -68,15 +68,15 @@ export class ServiceTokenService {
 
   /** Trades a secret for a scoped access token. Wrong and revoked secrets get the same answer; both are throttled per address. */
   async exchange(secret: string): Promise<ServiceAccess> {
+    // Counted before the lookup (atomically), given back on success: only failures use the budget.
     const key = `service-exchange:ip:${this.ctx.ip}`;
-    const [limit, window] = ACCOUNT_LIMITS.serviceExchangePerIp;
-    const check = await this.rt.limiter.peek(key, limit);
-    if (!check.allowed) throw tooManyRequests(check.retryAfterSeconds);
+    const decision = await this.rt.limiter.consume(key, ACCOUNT_LIMITS.serviceExchangePerIp);
+    if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
     const token = secret.startsWith(SERVICE_SECRET_PREFIX) ? await this.repo.findOneBy({ secretHash: secretHash(secret) }) : null;
     if (!token || token.revokedAt) {
-      await this.rt.limiter.hit(key, limit, window);
       throw new AppError(ErrorCode.Unauthenticated, 'Invalid or revoked service token', { reason: 'INVALID_SERVICE_TOKEN' });
     }
+    await this.rt.limiter.refund(key, ACCOUNT_LIMITS.serviceExchangePerIp);
     await this.rt.dataSource.transaction((m) => m.getRepository(ServiceToken).update(token.id, { lastUsedAt: this.ctx.now }));
     const scopes = token.scopes.filter((s) => Object.values(ServiceScope).includes(s));
     const accessToken = await signAccessToken({ serviceTokenId: token.id, scopes });

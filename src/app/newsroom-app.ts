@@ -4,6 +4,7 @@ import type { DatabaseTarget } from '../db/database-config';
 import { createGateway } from '../gateway/create-gateway';
 import { startGraphQLServer, type RunningServer } from '../server/graphql-http-server';
 import { ResponseCache } from '../cache/response-cache';
+import { gatewayOperationGuards, type GatewayOperationGuards } from '../limits/gateway-operation-guards';
 import { subgraphList } from '../subgraphs/subgraph-modules';
 import type { SubgraphModule, SubgraphPeers, SubgraphServices } from '../subgraphs/subgraph-module';
 import { closeDatabases, openDatabases } from './open-databases';
@@ -33,6 +34,8 @@ export async function startNewsroom(
     responseCache?: boolean;
     /** Background jobs such as the publication scheduler (off unless asked: tests drive them). */
     jobs?: boolean;
+    /** Operation limits, cost, rate limits, persisted operations: from the environment unless given; false for none. */
+    operationGuards?: GatewayOperationGuards | false;
   } = {},
 ): Promise<NewsroomApp> {
   const modules = options.modules ?? subgraphList();
@@ -54,6 +57,7 @@ export async function startNewsroom(
       host: options.host,
       readRouting,
       routes: Object.assign({}, ...services.map((s) => s.routes)),
+      operationGuards: options.operationGuards === false ? undefined : (options.operationGuards ?? gatewayOperationGuards()),
       responseCache: (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache() : undefined,
     });
     const stopJobs = options.jobs ? modules.map((mod) => mod.startJobs?.(dataSources.get(mod.name)!)) : [];

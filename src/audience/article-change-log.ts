@@ -8,12 +8,16 @@ export enum ChangeKind {
   Updated = 'updated',
   Published = 'published',
   Unpublished = 'unpublished',
+  Trashed = 'trashed',
   Deleted = 'deleted',
 }
 
 export type ArticleChange = { seq: number; articleId: number; kind: ChangeKind; changedAt: Date };
 
 const SEQUENCE = 'article_change';
+
+/** Changes after which the article is no longer public: rankings drop it at once. */
+const HIDES = new Set([ChangeKind.Unpublished, ChangeKind.Trashed, ChangeKind.Deleted]);
 
 /**
  * The feed of article changes analytics jobs sync from: "every article created, updated,
@@ -45,12 +49,12 @@ export class ArticleChangeLog {
     const seq = await this.rt.transaction(async (m) => {
       const next = await nextValue(m, SEQUENCE);
       await m.query(upsertChangeSql(m), [articleId, next, kind, sqlDate(m, at)]);
-      if (kind === ChangeKind.Unpublished || kind === ChangeKind.Deleted) {
+      if (HIDES.has(kind)) {
         await m.query('UPDATE article_meta SET listed = 0 WHERE articleId = ?', [articleId]);
       }
       return next;
     });
-    if (kind === ChangeKind.Unpublished || kind === ChangeKind.Deleted) this.rt.rankings.invalidate();
+    if (HIDES.has(kind)) this.rt.rankings.invalidate();
     return seq;
   }
 

@@ -15,6 +15,20 @@ export type AudienceOptions = {
   /** Views per call: anonymous clients, and service tokens with the `ingest` scope. */
   maxBatch: number;
   maxServiceBatch: number;
+  /**
+   * One client (its user id when signed in, else its address and user agent) adds at most one
+   * view per article in this many seconds (AUDIENCE_VIEW_WINDOW, default 1800: the 30-minute
+   * session of analytics tools); 0 counts every view.
+   */
+  viewWindowSeconds: number;
+  /** (client, article) pairs remembered in memory at most, when Redis does not hold them. */
+  maxRememberedViews: number;
+  /**
+   * AUDIENCE_ACK=written: a call is answered once its views are in the database (the next
+   * flush, up to `flushIntervalMs` later), so a crash loses no acknowledged view. The default
+   * (`buffered`) answers at once and a crash loses up to one flush interval of views.
+   */
+  ackAfterWrite: boolean;
 };
 
 function int(value: string | undefined, fallback: number): number {
@@ -37,5 +51,8 @@ export function audienceOptions(env: NodeJS.ProcessEnv = process.env): AudienceO
     ingestPerIp: limit(env.AUDIENCE_INGEST_LIMIT, [600, 60]),
     maxBatch: 100,
     maxServiceBatch: 1000,
+    viewWindowSeconds: int(env.AUDIENCE_VIEW_WINDOW, 1800),
+    maxRememberedViews: 500_000,
+    ackAfterWrite: env.AUDIENCE_ACK === 'written',
   };
 }

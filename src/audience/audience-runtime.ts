@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { perRequest, type RequestContext } from '../context/request-context';
-import { isMysql } from '../db/data-source';
+import { exclusive } from '../db/write-transaction';
 import { contentEvents } from '../events/content-events';
 import { createRateLimiter, type RateLimiter } from '../limits/rate-limiter';
 import type { SubgraphPeers, SubgraphServices } from '../subgraphs/subgraph-module';
@@ -15,10 +15,9 @@ import { listenToContentEvents } from './content-event-listener';
 import { PageViewBuffer } from './page-view-buffer';
 import { PageViewFlusher } from './page-view-flusher';
 import { RankingCache } from './ranking-cache';
+import { createViewDedup, type ViewDedup } from './view-dedup';
 
 const runtimes = new WeakMap<DataSource, AudienceRuntime>();
-
-let processLimiter: RateLimiter | null = null;
 
 /**
  * What the audience subgraph's resolvers, services and jobs share: its database, the page
@@ -36,7 +35,7 @@ export class AudienceRuntime {
   readonly rankings: RankingCache;
   readonly bots = new BotVerdicts();
   private currentLimiter: RateLimiter | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private currentDedup: ViewDedup | null = null;
 
   constructor(
     readonly dataSource: DataSource,
@@ -62,8 +61,19 @@ export class AudienceRuntime {
 
   /** Created on first use, so printing the schema never connects to Redis. */
   get limiter(): RateLimiter {
-    this.currentLimiter ??= processLimiter ??= createRateLimiter();
+    this.currentLimiter ??= createRateLimiter();
     return this.currentLimiter;
+  }
+
+  /** Who has been counted for which article lately; created on first use, like the limiter. */
+  get viewDedup(): ViewDedup {
+    this.currentDedup ??= createViewDedup(process.env, this.options.maxRememberedViews);
+    return this.currentDedup;
+  }
+
+  useViewDedup(dedup: ViewDedup): this {
+    this.currentDedup = dedup;
+    return this;
   }
 
   useRateLimiter(limiter: RateLimiter): this {
@@ -77,19 +87,14 @@ export class AudienceRuntime {
     return this;
   }
 
-  /**
-   * Runs `fn` alone on SQLite: TypeORM gives better-sqlite3 a single connection, on which two
-   * interleaved transactions would nest into one another. MySQL has a pool and real locks.
-   */
+  /** Runs `fn` with no transaction of this database in progress (db/write-transaction.ts). */
   serialized<T>(fn: () => Promise<T>): Promise<T> {
-    if (isMysql(this.dataSource)) return fn();
-    const run = this.queue.then(fn);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return exclusive(this.dataSource, fn);
   }
 
+  /** Transactions queue on SQLite's single connection wherever the data source was made (db/write-transaction.ts). */
   transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.serialized(() => this.dataSource.transaction(fn));
+    return this.dataSource.transaction(fn);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { ContentEvent, ContentEventBus } from '../events/content-events';
+import { dropArticleViews } from './article-purge';
 import { ChangeKind } from './article-change-log';
 import type { AudienceRuntime } from './audience-runtime';
 
@@ -7,6 +8,8 @@ const KIND: Partial<Record<ContentEvent['type'], ChangeKind>> = {
   'article.updated': ChangeKind.Updated,
   'article.published': ChangeKind.Published,
   'article.unpublished': ChangeKind.Unpublished,
+  'article.trashed': ChangeKind.Trashed,
+  'article.restored': ChangeKind.Updated,
   'article.deleted': ChangeKind.Deleted,
 };
 
@@ -26,6 +29,8 @@ export function listenToContentEvents(rt: AudienceRuntime, bus: ContentEventBus)
     const kind = KIND[event.type];
     if (!kind || !('articleId' in event)) return;
     await rt.changes.record(event.articleId, kind);
-    if (kind !== ChangeKind.Deleted) rt.meta.enqueue([event.articleId]);
+    // Purged for good: the tombstone stays in the feed, the article's views go.
+    if (kind === ChangeKind.Deleted) await dropArticleViews(rt, event.articleId);
+    else rt.meta.enqueue([event.articleId]);
   });
 }

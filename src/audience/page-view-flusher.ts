@@ -31,6 +31,8 @@ export class PageViewFlusher {
   private checking: Promise<void> = Promise.resolve();
   /** Views written since the process started. */
   written = 0;
+  /** Callers waiting for the views they added to be written (AUDIENCE_ACK=written). */
+  private waiting: Array<() => void> = [];
 
   constructor(private readonly rt: AudienceRuntime) {}
 
@@ -61,6 +63,15 @@ export class PageViewFlusher {
       .finally(() => (this.early = null));
   }
 
+  /**
+   * Resolves once what is in the buffer now is in the database: when the next flush that
+   * succeeds commits. A flush takes the buffer and the waiters together, synchronously, so a
+   * waiter is never released by a flush that did not hold its views.
+   */
+  whenWritten(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
   /** Writes everything buffered when its turn comes. */
   flush(): Promise<FlushStats> {
     const run = this.tail.then(() => this.writeBuffered());
@@ -70,15 +81,21 @@ export class PageViewFlusher {
 
   private async writeBuffered(): Promise<FlushStats> {
     const batch = this.rt.buffer.take();
-    if (!batch.size) return { views: 0, rows: 0 };
+    const waiters = this.waiting.splice(0);
+    if (!batch.size) {
+      for (const release of waiters) release();
+      return { views: 0, rows: 0 };
+    }
     try {
       const stats = await this.writeWithRetry(batch);
       this.written += stats.views;
+      for (const release of waiters) release();
       const articleIds = [...new Set([...batch.keys()].map((k) => unpackKey(k).articleId))];
       this.checking = this.rt.meta.touch(articleIds).catch((err) => console.error('[audience] article facts check failed', err));
       return stats;
     } catch (err) {
       this.rt.buffer.restore(batch);
+      this.waiting.unshift(...waiters);
       console.error('[audience] page view flush failed; views kept for the next flush', err instanceof Error ? err.message : err);
       throw err;
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ServiceScope } from '../auth/roles';
 import type { Viewer } from '../context/request-context';
 import { AppError, badInput, ErrorCode } from '../errors/app-error';
@@ -19,7 +20,8 @@ const MAX_ARTICLE_ID = 2 ** 31 - 1;
 /**
  * Takes page views from the beacon endpoint and the `recordPageViews` mutation alike: checks
  * the caller's throughput, drops robots and malformed or stale views, and counts the rest in
- * the in-memory buffer. Nothing here waits for the database.
+ * the in-memory buffer. Nothing here waits for the database, unless AUDIENCE_ACK=written asks
+ * for acknowledgements that survive a crash (then the answer waits for the next flush).
  *
  * Anyone may send views (browsers do, signed in or not), so each client address gets
  * `ingestPerIp` calls per window and `maxBatch` views per call. Service tokens with the
@@ -35,23 +37,50 @@ export class PageViewIngestService {
     const max = trusted ? this.rt.options.maxServiceBatch : this.rt.options.maxBatch;
     if (views.length > max) throw badInput(`At most ${max} views per call`, { argument: 'views', max });
     if (!trusted) {
-      const [limit, window] = this.rt.options.ingestPerIp;
-      const decision = await this.rt.limiter.hit(`pageviews:ip:${client.ip}`, limit, window);
+      const decision = await this.rt.limiter.consume(`pageviews:ip:${client.ip}`, this.rt.options.ingestPerIp);
       if (!decision.allowed) {
         throw new AppError(ErrorCode.TooManyRequests, 'Too many page views from this address; try again later', { retryAfterSeconds: decision.retryAfterSeconds });
       }
     }
-    let accepted = 0;
+    let counted: Array<{ articleId: number; at: number }> = [];
     for (const view of views) {
       const articleId = articleIdOf(view.articleId);
       const at = viewedAtOf(view.viewedAt, now);
       const userAgent = trusted && typeof view.userAgent === 'string' ? view.userAgent : client.userAgent;
       if (articleId === null || at === null || this.rt.bots.isBot(userAgent)) continue;
-      if (this.rt.buffer.add(articleId, at)) accepted += 1;
+      counted.push({ articleId, at });
     }
+    // A relay with the INGEST scope sends many readers' views under one identity: it is trusted to send each once.
+    if (!trusted && this.rt.options.viewWindowSeconds > 0 && counted.length) counted = await this.firstSightings(client, counted, now);
+    let accepted = 0;
+    for (const { articleId, at } of counted) if (this.rt.buffer.add(articleId, at)) accepted += 1;
     this.rt.flusher.maybeFlushEarly();
+    if (accepted && this.rt.options.ackAfterWrite) await this.rt.flusher.whenWritten();
     return { accepted, ignored: views.length - accepted };
   }
+
+  /**
+   * Keeps each article's first view in the call, and only if this client has not been counted
+   * for it within the window: however many views a call claims, or calls a client makes, it
+   * adds at most one per article and window, so no single client can move a ranking.
+   */
+  private async firstSightings(client: IngestClient, views: Array<{ articleId: number; at: number }>, now: number) {
+    const firstInCall = new Map<number, { articleId: number; at: number }>();
+    for (const view of views) if (!firstInCall.has(view.articleId)) firstInCall.set(view.articleId, view);
+    const ids = [...firstInCall.keys()];
+    const fresh = await this.rt.viewDedup.firstSightings(clientKey(client), ids, this.rt.options.viewWindowSeconds * 1000, now);
+    return ids.filter((_, i) => fresh[i]).map((id) => firstInCall.get(id)!);
+  }
+}
+
+/**
+ * Who a view comes from: the account when signed in (the same reader on phone and laptop),
+ * else the address and user agent (readers behind one address, a newsroom or a campus, still
+ * count apart by browser). Hashed: the key is short and holds no address.
+ */
+function clientKey(client: IngestClient): string {
+  if (client.viewer?.kind === 'user') return `u${client.viewer.userId}`;
+  return createHash('sha256').update(`${client.ip}\n${client.userAgent ?? ''}`).digest('base64url').slice(0, 22);
 }
 
 function articleIdOf(value: unknown): number | null {

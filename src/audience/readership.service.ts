@@ -1,10 +1,14 @@
 import type { AudienceRuntime } from './audience-runtime';
 import { dayOf, hourOf } from './time-buckets';
 
+/**
+ * Values equal to the GraphQL names: a subgraph schema is rebuilt from SDL, where an argument's
+ * default (`window = DAY`) is read before enum values are mapped, so it arrives as the name.
+ */
 export enum ReadershipWindow {
-  Day = 'day',
-  Week = 'week',
-  Month = 'month',
+  Day = 'DAY',
+  Week = 'WEEK',
+  Month = 'MONTH',
 }
 
 /**

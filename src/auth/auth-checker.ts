@@ -23,7 +23,7 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, re
   }
   if (!required.length) return true;
   const granted = required.some((r) =>
-    r === PERSON ? viewer.kind === 'user' : r.startsWith('scope:') ? viewer.scopes.includes(r.slice(6) as never) : viewer.roles.includes(r as never),
+    r === PERSON ? viewer.kind === 'user' : r.startsWith('scope:') ? (viewer.scopes as readonly string[]).includes(r.slice(6)) : (viewer.roles as readonly string[]).includes(r),
   );
   if (!granted) throw new AppError(ErrorCode.Forbidden, 'Not allowed for your role');
   return true;

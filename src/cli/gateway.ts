@@ -4,11 +4,12 @@
  */
 import 'reflect-metadata';
 import { createGateway } from '../gateway/create-gateway';
+import { gatewayOperationGuards } from '../limits/gateway-operation-guards';
 import { startGraphQLServer } from '../server/graphql-http-server';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4000);
-  const server = await startGraphQLServer({ gateway: createGateway({}), port, host: process.env.HOST ?? '0.0.0.0' });
+  const server = await startGraphQLServer({ gateway: createGateway({}), operationGuards: gatewayOperationGuards(), port, host: process.env.HOST ?? '0.0.0.0' });
   console.log(`Gateway ready at http://localhost:${server.port}/graphql`);
   process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));
   process.once('SIGINT', () => void server.stop().then(() => process.exit(0)));

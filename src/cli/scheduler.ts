@@ -1,13 +1,15 @@
 /**
  * The publication scheduler as its own process (for deployments that keep jobs off the
  * serving instances; `npm start` and `npm run subgraph -- editorial` already run it):
- *   npm run scheduler            every SCHEDULER_INTERVAL_MS (default 15 s)
+ *   npm run scheduler            at each due time (and at least every SCHEDULER_SAFETY_POLL_MS, default 60 s)
  *   npm run scheduler -- --once  one pass, printing what it published and unpublished as JSON
  * `--now <ISO time>` runs the pass as of another time (catch-up drills).
  */
 import 'reflect-metadata';
 import { closeDatabases, openDatabases } from '../app/open-databases';
-import { runScheduledJobs, startScheduler } from '../editorial/workflow/scheduler';
+import { startScheduler } from '../editorial/workflow/publication-scheduler';
+import { runScheduledJobs } from '../editorial/workflow/scheduler';
+import { contentEvents } from '../events/content-events';
 import { editorialSubgraph } from '../subgraphs/editorial.subgraph';
 import { argValue, hasFlag } from './args';
 
@@ -20,7 +22,7 @@ async function main(): Promise<void> {
     await closeDatabases(dataSources);
     return;
   }
-  const stop = startScheduler(ds);
+  const stop = startScheduler(ds, { bus: contentEvents });
   const shutdown = () => {
     stop();
     void closeDatabases(dataSources).then(() => process.exit(0));

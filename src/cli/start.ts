@@ -6,8 +6,12 @@
 import 'reflect-metadata';
 import { startNewsroom } from '../app/newsroom-app';
 import { redact } from '../db/database-config';
+import { ConfigurationError } from '../errors/configuration-error';
+import { mailerConfig } from '../mail/create-mailer';
 
 async function main(): Promise<void> {
+  // Settings that cannot work stop the process before any database is opened.
+  mailerConfig();
   const port = Number(process.env.PORT ?? 4000);
   const host = process.env.HOST ?? '0.0.0.0';
   const app = await startNewsroom({ port, host, seedDemo: process.env.SEED_DEMO !== '0', jobs: process.env.JOBS !== '0' });
@@ -23,6 +27,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(err instanceof ConfigurationError ? err.message : err);
   process.exit(1);
 });

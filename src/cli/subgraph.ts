@@ -9,12 +9,16 @@ import { ReadRouting } from '../db/read-routing';
 import { startSubgraphServer } from '../server/subgraph-server';
 import { subgraphModules } from '../subgraphs/subgraph-modules';
 import type { SubgraphName } from '../db/database-config';
+import { ConfigurationError } from '../errors/configuration-error';
+import { mailerConfig } from '../mail/create-mailer';
 import { argValue } from './args';
 
 async function main(): Promise<void> {
   const name = process.argv[2] as SubgraphName;
   const mod = subgraphModules()[name];
   if (!mod) throw new Error(`usage: npm run subgraph -- <${Object.keys(subgraphModules()).join('|')}> [--port N]`);
+  // The accounts subgraph sends mail: settings that cannot work stop it before any database is opened.
+  if (name === 'accounts') mailerConfig();
   const port = Number(argValue('--port') ?? process.env.PORT ?? mod.defaultPort);
   const readRouting = new ReadRouting(Number(process.env.READ_YOUR_WRITES_MS ?? 2000));
   const dataSources = await openDatabases([mod], { readRouting });
@@ -27,6 +31,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(err instanceof ConfigurationError ? err.message : err);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigurationError } from '../errors/configuration-error';
 
 /**
  * Every environment variable the project reads, in one place: its type, default, what it does
@@ -30,6 +31,8 @@ export const SETTINGS = {
   READ_YOUR_WRITES_MS: { schema: int(0), default: '2000', readBy: 'start, subgraph', doc: 'After a mutation, how long the same client (user, service or address) reads from the primary.' },
   DATA_DIR: { schema: z.string().min(1), default: './data', readBy: 'start, subgraph, migrate, seed', doc: 'Folder of the SQLite files.' },
   DB_POOL_SIZE: { schema: int(1, 1000), default: '10', readBy: 'start, subgraph', doc: 'MySQL connections per subgraph.' },
+  DB_STATEMENT_TIMEOUT_MS: { schema: int(0), default: 'off', readBy: 'start, subgraph', doc: 'Time limit of every statement on pooled MySQL connections (off by default: migrations and exports run long).' },
+  SEARCH_STATEMENT_TIMEOUT_MS: { schema: int(1), default: '1000', readBy: 'start, subgraph', doc: 'Time limit of each search statement on MySQL/MariaDB; past it the search answers `SEARCH_TIMEOUT`.' },
   LOG_SQL: { schema: flag, default: '0', readBy: 'all', doc: '`1` prints every SQL statement.' },
   AUTH_SECRET: { schema: z.string().min(32), readBy: 'all', doc: 'Key that signs access tokens, the same in every process; required in production (at least 32 characters).' },
   SITE_URL: { schema: url, default: 'https://www.newsroom.example', readBy: 'start, accounts, editorial', doc: 'Public site address used in links (mails, share links).' },
@@ -42,14 +45,26 @@ export const SETTINGS = {
   SUBGRAPH_ACCOUNTS_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where accounts is reached when it runs apart.' },
   SUBGRAPH_DISCUSSION_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where discussion is reached when it runs apart.' },
   SUBGRAPH_AUDIENCE_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where audience is reached when it runs apart.' },
+  RATE_LIMIT: { schema: z.enum(['on', 'off']), default: 'on', readBy: 'start, gateway', doc: '`off` turns the gateway\'s cost-weighted rate limits off.' },
+  COST_DEFAULT_LIST_SIZE: { schema: int(1), default: '20', readBy: 'start, gateway', doc: 'Size the cost model assumes for a list no `first`/`limit` argument sizes.' },
+  PERSISTED_OPERATIONS: { schema: z.enum(['apq', 'only', 'off']), default: 'apq', readBy: 'start, gateway', doc: '`apq`: automatic persisted queries (POST or GET); `only`: public clients may run only the operations of the manifest; `off`.' },
+  PERSISTED_OPERATIONS_MANIFEST: { schema: z.string().min(1), readBy: 'start, gateway', doc: 'JSON manifest of trusted operations (sha256 → document, or Apollo\'s manifest format); required with `PERSISTED_OPERATIONS=only`.' },
+  PERSISTED_OPERATIONS_FREE: { schema: z.string(), default: 'staff,service', readBy: 'start, gateway', doc: 'Client classes that may still send operations outside the manifest in `only` mode.' },
+  APQ_CACHE_BYTES: { schema: int(1024), default: '16777216', readBy: 'start, gateway', doc: 'Bound of the automatic-persisted-query cache, in bytes of stored documents.' },
+  SUBGRAPH_TIMEOUT_MS: { schema: int(1), default: '3000', readBy: 'start, gateway, subgraph', doc: 'How long the gateway (and a subgraph asking another) waits for one subgraph call before answering its fields with `SUBGRAPH_TIMEOUT`.' },
   SEED_DEMO: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` skips the demo content on first start.' },
   DEMO_ARTICLES: { schema: int(1), default: '600', readBy: 'start, subgraph, seed', doc: 'Articles in the demo newsroom.' },
   JOBS: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` turns the publication scheduler off in this process.' },
-  SCHEDULER_INTERVAL_MS: { schema: int(100), default: '15000', readBy: 'start, subgraph, scheduler', doc: 'How often the scheduler looks for due articles.' },
-  MAILER: { schema: z.enum(['log', 'memory', 'none', 'smtp']), default: 'log', readBy: 'start, subgraph', doc: 'Where mail goes.' },
+  SCHEDULER_SAFETY_POLL_MS: { schema: int(100), default: '60000', readBy: 'start, subgraph, scheduler', doc: 'The scheduler wakes at the next due time (and when a schedule changes in this process); this poll catches schedules changed by other instances.' },
+  MAILER: { schema: z.enum(['file', 'smtp', 'memory', 'none']), default: 'file', readBy: 'start, subgraph', doc: 'Where mail goes: `file` writes each mail as an .eml file under `MAIL_DIR` and logs only its path (development), `smtp` sends it, `none` drops it. Production refuses `file` and `memory`.' },
+  SMTP_URL: { schema: z.string().regex(/^smtps?:\/\//, 'must be smtp://user:pass@host:port or smtps://…'), readBy: 'start, subgraph', doc: 'SMTP server of `MAILER=smtp`.' },
+  MAIL_FROM: { schema: z.string().min(3), default: 'Newsroom <no-reply@newsroom.example>', readBy: 'start, subgraph', doc: 'Sender of every mail (required with `MAILER=smtp`).' },
+  MAIL_DIR: { schema: z.string().min(1), default: '`DATA_DIR`/mail', readBy: 'start, subgraph', doc: 'Folder of `MAILER=file`.' },
   ALLOW_GUEST_COMMENTS: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` requires sign-in to comment.' },
   AUDIENCE_FLUSH_MS: { schema: int(50), default: '1000', readBy: 'start, subgraph', doc: 'How often buffered page views are written.' },
   AUDIENCE_RANKING_TTL_MS: { schema: int(0), default: '30000', readBy: 'start, subgraph', doc: 'How long trending and most-read rankings are kept.' },
+  AUDIENCE_VIEW_WINDOW: { schema: int(0), default: '1800', readBy: 'start, subgraph', doc: 'Seconds during which one client’s views of one article count once (0: every view counts).' },
+  AUDIENCE_ACK: { schema: z.enum(['buffered', 'written']), default: 'buffered', readBy: 'start, subgraph', doc: '`written` answers a page-view call only once its views are in the database (a crash then loses no acknowledged view); `buffered` answers at once.' },
   AUDIENCE_INGEST_LIMIT: { schema: z.string().regex(/^\d+\/\d+$/), default: '600/60', readBy: 'start, subgraph', doc: 'Beacon requests per address: `count/seconds`.' },
   GATEWAY_URL: { schema: url, readBy: 'export', doc: 'Gateway the export job reads from; unset starts the supergraph in a child process.' },
   EXPORT_TOKEN: { schema: z.string().min(1), readBy: 'export', doc: 'Access token of the export job (a service token with the EXPORT scope).' },
@@ -61,12 +76,35 @@ export const SETTINGS = {
 
 export type SettingName = keyof typeof SETTINGS;
 
-/** A configuration error, already worded as the one line the process prints before exiting. */
-export class SettingsError extends Error {}
+/** Families of variables whose names are built from a pattern (one README row each). */
+export const SETTING_PATTERNS: Record<string, Setting & { names: RegExp }> = {
+  'LIMIT_<CLASS>_<LIMIT>': {
+    names: /^LIMIT_(ANONYMOUS|READER|STAFF|SERVICE)_(TOKENS|DEPTH|ALIASES|DIRECTIVES|ROOT_FIELDS|COST)$/,
+    schema: int(1),
+    default: 'see "Operation limits"',
+    readBy: 'start, gateway',
+    doc: 'One ceiling for one client class (`ANONYMOUS`, `READER`, `STAFF`, `SERVICE`): `TOKENS`, `DEPTH`, `ALIASES`, `DIRECTIVES`, `ROOT_FIELDS` or `COST`.',
+  },
+  'SUBGRAPH_<NAME>_TIMEOUT_MS': {
+    names: /^SUBGRAPH_(EDITORIAL|ACCOUNTS|DISCUSSION|AUDIENCE)_TIMEOUT_MS$/,
+    schema: int(1),
+    default: '`SUBGRAPH_TIMEOUT_MS`',
+    readBy: 'start, gateway, subgraph',
+    doc: 'The call timeout of one subgraph.',
+  },
+  'RATE_LIMIT_<CLASS>': {
+    names: /^RATE_LIMIT_(ANONYMOUS|READER|STAFF|SERVICE)$/,
+    schema: z.string().regex(/^\d+\s*\/\s*\d+$/, 'must be points/seconds, e.g. 500000/60'),
+    default: 'see "Operation limits"',
+    readBy: 'start, gateway',
+    doc: 'Cost points one client of that class may spend per window: `points/seconds`.',
+  },
+};
+
 
 /**
  * Validates every variable that is set (unset ones keep their defaults, read where they are
- * used). Throws a SettingsError naming the first bad variable.
+ * used). Throws a ConfigurationError naming the first bad variable.
  */
 export function checkSettings(env: NodeJS.ProcessEnv = process.env): void {
   for (const [name, setting] of Object.entries(SETTINGS) as Array<[SettingName, Setting]>) {
@@ -75,10 +113,19 @@ export function checkSettings(env: NodeJS.ProcessEnv = process.env): void {
     const result = setting.schema.safeParse(raw);
     if (!result.success) {
       const reason = result.error.issues[0]?.message ?? 'invalid value';
-      throw new SettingsError(`Invalid configuration: ${name}=${JSON.stringify(raw)}: ${reason} (${setting.doc})`);
+      throw new ConfigurationError(`Invalid configuration: ${name}=${JSON.stringify(raw)}: ${reason} (${setting.doc})`);
+    }
+  }
+  for (const [name, raw] of Object.entries(env)) {
+    if (raw === undefined || raw === '') continue;
+    const family = Object.entries(SETTING_PATTERNS).find(([, p]) => p.names.test(name));
+    if (!family) continue;
+    const result = family[1].schema.safeParse(raw);
+    if (!result.success) {
+      throw new ConfigurationError(`Invalid configuration: ${name}=${JSON.stringify(raw)}: ${result.error.issues[0]?.message ?? 'invalid value'} (${family[1].doc})`);
     }
   }
   if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
-    throw new SettingsError(`Invalid configuration: AUTH_SECRET is required in production (${SETTINGS.AUTH_SECRET.doc})`);
+    throw new ConfigurationError(`Invalid configuration: AUTH_SECRET is required in production (${SETTINGS.AUTH_SECRET.doc})`);
   }
 }

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataSource, type MixedList } from 'typeorm';
+import type { DataSource, MixedList } from 'typeorm';
 import { CountingLogger } from './sql-counter';
+import { RetryingMysqlDataSource, SerializedSqliteDataSource } from './write-transaction';
 import { databaseTarget, type DatabaseTarget, type SubgraphName } from './database-config';
+import { defaultStatementTimeoutMs, mysqlDriverWithSessionTimeout } from './statement-timeout';
 
 export type MigrationSet = { sqlite: MixedList<Function>; mysql: MixedList<Function> };
 
@@ -32,7 +34,7 @@ export async function createDataSource(spec: DataSourceSpec): Promise<DataSource
   };
   if (target.kind === 'sqlite') {
     if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
-    return new DataSource({
+    return new SerializedSqliteDataSource({
       ...common,
       type: 'better-sqlite3',
       database: target.file,
@@ -47,9 +49,11 @@ export async function createDataSource(spec: DataSourceSpec): Promise<DataSource
     });
   }
   const flavour = await ensureMysqlDatabase(target.url);
-  return new DataSource({
+  return new RetryingMysqlDataSource({
     ...common,
     type: flavour,
+    // DB_STATEMENT_TIMEOUT_MS: every connection of the pool gets this statement time limit.
+    driver: mysqlDriverWithSessionTimeout(flavour, defaultStatementTimeoutMs()),
     ...(target.replicas?.length
       ? { replication: { master: { url: target.url }, slaves: target.replicas.map((url) => ({ url })) } }
       : { url: target.url }),

@@ -61,7 +61,7 @@ export class CommentFeedbackService {
     const viewer = requireUser(this.ctx);
     const comment = await this.approvedComment(id);
     if (isAuthor(viewer, comment)) throw badInput('You cannot report your own comment', { argument: 'id', reason: 'OWN_COMMENT' });
-    const decision = await this.rt.limiter.hit(`comment-report:user:${viewer.userId}`, ...DISCUSSION_LIMITS.reportPerUser);
+    const decision = await this.rt.limiter.consume(`comment-report:user:${viewer.userId}`, DISCUSSION_LIMITS.reportPerUser);
     if (!decision.allowed) throw discussionErrors.tooManyRequests(decision.retryAfterSeconds);
     const hidden = await this.ds.transaction(async (m) => {
       try {

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Comment } from '../../entities/discussion/comment.entity';
-import { readDate, sqlDate } from '../db/sql-values';
+import { placeholders, readDate, sqlDate } from '../db/sql-values';
 
 export type CommentOrder = 'newest' | 'oldest' | 'most_liked';
 
@@ -101,13 +101,30 @@ export async function readCommentPages(
   return pages;
 }
 
-/** Size of one level as a viewer sees it (only when a client selects `totalCount`). */
-export async function countCommentLevel(db: Db, scope: CommentPageRequest['scope'], refId: number, visibility: { sql: string; params: unknown[] }): Promise<number> {
-  const rows: Array<{ n: number | string }> = await db.query(`SELECT COUNT(*) AS n FROM comment c WHERE ${scopeSql(scope)} AND ${visibility.sql}`, [
-    refId,
-    ...visibility.params,
-  ]);
-  return Number(rows[0]?.n ?? 0);
+export type CommentLevel = { scope: CommentPageRequest['scope']; refId: number };
+
+/**
+ * Sizes of many levels as a viewer sees them (only when a client selects `totalCount`), in
+ * the order asked: one grouped count per scope, both in one statement.
+ */
+export async function countCommentLevels(db: Db, levels: CommentLevel[], visibility: { sql: string; params: unknown[] }): Promise<number[]> {
+  if (!levels.length) return [];
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const scope of ['article', 'replies'] as const) {
+    const refIds = [...new Set(levels.filter((l) => l.scope === scope).map((l) => l.refId))];
+    if (!refIds.length) continue;
+    const column = scope === 'article' ? 'c.articleId' : 'c.parentId';
+    const roots = scope === 'article' ? ' AND c.parentId IS NULL' : '';
+    parts.push(
+      `SELECT '${scope}' AS scope, ${column} AS refId, COUNT(*) AS n FROM comment c ` +
+        `WHERE ${column} IN (${placeholders(refIds.length)})${roots} AND ${visibility.sql} GROUP BY ${column}`,
+    );
+    params.push(...refIds, ...visibility.params);
+  }
+  const rows: Array<{ scope: string; refId: number | string; n: number | string }> = await db.query(parts.join(' UNION ALL '), params);
+  const counts = new Map(rows.map((r) => [`${r.scope}:${Number(r.refId)}`, Number(r.n)]));
+  return levels.map((l) => counts.get(`${l.scope}:${l.refId}`) ?? 0);
 }
 
 const nullableNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));

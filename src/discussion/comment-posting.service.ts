@@ -2,6 +2,7 @@ import { Comment } from '../../entities/discussion/comment.entity';
 import { CommenterBan } from '../../entities/discussion/commenter-ban.entity';
 import type { RequestContext } from '../context/request-context';
 import { badInput } from '../errors/app-error';
+import { cleanDisplayName } from '../text/display-name';
 import { contentVisible, isStaff, isTrusted } from './comment-policy';
 import { applyApprovalDeltas, commenterHistory, ensureThread, isUniqueViolation } from './comment-store';
 import { COMMENT_MAX_LENGTH, COMMENT_MAX_LINKS, commentFingerprint, countLinks, sanitizeCommentBody } from './comment-text';
@@ -95,10 +96,10 @@ export class CommentPostingService {
     if (viewer?.kind === 'service') throw discussionErrors.serviceToken();
     if (viewer) return { userId: viewer.userId, key: `user:${viewer.userId}` };
     if (!this.rt.guestCommentsAllowed) throw discussionErrors.guestsNotAllowed();
-    // The name is shown to everyone: it gets the same markup stripping as a body.
-    const guestName = sanitizeCommentBody(input.guestName ?? '').replace(/\s+/g, ' ').slice(0, 80);
+    if (!input.guestName?.trim()) throw badInput('Guests give a name', { argument: 'guestName' });
+    // The name is shown to everyone: the same rule as an account's display name.
+    const guestName = cleanDisplayName(input.guestName, 'guestName');
     const guestEmail = input.guestEmail?.trim().toLowerCase();
-    if (!guestName) throw badInput('Guests give a name', { argument: 'guestName' });
     if (!guestEmail) throw badInput('Guests give an email address (never shown)', { argument: 'guestEmail' });
     return { userId: null, guestName, guestEmail, key: `guest:${guestEmail}` };
   }
@@ -127,8 +128,8 @@ export class CommentPostingService {
   }
 
   private async throttle(poster: Poster): Promise<void> {
-    const hits = [this.rt.limiter.hit(`comment:ip:${this.ctx.ip}`, ...DISCUSSION_LIMITS.postPerIp)];
-    if (poster.userId !== null) hits.push(this.rt.limiter.hit(`comment:user:${poster.userId}`, ...DISCUSSION_LIMITS.postPerUser));
+    const hits = [this.rt.limiter.consume(`comment:ip:${this.ctx.ip}`, DISCUSSION_LIMITS.postPerIp)];
+    if (poster.userId !== null) hits.push(this.rt.limiter.consume(`comment:user:${poster.userId}`, DISCUSSION_LIMITS.postPerUser));
     const blocked = (await Promise.all(hits)).filter((d) => !d.allowed);
     if (blocked.length) throw discussionErrors.tooManyRequests(Math.max(...blocked.map((d) => d.retryAfterSeconds)));
   }

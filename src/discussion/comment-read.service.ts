@@ -1,8 +1,8 @@
 import type { Comment } from '../../entities/discussion/comment.entity';
 import type { RequestContext } from '../context/request-context';
 import { ConnectionPage, decodeCursor, encodeCursor, pageSize } from '../graphql/connection';
-import { threadVisibilitySql, visibleInThread } from './comment-policy';
-import { countCommentLevel, type CommentCursor, type CommentOrder, type CommentPageRequest } from './comment-pages.repository';
+import { visibleInThread } from './comment-policy';
+import type { CommentCursor, CommentOrder, CommentPageRequest } from './comment-pages.repository';
 import type { DiscussionRuntime } from './discussion-runtime';
 
 export type PageArgs = { first?: number | null; after?: string | null; order: CommentOrder };
@@ -66,7 +66,7 @@ export class CommentReadService {
     const after = args.after ? readCursor(args.after, args.order) : null;
     const rows = limit === 0 ? [] : await this.loaders.page.load({ scope, refId, order: args.order, limit: limit + 1, after });
     const edges = rows.slice(0, limit).map((node) => ({ cursor: commentCursor(node, args.order), node }));
-    const count = () => countCommentLevel(this.rt.dataSource, scope, refId, threadVisibilitySql(this.ctx.viewer));
+    const count = () => this.loaders.levelCount.load({ scope, refId });
     return new ConnectionPage(edges, rows.length > limit, count, Boolean(after));
   }
 }

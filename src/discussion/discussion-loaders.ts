@@ -1,12 +1,12 @@
-import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import type { Comment } from '../../entities/discussion/comment.entity';
 import { CommentLike } from '../../entities/discussion/comment-like.entity';
 import { CommentThread } from '../../entities/discussion/comment-thread.entity';
 import type { RequestContext } from '../context/request-context';
 import { placeholders } from '../db/sql-values';
+import { BatchScheduler } from '../graphql/batch-scheduler';
 import { threadVisibilitySql } from './comment-policy';
-import { COMMENT_COLUMNS_SQL, readCommentPages, toComment, type CommentPageRequest } from './comment-pages.repository';
+import { COMMENT_COLUMNS_SQL, countCommentLevels, readCommentPages, toComment, type CommentLevel, type CommentPageRequest } from './comment-pages.repository';
 
 const pageKey = (r: CommentPageRequest) =>
   `${r.scope}:${r.refId}:${r.order}:${r.limit}:${r.after ? `${r.after.likeCount}:${r.after.createdAt.getTime()}:${r.after.id}` : ''}`;
@@ -19,8 +19,9 @@ const pageKey = (r: CommentPageRequest) =>
  */
 export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext) {
   const viewer = ctx.viewer;
+  const scheduler = new BatchScheduler();
   /** Comments by id whatever their status: callers apply the visibility rules. */
-  const commentById = new DataLoader<number, Comment | null>(async (ids) => {
+  const commentById = scheduler.loader<number, Comment | null>(async (ids) => {
     const rows: Array<Record<string, unknown>> = await ds.query(
       `SELECT ${COMMENT_COLUMNS_SQL} FROM comment c WHERE c.id IN (${placeholders(ids.length)})`,
       ids as number[],
@@ -29,7 +30,7 @@ export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext) {
     return ids.map((id) => byId.get(id) ?? null);
   });
   return {
-    threadByArticle: new DataLoader<number, CommentThread | null>(async (ids) => {
+    threadByArticle: scheduler.loader<number, CommentThread | null>(async (ids) => {
       const rows = await ds.getRepository(CommentThread).findBy({ articleId: In(ids as number[]) });
       const byId = new Map(rows.map((t) => [t.articleId, t]));
       return ids.map((id) => byId.get(id) ?? null);
@@ -40,7 +41,7 @@ export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext) {
      * Every comment read is primed into `commentById`, so a reply's `inReplyTo` (its root,
      * or a reply on the same page) costs nothing more.
      */
-    page: new DataLoader<CommentPageRequest, Comment[], string>(
+    page: scheduler.loader<CommentPageRequest, Comment[], string>(
       async (requests) => {
         const pages = await readCommentPages(ds, requests as CommentPageRequest[], threadVisibilitySql(viewer));
         for (const comment of pages.flat()) commentById.prime(comment.id, comment);
@@ -48,8 +49,13 @@ export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext) {
       },
       { cacheKeyFn: pageKey },
     ),
+    /** `totalCount` of levels (roots of articles, replies of roots) as this viewer sees them, one statement per batch. */
+    levelCount: scheduler.loader<CommentLevel, number, string>(
+      async (levels) => countCommentLevels(ds, levels as CommentLevel[], threadVisibilitySql(viewer)),
+      { cacheKeyFn: (l) => `${l.scope}:${l.refId}` },
+    ),
     /** Whether the signed-in viewer liked each comment; nothing is read for anyone else. */
-    likedByViewer: new DataLoader<number, boolean>(async (ids) => {
+    likedByViewer: scheduler.loader<number, boolean>(async (ids) => {
       if (viewer?.kind !== 'user') return ids.map(() => false);
       const rows = await ds.getRepository(CommentLike).findBy({ userId: viewer.userId, commentId: In(ids as number[]) });
       const liked = new Set(rows.map((r) => r.commentId));

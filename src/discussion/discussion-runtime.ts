@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { perRequest, type RequestContext } from '../context/request-context';
 import type { ContentEvent } from '../events/content-events';
 import { contentEvents } from '../events/content-events';
-import { createRateLimiter, type RateLimiter } from '../limits/rate-limiter';
+import { createRateLimiter, type RateLimiter, type RateRule } from '../limits/rate-limiter';
 import { createDiscussionLoaders, type DiscussionLoaders } from './discussion-loaders';
 import { FederatedPublishedArticles, type PublishedArticles } from './published-articles';
 
@@ -14,16 +14,9 @@ export const DISCUSSION_LIMITS = {
   postPerIp: [10, 60],
   /** Reports filed per user. */
   reportPerUser: [20, 60 * 60],
-} satisfies Record<string, [number, number]>;
+} satisfies Record<string, RateRule>;
 
 const runtimes = new WeakMap<DataSource, DiscussionRuntime>();
-
-let processLimiter: RateLimiter | null = null;
-
-function sharedLimiter(): RateLimiter {
-  processLimiter ??= createRateLimiter();
-  return processLimiter;
-}
 
 /**
  * What the discussion subgraph's resolvers and services share: its database, per-request
@@ -56,7 +49,7 @@ export class DiscussionRuntime {
 
   /** Created on first use, so printing the schema never connects to Redis. */
   get limiter(): RateLimiter {
-    this.currentLimiter ??= sharedLimiter();
+    this.currentLimiter ??= createRateLimiter();
     return this.currentLimiter;
   }
 

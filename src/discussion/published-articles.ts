@@ -38,7 +38,7 @@ export class FederatedPublishedArticles implements PublishedArticles {
 
   /** Editorial as its own service: SUBGRAPH_EDITORIAL_URL, else the URL in the committed supergraph. */
   static overHttp(url?: string): FederatedPublishedArticles {
-    return new FederatedPublishedArticles(subgraphCaller.overHttp('editorial', url, 5000));
+    return new FederatedPublishedArticles(subgraphCaller.overHttp('editorial', url));
   }
 }
 

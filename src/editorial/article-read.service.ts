@@ -7,7 +7,7 @@ import { ConnectionPage, decodeCursor, encodeCursor, pageSize } from '../graphql
 import { isPubliclyVisible } from './article-visibility';
 import { isEditor } from './workflow/editorial-staff';
 import type { EditorialRuntime } from './editorial-runtime';
-import { countList, type ListKey } from './listing.repository';
+import type { ListKey } from './listing.repository';
 import { articlePath } from './public-paths';
 
 /**
@@ -24,9 +24,9 @@ export class ArticleReadService {
     return this.rt.loaders(this.ctx);
   }
 
-  /** The article if this viewer may read it, else null: editors see every status and embargo. */
+  /** The article if this viewer may read it, else null: editors see every status and embargo, nobody sees the trash. */
   async visible(article: Article | null): Promise<Article | null> {
-    if (!article) return null;
+    if (!article || article.trashedAt) return null;
     return isPubliclyVisible(article, this.ctx.now) || isEditor(this.ctx.viewer) ? article : null;
   }
 
@@ -71,7 +71,7 @@ export class ArticleReadService {
     const edges = page
       .filter((e) => byId.has(e.articleId))
       .map((e) => ({ cursor: encodeCursor([e.publishedAt.getTime(), e.articleId]), node: byId.get(e.articleId)! }));
-    return new ConnectionPage(edges, entries.length > limit, () => countList(this.rt.dataSource, key, this.ctx.now), Boolean(after));
+    return new ConnectionPage(edges, entries.length > limit, () => this.loaders.listCount.load(key), Boolean(after));
   }
 
   /**

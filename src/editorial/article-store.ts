@@ -8,37 +8,23 @@ import { ArticleSlugHistory } from '../../entities/editorial/article-slug-histor
 import { ArticleTag } from '../../entities/editorial/article-tag.entity';
 import { Rubric } from '../../entities/editorial/rubric.entity';
 import { isMysql } from '../db/data-source';
-import { contentEvents } from '../events/content-events';
 import { MysqlArticleSearch } from '../search/mysql-article-search';
 import { SqliteArticleSearch } from '../search/sqlite-article-search';
 import { isListed, publicFrom } from './article-visibility';
-import type { ArticleStatus } from './article-status';
 import { bodyText, type BodyBlock } from './body-blocks';
 import { rewriteListings } from './listing.repository';
 import { countWords } from './reading-time';
 import { RubricTree } from './rubric-tree';
 import type { ArticleSnapshot } from './workflow/article-snapshot';
 
-export type ArticleDraft = {
-  slug: string;
-  title: string;
-  kicker?: string | null;
-  standfirst?: string | null;
-  body: BodyBlock[];
-  status: ArticleStatus;
-  primaryRubricId: number;
-  secondaryRubricIds?: number[];
-  authorIds?: number[];
-  tagIds?: number[];
-  heroImageId?: number | null;
-  publishedAt?: Date | null;
-  language?: string;
-};
+/** The relations of an article kept in join tables. */
+type ArticleRelations = { authorIds: number[]; tagIds: number[]; secondaryRubricIds: number[] };
 
 /**
  * Persists articles together with everything derived from them: bylines, tags, secondary
- * rubrics, the listing read model, the search index and slug history. Every write is one
- * transaction, so a reader never sees an article without its lists or the other way round.
+ * rubrics, the listing read model, the search index and slug history. Every write runs inside
+ * the caller's transaction (the workflow services'), so a reader never sees an article without
+ * its lists or the other way round.
  */
 export class ArticleStore {
   private readonly search;
@@ -47,80 +33,11 @@ export class ArticleStore {
     this.search = isMysql(ds) ? new MysqlArticleSearch() : new SqliteArticleSearch();
   }
 
-  async create(draft: ArticleDraft): Promise<Article> {
-    const created = await this.ds.transaction(async (m) => {
-      const now = new Date();
-      const text = bodyText(draft.body);
-      const article = m.getRepository(Article).create({
-        slug: draft.slug,
-        title: draft.title,
-        kicker: draft.kicker ?? null,
-        standfirst: draft.standfirst ?? null,
-        body: draft.body,
-        status: draft.status,
-        language: draft.language ?? 'fr',
-        primaryRubricId: draft.primaryRubricId,
-        heroImageId: draft.heroImageId ?? null,
-        wordCount: countWords(text),
-        publishedAt: draft.publishedAt ?? (draft.status === 'published' ? now : null),
-        createdAt: now,
-        updatedAt: now,
-        metaTitle: null,
-        metaDescription: null,
-        canonicalUrl: null,
-        version: 1,
-      });
-      const saved = await m.getRepository(Article).save(article);
-      await this.writeBody(m, saved.id, draft.body);
-      saved.body = draft.body;
-      await this.writeRelations(m, saved.id, draft);
-      await this.refreshDerived(m, [saved]);
-      return saved;
-    });
-    await contentEvents.emit({ type: 'article.created', articleId: created.id });
-    return created;
-  }
-
-  /** Changes a slug and keeps the old one redirecting (the old slug may be reused later by no one else). */
-  async changeSlug(articleId: number, slug: string): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const article = await m.getRepository(Article).findOneByOrFail({ id: articleId });
-      if (article.slug === slug) return;
-      await this.retireSlug(m, articleId, article.slug, slug, new Date());
-      await m.getRepository(Article).update(articleId, { slug, updatedAt: new Date(), version: article.version + 1 });
-    });
-    await contentEvents.emit({ type: 'article.updated', articleId });
-  }
-
-  /** Updates some columns and rebuilds what derives from them. */
-  async update(articleId: number, changes: Partial<Pick<Article, 'status' | 'publishedAt' | 'primaryRubricId' | 'title' | 'standfirst' | 'body'>>): Promise<Article> {
-    const updated = await this.ds.transaction(async (m) => {
-      const repo = m.getRepository(Article);
-      const article = (await this.loadForEdit(m, articleId))!;
-      Object.assign(article, changes, { updatedAt: new Date(), version: article.version + 1 });
-      if (changes.body) article.wordCount = countWords(bodyText(changes.body));
-      const saved = await repo.save(article);
-      if (changes.body) await this.writeBody(m, articleId, changes.body);
-      await this.refreshDerived(m, [saved]);
-      return saved;
-    });
-    await contentEvents.emit({ type: 'article.updated', articleId });
-    return updated;
-  }
-
   /** The article with its body, as the admin edits it. */
   async loadForEdit(m: EntityManager, articleId: number): Promise<Article | null> {
     const article = await m.getRepository(Article).findOneBy({ id: articleId });
     if (article) await this.attachBodies(m, [article]);
     return article;
-  }
-
-  /** Loads articles with their bodies (for write paths and re-indexing). */
-  async loadWithBodies(m: EntityManager, ids: number[]): Promise<Article[]> {
-    if (!ids.length) return [];
-    const articles = await m.getRepository(Article).findBy({ id: In(ids) });
-    await this.attachBodies(m, articles);
-    return articles;
   }
 
   private async attachBodies(m: EntityManager, articles: Article[]): Promise<void> {
@@ -133,7 +50,7 @@ export class ArticleStore {
     await m.getRepository(ArticleBody).upsert({ articleId, body }, ['articleId']);
   }
 
-  async relationsOf(m: EntityManager, articleId: number): Promise<{ secondaryRubricIds: number[]; authorIds: number[]; tagIds: number[] }> {
+  async relationsOf(m: EntityManager, articleId: number): Promise<ArticleRelations> {
     const [secondary, bylines, tags] = await Promise.all([
       m.getRepository(ArticleSecondaryRubric).find({ where: { articleId } }),
       m.getRepository(ArticleByline).find({ where: { articleId }, order: { position: 'ASC' } }),
@@ -223,11 +140,7 @@ export class ArticleStore {
     await m.getRepository(ArticleByline).delete({ articleId });
     await m.getRepository(ArticleTag).delete({ articleId });
     await m.getRepository(ArticleSecondaryRubric).delete({ articleId });
-    await this.writeRelations(m, articleId, {
-      authorIds: snap.authorIds,
-      tagIds: snap.tagIds,
-      secondaryRubricIds: snap.secondaryRubricIds,
-    } as ArticleDraft);
+    await this.writeRelations(m, articleId, snap);
   }
 
   /** Keeps the old slug redirecting when a slug changes (inside the caller's transaction). */
@@ -238,12 +151,12 @@ export class ArticleStore {
     await m.getRepository(ArticleSlugHistory).insert({ slug: oldSlug, articleId, retiredAt: now });
   }
 
-  private async writeRelations(m: EntityManager, articleId: number, draft: ArticleDraft): Promise<void> {
-    const bylines = (draft.authorIds ?? []).map((authorId, position) => ({ articleId, authorId, position }));
+  private async writeRelations(m: EntityManager, articleId: number, draft: ArticleRelations): Promise<void> {
+    const bylines = draft.authorIds.map((authorId, position) => ({ articleId, authorId, position }));
     if (bylines.length) await m.getRepository(ArticleByline).insert(bylines);
-    const tags = [...new Set(draft.tagIds ?? [])].map((tagId) => ({ articleId, tagId }));
+    const tags = [...new Set(draft.tagIds)].map((tagId) => ({ articleId, tagId }));
     if (tags.length) await m.getRepository(ArticleTag).insert(tags);
-    const secondary = [...new Set(draft.secondaryRubricIds ?? [])].map((rubricId) => ({ articleId, rubricId }));
+    const secondary = [...new Set(draft.secondaryRubricIds)].map((rubricId) => ({ articleId, rubricId }));
     if (secondary.length) await m.getRepository(ArticleSecondaryRubric).insert(secondary);
   }
 

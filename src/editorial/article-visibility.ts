@@ -1,10 +1,10 @@
 import type { Article } from '../../entities/editorial/article.entity';
 
-type Timing = Pick<Article, 'status' | 'publishedAt' | 'embargoUntil'>;
+type Timing = Pick<Article, 'status' | 'publishedAt' | 'embargoUntil' | 'trashedAt'>;
 
-/** When the public may first see an article: its publication time, or the end of its embargo if later. */
+/** When the public may first see an article: its publication time, or the end of its embargo if later; never while in the trash. */
 export function publicFrom(article: Timing): Date | null {
-  if (article.status !== 'published' || !article.publishedAt) return null;
+  if (article.status !== 'published' || !article.publishedAt || article.trashedAt) return null;
   const embargo = article.embargoUntil;
   return embargo && embargo.getTime() > article.publishedAt.getTime() ? embargo : article.publishedAt;
 }

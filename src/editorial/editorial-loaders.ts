@@ -1,6 +1,8 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { In, LessThanOrEqual, type DataSource, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import { Article } from '../../entities/editorial/article.entity';
+import { ArticleCorrection } from '../../entities/editorial/article-correction.entity';
+import { ArticleRevision } from '../../entities/editorial/article-revision.entity';
 import { ArticleBody } from '../../entities/editorial/article-body.entity';
 import { Author } from '../../entities/editorial/author.entity';
 import { MagazineIssue } from '../../entities/editorial/magazine-issue.entity';
@@ -8,8 +10,9 @@ import { Media } from '../../entities/editorial/media.entity';
 import { Rubric } from '../../entities/editorial/rubric.entity';
 import { Tag } from '../../entities/editorial/tag.entity';
 import { placeholders } from '../db/sql-values';
+import { BatchScheduler } from '../graphql/batch-scheduler';
 import type { BodyBlock } from './body-blocks';
-import { readListPages, type ListEntry, type ListRequest } from './listing.repository';
+import { countLists, readListPages, type ListEntry, type ListKey, type ListRequest } from './listing.repository';
 import { RubricTree } from './rubric-tree';
 import { currentFrontPage } from './front-page.repository';
 
@@ -39,12 +42,13 @@ function entityReader<E extends ObjectLiteral>(ds: DataSource, entity: EntityTar
 /** One `WHERE column IN (…)` per batch, answers in key order (null where nothing matched). */
 function byColumn<E extends ObjectLiteral, K extends string | number>(
   ds: DataSource,
+  scheduler: BatchScheduler,
   entity: EntityTarget<E>,
   column: keyof E & string,
 ): DataLoader<K, E | null> {
   const reader = entityReader(ds, entity);
   const key = reader.column(column);
-  return new DataLoader<K, E | null>(async (keys) => {
+  return scheduler.loader<K, E | null>(async (keys) => {
     const rows = await reader.read(`${key} IN (${placeholders(keys.length)})`, keys as K[]);
     const found = new Map(rows.map((r) => [r[column] as K, r]));
     return keys.map((k) => found.get(k) ?? null);
@@ -52,8 +56,8 @@ function byColumn<E extends ObjectLiteral, K extends string | number>(
 }
 
 /** Rows of a join table grouped by one column, in `position` order where there is one. */
-function groupedIds(ds: DataSource, table: string, keyColumn: string, valueColumn: string, orderColumn?: string) {
-  return new DataLoader<number, number[]>(async (keys) => {
+function groupedIds(ds: DataSource, scheduler: BatchScheduler, table: string, keyColumn: string, valueColumn: string, orderColumn?: string) {
+  return scheduler.loader<number, number[]>(async (keys) => {
     const order = orderColumn ? `${orderColumn}, ${valueColumn}` : valueColumn;
     const rows: Array<Record<string, number>> = await ds.query(
       `SELECT ${keyColumn} AS k, ${valueColumn} AS v FROM ${table} WHERE ${keyColumn} IN (${placeholders(keys.length)}) ORDER BY ${order}`,
@@ -69,11 +73,24 @@ function groupedIds(ds: DataSource, table: string, keyColumn: string, valueColum
   });
 }
 
+/** Rows of a child table grouped by `articleId`, in the order given, one `IN (…)` per batch. */
+function byArticle<E extends ObjectLiteral & { articleId: number }>(ds: DataSource, scheduler: BatchScheduler, entity: EntityTarget<E>, order: string) {
+  const reader = entityReader(ds, entity);
+  const key = reader.column('articleId');
+  return scheduler.loader<number, E[]>(async (ids) => {
+    const rows = await reader.read(`${key} IN (${placeholders(ids.length)}) ORDER BY ${order}`, ids as number[]);
+    const groups = new Map<number, E[]>(ids.map((id) => [id, []]));
+    for (const row of rows) groups.get(row.articleId)?.push(row);
+    return ids.map((id) => groups.get(id)!);
+  });
+}
+
 /**
  * The editorial subgraph's per-request loaders. Every relation a page touches goes through
  * one of these, so a page costs one statement per kind of thing, however many it shows.
  */
 export function createEditorialLoaders(ds: DataSource, now: Date) {
+  const scheduler = new BatchScheduler();
   let tree: Promise<RubricTree> | null = null;
   let frontPage: ReturnType<typeof currentFrontPage> | null = null;
   let magazine: Promise<MagazineIssue | null> | null = null;
@@ -100,26 +117,35 @@ export function createEditorialLoaders(ds: DataSource, now: Date) {
       });
       return magazine;
     },
-    articleById: byColumn<Article, number>(ds, Article, 'id'),
+    articleById: byColumn<Article, number>(ds, scheduler, Article, 'id'),
     /** Bodies only for the articles whose body is asked for (article pages). */
-    bodyByArticle: new DataLoader<number, BodyBlock[]>(async (ids) => {
+    bodyByArticle: scheduler.loader<number, BodyBlock[]>(async (ids) => {
       const rows = await ds.getRepository(ArticleBody).findBy({ articleId: In(ids as number[]) });
       const byId = new Map(rows.map((r) => [r.articleId, r.body ?? []]));
       return ids.map((id) => byId.get(id) ?? []);
     }),
-    articleBySlug: byColumn<Article, string>(ds, Article, 'slug'),
-    authorById: byColumn<Author, number>(ds, Author, 'id'),
-    authorBySlug: byColumn<Author, string>(ds, Author, 'slug'),
-    tagById: byColumn<Tag, number>(ds, Tag, 'id'),
-    tagBySlug: byColumn<Tag, string>(ds, Tag, 'slug'),
-    mediaById: byColumn<Media, number>(ds, Media, 'id'),
-    magazineIssueById: byColumn<MagazineIssue, number>(ds, MagazineIssue, 'id'),
-    authorIdsByArticle: groupedIds(ds, 'article_byline', 'articleId', 'authorId', 'position'),
-    tagIdsByArticle: groupedIds(ds, 'article_tag', 'articleId', 'tagId'),
-    secondaryRubricIdsByArticle: groupedIds(ds, 'article_secondary_rubric', 'articleId', 'rubricId'),
-    articleIdsByMagazineIssue: groupedIds(ds, 'magazine_issue_article', 'issueId', 'articleId', 'position'),
+    articleBySlug: byColumn<Article, string>(ds, scheduler, Article, 'slug'),
+    authorById: byColumn<Author, number>(ds, scheduler, Author, 'id'),
+    authorBySlug: byColumn<Author, string>(ds, scheduler, Author, 'slug'),
+    tagById: byColumn<Tag, number>(ds, scheduler, Tag, 'id'),
+    tagBySlug: byColumn<Tag, string>(ds, scheduler, Tag, 'slug'),
+    mediaById: byColumn<Media, number>(ds, scheduler, Media, 'id'),
+    magazineIssueById: byColumn<MagazineIssue, number>(ds, scheduler, MagazineIssue, 'id'),
+    authorIdsByArticle: groupedIds(ds, scheduler, 'article_byline', 'articleId', 'authorId', 'position'),
+    tagIdsByArticle: groupedIds(ds, scheduler, 'article_tag', 'articleId', 'tagId'),
+    secondaryRubricIdsByArticle: groupedIds(ds, scheduler, 'article_secondary_rubric', 'articleId', 'rubricId'),
+    articleIdsByMagazineIssue: groupedIds(ds, scheduler, 'magazine_issue_article', 'issueId', 'articleId', 'position'),
+    articleIdsByArrangement: groupedIds(ds, scheduler, 'front_page_slot', 'arrangementId', 'articleId', 'position'),
+    /** Public correction notes of each article, oldest first. */
+    correctionsByArticle: byArticle(ds, scheduler, ArticleCorrection, `${ds.driver.escape('createdAt')}, ${ds.driver.escape('id')}`),
+    /** Saved states of each article, newest first. */
+    revisionsByArticle: byArticle(ds, scheduler, ArticleRevision, `${ds.driver.escape('number')} DESC`),
+    /** Sizes of lists (`totalCount` of every connection on a page) in one grouped statement. */
+    listCount: scheduler.loader<ListKey, number, string>(async (keys) => countLists(ds, keys as ListKey[], now), {
+      cacheKeyFn: (k) => `${k.kind}:${k.refId}`,
+    }),
     /** Many list pages (rubric blocks, tag pages, related candidates) in one UNION ALL. */
-    listPage: new DataLoader<ListRequest, ListEntry[], string>(
+    listPage: scheduler.loader<ListRequest, ListEntry[], string>(
       async (requests) => readListPages(ds, requests as ListRequest[], now),
       { cacheKeyFn: listKey },
     ),

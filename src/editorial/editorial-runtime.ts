@@ -11,8 +11,18 @@ export class EditorialRuntime {
   readonly search: ArticleSearch;
   readonly loaders: (ctx: RequestContext) => EditorialLoaders;
 
-  constructor(readonly dataSource: DataSource) {
-    this.search = isMysql(dataSource) ? new MysqlArticleSearch() : new SqliteArticleSearch();
+  constructor(readonly dataSource: DataSource, env: NodeJS.ProcessEnv = process.env) {
+    this.search = isMysql(dataSource)
+      ? new MysqlArticleSearch({ statementTimeoutMs: searchStatementTimeoutMs(env) })
+      : new SqliteArticleSearch();
     this.loaders = perRequest((ctx) => createEditorialLoaders(dataSource, ctx.now));
   }
+}
+
+/** `SEARCH_STATEMENT_TIMEOUT_MS` (default 1000): how long MySQL may spend on one search statement. */
+export function searchStatementTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.SEARCH_STATEMENT_TIMEOUT_MS;
+  const ms = raw === undefined || raw === '' ? 1000 : Number(raw);
+  if (!Number.isFinite(ms) || ms < 0) throw new Error(`SEARCH_STATEMENT_TIMEOUT_MS must be a number of milliseconds, got ${raw}`);
+  return ms;
 }

@@ -41,12 +41,25 @@ export async function readListPages(db: DataSource | EntityManager, requests: Li
   return pages;
 }
 
-export async function countList(db: DataSource | EntityManager, key: ListKey, now: Date): Promise<number> {
-  const rows: Array<{ n: number | string }> = await db.query(
-    'SELECT COUNT(*) AS n FROM article_listing WHERE kind = ? AND refId = ? AND publishedAt <= ?',
-    [key.kind, key.refId, sqlDate(db, now)],
+/**
+ * Sizes of many lists in one statement, answers in key order: one `refId IN (…)` per kind,
+ * grouped, each a range of the primary key (kind, refId, publishedAt, …).
+ */
+export async function countLists(db: DataSource | EntityManager, keys: ListKey[], now: Date): Promise<number[]> {
+  if (!keys.length) return [];
+  const byKind = new Map<ListingKind, number[]>();
+  for (const k of keys) byKind.set(k.kind, [...(byKind.get(k.kind) ?? []), k.refId]);
+  const params: unknown[] = [sqlDate(db, now)];
+  const kinds = [...byKind].map(([kind, refIds]) => {
+    params.push(kind, ...refIds);
+    return `(kind = ? AND refId IN (${placeholders(refIds.length)}))`;
+  });
+  const rows: Array<{ kind: ListingKind; refId: number | string; n: number | string }> = await db.query(
+    `SELECT kind, refId, COUNT(*) AS n FROM article_listing WHERE publishedAt <= ? AND (${kinds.join(' OR ')}) GROUP BY kind, refId`,
+    params,
   );
-  return Number(rows[0]?.n ?? 0);
+  const counts = new Map(rows.map((r) => [`${r.kind}:${Number(r.refId)}`, Number(r.n)]));
+  return keys.map((k) => counts.get(`${k.kind}:${k.refId}`) ?? 0);
 }
 
 export type ListingSource = {

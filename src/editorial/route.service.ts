@@ -7,18 +7,30 @@ import type { Tag } from '../../entities/editorial/tag.entity';
 import type { RequestContext } from '../context/request-context';
 import { badInput, notFound } from '../errors/app-error';
 import { ArticleReadService } from './article-read.service';
+import { isPubliclyVisible } from './article-visibility';
 import type { EditorialRuntime } from './editorial-runtime';
 import { AUTHOR_PREFIX, TAG_PREFIX } from './public-paths';
 
 export type Redirect = { kind: 'redirect'; location: string; statusCode: number };
+/** A page that existed and was deleted (an article in the trash): a front end answers 410. */
+export type Gone = { kind: 'gone'; path: string; statusCode: 410 };
 export type RouteTarget =
   | { kind: 'article'; node: Article }
   | { kind: 'rubric'; node: Rubric }
   | { kind: 'author'; node: Author }
   | { kind: 'tag'; node: Tag }
-  | Redirect;
+  | Redirect
+  | Gone;
 
 const MAX_PATH = 1000;
+
+/**
+ * Only paths readers could open answer "gone": a draft thrown away was never public, and its
+ * slug stays unknown (NOT_FOUND) as it always was.
+ */
+function wasPublicWhenTrashed(article: Article): boolean {
+  return article.trashedAt !== null && isPubliclyVisible({ ...article, trashedAt: null }, article.trashedAt);
+}
 
 /** Resolves a public URL path to what it shows, or to where it moved. */
 export class RouteService {
@@ -58,12 +70,16 @@ export class RouteService {
 
   private async article(slug: string, requested: string): Promise<RouteTarget | null> {
     const loaders = this.rt.loaders(this.ctx);
-    let article = await this.articles.visible(await loaders.articleBySlug.load(slug));
+    let found = await loaders.articleBySlug.load(slug);
+    let article = await this.articles.visible(found);
     if (!article) {
       const old = await this.rt.dataSource.getRepository(ArticleSlugHistory).findOneBy({ slug });
-      if (old) article = await this.articles.byId(old.articleId);
+      if (old) {
+        found = await loaders.articleById.load(old.articleId);
+        article = await this.articles.visible(found);
+      }
     }
-    if (!article) return null;
+    if (!article) return found && wasPublicWhenTrashed(found) ? { kind: 'gone', path: requested, statusCode: 410 } : null;
     const canonical = await this.articles.path(article);
     if (canonical === requested) return { kind: 'article', node: article };
     return { kind: 'redirect', location: canonical, statusCode: 301 };

@@ -2,13 +2,17 @@ import type { Article } from '../../entities/editorial/article.entity';
 import type { RequestContext } from '../context/request-context';
 import { badInput } from '../errors/app-error';
 import { ConnectionPage, decodeCursor, encodeCursor, pageSize } from '../graphql/connection';
-import { queryTerms } from '../search/fold-text';
+import { isEmptyQuery, parseSearchQuery } from '../search/search-query';
 import { ArticleReadService } from './article-read.service';
 import type { EditorialRuntime } from './editorial-runtime';
 
 export const MAX_SEARCH_LENGTH = 200;
 
-/** Full-text search of published articles, most relevant first, keyset-paginated on (score, id). */
+/**
+ * Full-text search of published articles: title matches first, then most relevant, keyset-
+ * paginated on (score, id). What the query means (stop words, the one prefix) is decided in
+ * search-query.ts; how the index answers it, in the engine's ArticleSearch.
+ */
 export class SearchService {
   constructor(
     private readonly rt: EditorialRuntime,
@@ -21,10 +25,10 @@ export class SearchService {
     }
     const limit = pageSize(first);
     const cursor = after ? decodeCursor(after, ['number', 'number']) : null;
-    const terms = queryTerms(query);
+    const terms = parseSearchQuery(query);
     const db = this.rt.dataSource;
-    if (!terms.length) return new ConnectionPage<Article>([], false, async () => 0, Boolean(after));
-    const hits = await this.rt.search.search(
+    if (isEmptyQuery(terms)) return new ConnectionPage<Article>([], false, async () => 0, Boolean(after));
+    const { hits, total } = await this.rt.search.search(
       db,
       terms,
       limit + 1,
@@ -37,6 +41,8 @@ export class SearchService {
     const edges = page
       .filter((h) => byId.has(h.articleId))
       .map((h) => ({ cursor: encodeCursor([h.score, h.articleId]), node: byId.get(h.articleId)! }));
-    return new ConnectionPage(edges, hits.length > limit, () => this.rt.search.count(db, terms, this.ctx.now), Boolean(after));
+    // The page's statement counted the matches too; an empty page (past the end) did not.
+    const count = total !== null ? async () => total : () => this.rt.search.count(db, terms, this.ctx.now);
+    return new ConnectionPage(edges, hits.length > limit, count, Boolean(after));
   }
 }

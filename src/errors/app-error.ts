@@ -8,6 +8,8 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   TooManyRequests = 'TOO_MANY_REQUESTS',
+  /** A search stopped by its statement time limit (MySQL): the words match too much to rank in time. */
+  SearchTimeout = 'SEARCH_TIMEOUT',
 }
 
 /**

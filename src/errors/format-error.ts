@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
+import { LimitErrorCode } from '../limits/limit-errors';
 import { ErrorCode } from './app-error';
+import { SubgraphFailureCode } from '../gateway/subgraph-failure';
 
 const CLIENT_CODES = new Set<string>([
   ...Object.values(ErrorCode),
+  ...Object.values(LimitErrorCode),
+  // A subgraph down or slow: the client sees which fields are missing and from which service.
+  ...Object.values(SubgraphFailureCode),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -46,5 +51,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const requestId = randomUUID();
   console.error(`[error ${requestId}]`, error);
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
+  // The gateway marks errors from a subgraph with its name: say which service failed, as the
+  // SUBGRAPH_* codes do, so a partial page tells which part is missing and why.
+  const subgraph = typeof extensions.serviceName === 'string' ? { subgraph: extensions.serviceName } : {};
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, ...subgraph } };
 }

@@ -1,6 +1,7 @@
 /** Something readers can see changed: caches, the search index and analytics listen. */
 export type ContentEvent =
-  | { type: 'article.created' | 'article.updated' | 'article.published' | 'article.unpublished' | 'article.deleted'; articleId: number }
+  /** `article.trashed`/`article.restored`: into the trash and out; `article.deleted`: purged for good (drop every row of it). */
+  | { type: 'article.created' | 'article.updated' | 'article.published' | 'article.unpublished' | 'article.trashed' | 'article.restored' | 'article.deleted'; articleId: number }
   | { type: 'rubric.changed'; rubricId: number }
   | { type: 'frontpage.changed' }
   /** A comment became visible (posted by a trusted commenter, approved), or left readers' view, or a thread closed or reopened. */

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { execute, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context/request-context';
+import { isTimeout, SubgraphFailureCode, SubgraphTimeoutError } from '../gateway/subgraph-failure';
+import { subgraphTimeoutMs, withTimeout } from '../gateway/subgraph-timeouts';
 
 const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.graphql');
 
@@ -10,12 +12,27 @@ const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.graphql
 export type SubgraphCall = (query: string, variables: Record<string, unknown>) => Promise<ExecutionResult>;
 
 /**
+ * Why a call to another subgraph failed, with the code and subgraph a client sees when the
+ * failure reaches it (e.g. `postComment` while editorial is down).
+ */
+export function subgraphCallError(name: string, cause: unknown): GraphQLError {
+  const timeout = isTimeout(cause);
+  const message = cause instanceof SubgraphTimeoutError ? cause.message : `The ${name} service is unavailable`;
+  return new GraphQLError(message, {
+    originalError: cause instanceof Error ? cause : undefined,
+    extensions: { code: timeout ? SubgraphFailureCode.Timeout : SubgraphFailureCode.Unavailable, subgraph: name },
+  });
+}
+
+/**
  * How one subgraph asks another (usually editorial, through `_entities`): executing its
  * schema directly when it is served by this process, or over HTTP when it runs apart. Both
- * speak federation's public contract, so the caller never reads the other's tables.
+ * speak federation's public contract, so the caller never reads the other's tables. Each
+ * call gives up after `timeoutMs` (SUBGRAPH_<NAME>_TIMEOUT_MS / SUBGRAPH_TIMEOUT_MS, 3 s),
+ * rejecting with a SUBGRAPH_TIMEOUT error; a refused or failed call is SUBGRAPH_UNAVAILABLE.
  */
 export const subgraphCaller = {
-  inProcess(schema: () => GraphQLSchema | undefined, name: string): SubgraphCall {
+  inProcess(schema: () => GraphQLSchema | undefined, name: string, timeoutMs = subgraphTimeoutMs(name)): SubgraphCall {
     const documents = new Map<string, DocumentNode>();
     return async (query, variables) => {
       const target = schema();
@@ -23,20 +40,31 @@ export const subgraphCaller = {
       let document = documents.get(query);
       if (!document) documents.set(query, (document = parse(query)));
       const ctx: RequestContext = { requestId: randomUUID(), now: new Date(), viewer: null, ip: '', headers: {} };
-      return (await execute({ schema: target, document, variableValues: variables, contextValue: ctx })) as ExecutionResult;
+      const run = Promise.resolve(execute({ schema: target, document, variableValues: variables, contextValue: ctx })) as Promise<ExecutionResult>;
+      try {
+        return await withTimeout(run, timeoutMs, () => new SubgraphTimeoutError(name, timeoutMs));
+      } catch (err) {
+        throw err instanceof SubgraphTimeoutError ? subgraphCallError(name, err) : err;
+      }
     };
   },
 
-  overHttp(name: string, url?: string, timeoutMs = 10_000): SubgraphCall {
+  overHttp(name: string, url?: string, timeoutMs = subgraphTimeoutMs(name)): SubgraphCall {
     return async (query, variables) => {
-      const res = await fetch(url ?? subgraphUrl(name), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      if (!res.ok) throw new Error(`The ${name} subgraph answered HTTP ${res.status}`);
-      return (await res.json()) as ExecutionResult;
+      const target = url ?? subgraphUrl(name);
+      try {
+        // The signal also bounds reading the body, so a peer that stalls mid-answer is cut off too.
+        const res = await fetch(target, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        if (!res.ok) throw new Error(`The ${name} subgraph answered HTTP ${res.status}`);
+        return (await res.json()) as ExecutionResult;
+      } catch (err) {
+        throw subgraphCallError(name, isTimeout(err) ? new SubgraphTimeoutError(name, timeoutMs) : err);
+      }
     };
   },
 };

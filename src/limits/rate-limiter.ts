@@ -1,110 +1,120 @@
 import Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** The outcome of counting one event against a limit. */
 export type RateDecision = { allowed: boolean; retryAfterSeconds: number };
 
+/** A budget: `limit` events per `windowSeconds` (the window starts at the key's first event). */
+export type RateRule = readonly [limit: number, windowSeconds: number];
+
 /**
- * Counts events per key in fixed windows (`limit` events per `windowSeconds`, the window
- * starting at the key's first event). Shared by every subgraph for throttling: login
- * attempts, mails sent, registrations.
+ * Counts events per key, shared by every subgraph for throttling: login attempts, mails
+ * sent, registrations, comments, page-view calls.
+ *
+ * `consume` is atomic (one increment that answers the new count): callers count an attempt
+ * BEFORE doing the work it guards (verifying a password), so N concurrent attempts can never
+ * all pass a check read before any of them was counted.
  */
 export interface RateLimiter {
-  /** Counts one event; `allowed` is false once the window holds more than `limit`. */
-  hit(key: string, limit: number, windowSeconds: number): Promise<RateDecision>;
-  /** Whether one more event would still be allowed, without counting it. */
-  peek(key: string, limit: number): Promise<RateDecision>;
-  /** Forgets a key (e.g. a successful login clears its account's failures). */
-  reset(key: string): Promise<void>;
-  close?(): Promise<void>;
+  /** Counts one event; `allowed` is false once the window holds more than the rule's limit. */
+  consume(key: string, rule: RateRule): Promise<RateDecision>;
+  /** Gives back one event counted by `consume` (a login that succeeded was no failure). */
+  refund(key: string, rule: RateRule): Promise<void>;
+  /** Forgets a key (a successful login clears its account's failures). */
+  reset(key: string, rule: RateRule): Promise<void>;
+  close(): Promise<void>;
 }
 
 /**
- * One process's counters in a Map: right for a single process and for tests. Several
- * processes behind a load balancer each count on their own, multiplying the limit; use
- * Redis there. Expired windows are swept lazily so the map cannot grow without bound.
+ * rate-limiter-flexible does the counting: its limiters are built for one (points, duration)
+ * pair, so there is one per rule, created on first use and named after the rule, so that
+ * changing a budget never reuses a counter kept under another one.
  */
-export class MemoryRateLimiter implements RateLimiter {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
-  private lastSweep = 0;
+abstract class FlexibleRateLimiter implements RateLimiter {
+  private readonly byRule = new Map<string, RateLimiterAbstract>();
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(protected readonly prefix: string) {}
 
-  async hit(key: string, limit: number, windowSeconds: number): Promise<RateDecision> {
-    const now = this.clock();
-    this.sweep(now);
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + windowSeconds * 1000 };
-      this.windows.set(key, window);
+  protected abstract build(points: number, duration: number, keyPrefix: string): RateLimiterAbstract;
+
+  private limiterFor([limit, windowSeconds]: RateRule): RateLimiterAbstract {
+    const id = `${limit}/${windowSeconds}`;
+    let limiter = this.byRule.get(id);
+    if (!limiter) {
+      limiter = this.build(limit, windowSeconds, `${this.prefix}${id}`);
+      this.byRule.set(id, limiter);
     }
-    window.count += 1;
-    return decide(window.count <= limit, window.resetAt - now);
+    return limiter;
   }
 
-  async peek(key: string, limit: number): Promise<RateDecision> {
-    const now = this.clock();
-    const window = this.windows.get(key);
-    if (!window || window.resetAt <= now) return { allowed: true, retryAfterSeconds: 0 };
-    return decide(window.count < limit, window.resetAt - now);
+  async consume(key: string, rule: RateRule): Promise<RateDecision> {
+    try {
+      await this.limiterFor(rule).consume(key, 1);
+      return { allowed: true, retryAfterSeconds: 0 };
+    } catch (rejection) {
+      // The library rejects with a RateLimiterRes when the budget is spent, with an Error when the store failed.
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    }
   }
 
-  async reset(key: string): Promise<void> {
-    this.windows.delete(key);
+  async refund(key: string, rule: RateRule): Promise<void> {
+    await this.limiterFor(rule).reward(key, 1);
   }
 
-  private sweep(now: number): void {
-    if (now - this.lastSweep < 60_000) return;
-    this.lastSweep = now;
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+  async reset(key: string, rule: RateRule): Promise<void> {
+    await this.limiterFor(rule).delete(key);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * One process's counters: right for a single process and for tests. Several processes behind
+ * a load balancer each count on their own, multiplying the limit; use Redis there. Expired
+ * keys are removed by the library's timers (unref'd), so memory follows the live keys.
+ */
+export class MemoryRateLimiter extends FlexibleRateLimiter {
+  constructor(prefix = 'newsroom:rate:') {
+    super(prefix);
+  }
+
+  protected build(points: number, duration: number, keyPrefix: string): RateLimiterAbstract {
+    return new RateLimiterMemory({ points, duration, keyPrefix });
   }
 }
 
 /**
- * INCR and, on a key's first event, PEXPIRE, atomically in one script, returning the count
- * and the milliseconds left. A plain INCR followed by EXPIRE could leave a key without
- * expiry (and the account locked for ever) if the client died between the two.
+ * Counters shared by every process through Redis (`REDIS_URL`). Should Redis fail, each
+ * process falls back to counting in memory (the library's insurance limiter) rather than
+ * refusing every login or letting every attempt through.
  */
-const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
-return { count, ttl }
-`;
-
-/** Counters shared by every process through Redis (`REDIS_URL`). */
-export class RedisRateLimiter implements RateLimiter {
+export class RedisRateLimiter extends FlexibleRateLimiter {
   constructor(
     private readonly redis: Redis,
-    private readonly prefix = 'newsroom:rate:',
-  ) {}
+    prefix = 'newsroom:rate:',
+    private readonly ownsClient = false,
+  ) {
+    super(prefix);
+  }
 
   static fromUrl(url: string, prefix?: string): RedisRateLimiter {
-    return new RedisRateLimiter(new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 }), prefix);
+    return new RedisRateLimiter(new Redis(url, { maxRetriesPerRequest: 2 }), prefix, true);
   }
 
-  async hit(key: string, limit: number, windowSeconds: number): Promise<RateDecision> {
-    const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, this.prefix + key, String(windowSeconds * 1000))) as [number, number];
-    return decide(count <= limit, ttl);
-  }
-
-  async peek(key: string, limit: number): Promise<RateDecision> {
-    const [count, ttl] = await Promise.all([this.redis.get(this.prefix + key), this.redis.pttl(this.prefix + key)]);
-    if (count === null || ttl <= 0) return { allowed: true, retryAfterSeconds: 0 };
-    return decide(Number(count) < limit, ttl);
-  }
-
-  async reset(key: string): Promise<void> {
-    await this.redis.del(this.prefix + key);
+  protected build(points: number, duration: number, keyPrefix: string): RateLimiterAbstract {
+    return new RateLimiterRedis({
+      storeClient: this.redis,
+      points,
+      duration,
+      keyPrefix,
+      insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }),
+    });
   }
 
   async close(): Promise<void> {
-    await this.redis.quit();
+    if (this.ownsClient) await this.redis.quit();
   }
-}
-
-function decide(allowed: boolean, msLeft: number): RateDecision {
-  return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil(msLeft / 1000)) };
 }
 
 /** Redis when `REDIS_URL` is set (several processes share the counters), else in memory. */

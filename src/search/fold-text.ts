@@ -13,12 +13,3 @@ export function foldText(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
-
-/** The words of a search query worth looking up: folded, at least 2 characters, at most 12 of them. */
-export function queryTerms(query: string): string[] {
-  const seen = new Set<string>();
-  for (const word of foldText(query).split(' ')) {
-    if (word.length >= 2 && seen.size < 12) seen.add(word);
-  }
-  return [...seen];
-}

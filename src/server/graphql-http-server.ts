@@ -14,6 +14,7 @@ import { accessTokenKey } from '../auth/token-keys';
 import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
 import type { ReadRouting } from '../db/read-routing';
 import { readRoutingPlugin } from '../db/read-routing.plugin';
+import type { GatewayOperationGuards } from '../limits/gateway-operation-guards';
 
 /** A plain HTTP endpoint served beside GraphQL (e.g. a subgraph's `/beacon`); `client.ip` as for rate limits. */
 export type HttpRoute = (req: http.IncomingMessage, res: http.ServerResponse, client: { ip: string }) => void | Promise<void>;
@@ -41,6 +42,8 @@ export async function startGraphQLServer(options: {
   routes?: Record<string, HttpRoute>;
   /** Sends this process's reads to MySQL replicas except where a request must see its own writes. */
   readRouting?: ReadRouting;
+  /** Operation limits, cost, rate limits and persisted operations (gateway only; see src/limits/). */
+  operationGuards?: GatewayOperationGuards;
 }): Promise<RunningServer> {
   const production = isProduction();
   // Fail at start, not at the first signed-in request, when production has no signing key.
@@ -50,7 +53,11 @@ export async function startGraphQLServer(options: {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
+    ...(options.operationGuards
+      ? { parseOptions: options.operationGuards.parseOptions, persistedQueries: options.operationGuards.persistedQueries }
+      : {}),
     plugins: [
+      ...(options.operationGuards?.plugins ?? []),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       // Subgraphs answer the gateway without Apollo Studio trace payloads.
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),

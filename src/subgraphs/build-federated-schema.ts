@@ -38,7 +38,7 @@ export async function buildFederatedSchema(options: {
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, refs] of Object.entries(options.referenceResolvers)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(refs as object) } as never;
+    resolvers[typeName] = Object.assign({}, resolvers[typeName], refs);
   }
   return buildSubgraphSchema([{ typeDefs, resolvers }]);
 }

@@ -13,7 +13,9 @@ import { discussionReferenceResolvers } from '../../resolvers/discussion/discuss
 import { CommenterBanResolver, ModerationResolver } from '../../resolvers/discussion/moderation.resolver';
 import { migrations as mysqlMigrations } from '../db/migrations/discussion/mysql';
 import { migrations as sqliteMigrations } from '../db/migrations/discussion/sqlite';
+import { dropCommentsOfPurgedArticles } from '../discussion/article-purge-listener';
 import { DiscussionRuntime } from '../discussion/discussion-runtime';
+import { contentEvents } from '../events/content-events';
 import { FederatedPublishedArticles } from '../discussion/published-articles';
 import { seedDiscussionDemo } from '../seed/discussion-seeder';
 import { buildFederatedSchema } from './build-federated-schema';
@@ -45,5 +47,10 @@ export const discussionSubgraph: SubgraphModule = {
       construct: (cls) => new (cls as new (rt: DiscussionRuntime) => unknown)(rt),
       referenceResolvers: discussionReferenceResolvers(rt),
     });
+  },
+  startServices(dataSource) {
+    // The bus is in-process: a discussion service apart from editorial needs the events forwarded.
+    const unsubscribe = dropCommentsOfPurgedArticles(dataSource, contentEvents);
+    return { stop: async () => unsubscribe() };
   },
 };

@@ -21,13 +21,15 @@ import { ArticleRevision } from '../../entities/editorial/article-revision.entit
 import { EditorialAuditEntry } from '../../entities/editorial/editorial-audit-entry.entity';
 import { RubricPathHistory } from '../../entities/editorial/rubric-path-history.entity';
 import { ArticleAdminResolver } from '../../resolvers/editorial/admin/article-admin.resolver';
+import { ArticleTrashResolver } from '../../resolvers/editorial/admin/article-trash.resolver';
 import { ArticleWorkflowResolver } from '../../resolvers/editorial/admin/article-workflow.resolver';
 import { AuditLogResolver } from '../../resolvers/editorial/admin/audit-log.resolver';
 import { DashboardResolver } from '../../resolvers/editorial/admin/dashboard.resolver';
 import { FrontPageAdminResolver } from '../../resolvers/editorial/admin/front-page-admin.resolver';
 import { RubricAdminResolver } from '../../resolvers/editorial/admin/rubric-admin.resolver';
 import { TaxonomyAdminResolver } from '../../resolvers/editorial/admin/taxonomy-admin.resolver';
-import { startScheduler } from '../editorial/workflow/scheduler';
+import { startScheduler } from '../editorial/workflow/publication-scheduler';
+import { contentEvents } from '../events/content-events';
 import { ArticleResolver } from '../../resolvers/editorial/article.resolver';
 import { AuthorResolver } from '../../resolvers/editorial/author.resolver';
 import { ArticleConnectionResolver, MagazineIssueConnectionResolver } from '../../resolvers/editorial/connections.resolver';
@@ -56,6 +58,7 @@ const resolvers: NonEmptyArray<Function> = [
   HomePageResolver,
   ArticleAdminResolver,
   ArticleWorkflowResolver,
+  ArticleTrashResolver,
   FrontPageAdminResolver,
   RubricAdminResolver,
   TaxonomyAdminResolver,
@@ -94,7 +97,7 @@ export const editorialSubgraph: SubgraphModule = {
   ],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
   seedDemo: seedEditorialDemo,
-  startJobs: (dataSource) => startScheduler(dataSource),
+  startJobs: (dataSource) => startScheduler(dataSource, { bus: contentEvents }),
   async buildSchema(dataSource) {
     const rt = new EditorialRuntime(dataSource);
     return buildFederatedSchema({

@@ -76,8 +76,10 @@ describe.each(backends())('article change feed (%s)', (backend) => {
       input: { title: 'Titre corrigé deux fois' },
     });
     await asEditor(`mutation($id: ID!) { unpublishArticle(id: $id) { id } }`, { id: String(unpublished.id) });
-    // Editorial has no deletion yet; this is the event it is to emit when it has one.
-    await contentEvents.emit({ type: 'article.deleted', articleId: deleted.id });
+    // Deleted as editors do: to the trash, then purged by an admin (the feed keeps the latest change, the tombstone).
+    await asEditor(`mutation($id: ID!) { trashArticle(id: $id) { id } }`, { id: String(deleted.id) });
+    const purged = await gql(fx.url, `mutation($id: ID!) { purgeArticle(id: $id) }`, { id: String(deleted.id) }, admin.headers);
+    expect(purged.errors).toBeUndefined();
 
     const page = await feed(start);
     const summary = page.nodes.map((n) => ({ id: Number(n.articleId), kind: n.kind, deleted: n.deleted, title: n.article?.title ?? null }));

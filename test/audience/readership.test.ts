@@ -76,6 +76,10 @@ describe.each(backends())('readership: view counts and rankings (%s)', (backend)
     expect(await window('WEEK')).toEqual([D.id, A.id, C.id, newer.id, older.id]);
     expect(await window('MONTH')).toEqual([E.id, D.id, A.id, C.id, newer.id, older.id]);
     expect(await window('MONTH', secondTop)).toEqual([E.id, D.id, F.id]);
+    // The default window is the day (it arrived as its GraphQL name and matched no window).
+    const byDefault = await gql(fx.url, `{ mostRead(limit: 10) { id } }`);
+    expect(byDefault.errors).toBeUndefined();
+    expect(ids(byDefault.data.mostRead)).toEqual([A.id, C.id, newer.id, older.id]);
   });
 
   it('filters by rubric, sub-rubrics included, from its own copy of the rubric paths', async () => {

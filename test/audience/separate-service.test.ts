@@ -33,7 +33,8 @@ describe.each(backends())('the audience subgraph as its own service (%s)', (back
     const editorial = await startSubgraphServer(editorialSubgraph, fx.app.dataSources.get('editorial')!, { port: 0 });
     const previousUrl = process.env.SUBGRAPH_EDITORIAL_URL;
     process.env.SUBGRAPH_EDITORIAL_URL = editorial.url;
-    AudienceRuntime.for(ds).configure({ rankingTtlMs: 0, flushIntervalMs: 3_600_000 });
+    // Several views of one article from this one test client are meant to add up here.
+    AudienceRuntime.for(ds).configure({ rankingTtlMs: 0, flushIntervalMs: 3_600_000, viewWindowSeconds: 0 });
     const audience = await startSubgraphServer(audienceSubgraph, ds, { port: 0 });
     const { audience: _inProcess, ...local } = fx.app.schemas;
     const gateway = await startGraphQLServer({ gateway: createGateway({ localSchemas: local, urls: { audience: audience.url } }), port: 0 });

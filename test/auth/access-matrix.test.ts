@@ -79,6 +79,11 @@ const ACCESS: Record<string, Outcome[]> = {
   'Mutation.scheduleArticle': NEWSROOM_STAFF,
   'Mutation.unpublishArticle': NEWSROOM_STAFF,
   'Mutation.transitionArticle': NEWSROOM_STAFF,
+  // journalists only their own never-published drafts (tested in test/editorial/workflow/trash.test.ts)
+  'Mutation.trashArticle': NEWSROOM_STAFF,
+  'Mutation.restoreArticle': NEWSROOM_STAFF,
+  'Mutation.purgeArticle': ADMINS,
+  'Query.trashedArticles': EDITORS,
   'Mutation.addArticleCorrection': EDITORS,
   'Mutation.arrangeFrontPage': EDITORS,
   'Mutation.createAuthor': EDITORS,

@@ -4,10 +4,11 @@ import { RedisResponseCacheStore, MemoryResponseCacheStore } from '../../src/cac
 import { ResponseCache } from '../../src/cache/response-cache';
 import { startNewsroom, type NewsroomApp } from '../../src/app/newsroom-app';
 import { sqlCounter } from '../../src/db/sql-counter';
-import { ArticleStore } from '../../src/editorial/article-store';
 import { seedEditorial } from '../../src/seed/editorial-seeder';
 import { subgraphList } from '../../src/subgraphs/subgraph-modules';
 import { scratchTargets } from '../support/backends';
+import { editArticle, publishedArticle, unpublishArticle } from '../support/editorial-desk';
+import { Role, signInAs } from '../support/sign-in';
 
 const HOME = `{ homePage { headline { lead { id title } secondary { id title } } rubricBlocks { rubric { name } articles { id } } } }`;
 
@@ -53,24 +54,18 @@ describe.each(Object.keys(stores) as Array<keyof typeof stores>)('full-response 
   });
 
   it('is purged when an article is published, edited or unpublished', async () => {
-    const store = new ArticleStore(app.dataSources.get('editorial')!);
+    const editor = (await signInAs({ app, url: app.url, stop: cleanup }, [Role.Editor])).headers;
     await post(app.url, HOME);
-    const created = await store.create({
-      slug: 'derniere-minute-cache',
-      title: 'Dernière minute : le cache se vide',
-      body: [{ type: 'paragraph', text: 'Texte.' }],
-      status: 'published',
-      primaryRubricId: 1,
-    });
+    const created = await publishedArticle(app.url, editor, { title: 'Dernière minute : le cache se vide', primaryRubricId: 1 });
     const afterPublish = await post(app.url, HOME);
     expect(afterPublish.cache).toBe('MISS');
     expect(afterPublish.body).toContain(`"id":"${created.id}"`);
     await post(app.url, HOME);
-    await store.update(created.id, { title: 'Dernière minute : titre corrigé' });
+    await editArticle(app.url, editor, created.id, { title: 'Dernière minute : titre corrigé' });
     const afterEdit = await post(app.url, HOME);
     expect(afterEdit.cache).toBe('MISS');
     expect(afterEdit.body).toContain('titre corrigé');
-    await store.update(created.id, { status: 'unpublished' });
+    await unpublishArticle(app.url, editor, created.id);
     const afterUnpublish = await post(app.url, HOME);
     expect(afterUnpublish.cache).toBe('MISS');
     expect(afterUnpublish.body).not.toContain(`"id":"${created.id}"`);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkSettings, SETTINGS, SettingsError } from '../../src/config/settings';
+import { checkSettings, SETTING_PATTERNS, SETTINGS } from '../../src/config/settings';
+import { ConfigurationError } from '../../src/errors/configuration-error';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -19,6 +20,9 @@ function namesReadByCode(): Set<string> {
   for (const file of ['src', 'resolvers', 'entities'].flatMap((d) => sourceFiles(path.join(ROOT, d)))) {
     const text = fs.readFileSync(file, 'utf8');
     for (const m of text.matchAll(/\benv\s*(?:\.\s*([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g)) names.add(m[1] ?? m[2]);
+    // Variables read through a zod object schema over the environment.
+    for (const m of text.matchAll(/^\s*([A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{4,}): z\./gm)) names.add(m[1]);
+    for (const m of text.matchAll(/\(\s*env\s*,\s*['"]([A-Z][A-Z0-9_]+)['"]/g)) names.add(m[1]);
     for (const m of text.matchAll(/\benv\s*\[\s*`([A-Z_]*)\$\{[^}]+\}([A-Z_]*)`\s*\]/g)) {
       for (const s of subgraphs) names.add(`${m[1]}${s}${m[2]}`);
     }
@@ -29,26 +33,37 @@ function namesReadByCode(): Set<string> {
 function namesInReadmeTable(): Set<string> {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const section = readme.split(/^## Configuration$/m)[1]?.split(/^## /m)[0] ?? '';
-  return new Set([...section.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((m) => m[1]));
+  return new Set([...section.matchAll(/^\| `([A-Z][A-Z0-9_<>]*)` \|/gm)].map((m) => m[1]));
 }
 
 describe('configuration reference', () => {
   it('lists every variable the code reads', () => {
-    const missing = [...namesReadByCode()].filter((name) => !(name in SETTINGS));
+    const missing = [...namesReadByCode()].filter((name) => !(name in SETTINGS) && !Object.values(SETTING_PATTERNS).some((p) => p.names.test(name)));
     expect(missing).toEqual([]);
+  });
+
+  it('documents every family of variables whose names the code builds', () => {
+    const prefixes = new Set<string>();
+    for (const file of ['src', 'resolvers', 'entities'].flatMap((d) => sourceFiles(path.join(ROOT, d)))) {
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/`([A-Z][A-Z0-9]*_[A-Z0-9_]*)\$\{/g)) prefixes.add(m[1]);
+    }
+    const documented = [...Object.keys(SETTINGS), ...Object.keys(SETTING_PATTERNS)];
+    expect([...prefixes].filter((prefix) => !documented.some((name) => name.startsWith(prefix) && name !== prefix))).toEqual([]);
+    expect(() => checkSettings({ LIMIT_ANONYMOUS_COST: 'beaucoup' })).toThrow(/^Invalid configuration: LIMIT_ANONYMOUS_COST=/);
   });
 
   it('has a README table row for every variable, and no row for an unknown one', () => {
     const table = namesInReadmeTable();
-    expect([...Object.keys(SETTINGS)].filter((name) => !table.has(name))).toEqual([]);
-    expect([...table].filter((name) => !(name in SETTINGS))).toEqual([]);
+    const declared = [...Object.keys(SETTINGS), ...Object.keys(SETTING_PATTERNS)];
+    expect(declared.filter((name) => !table.has(name))).toEqual([]);
+    expect([...table].filter((name) => !declared.includes(name))).toEqual([]);
   });
 
   it('refuses a bad value with one line naming the variable', () => {
-    expect(() => checkSettings({ PORT: 'quatre-mille' })).toThrow(SettingsError);
+    expect(() => checkSettings({ PORT: 'quatre-mille' })).toThrow(ConfigurationError);
     expect(() => checkSettings({ PORT: 'quatre-mille' })).toThrow(/^Invalid configuration: PORT=/);
     expect(() => checkSettings({ SITE_URL: 'not a url' })).toThrow(/SITE_URL/);
     expect(() => checkSettings({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
-    expect(() => checkSettings({ PORT: '4000', SITE_URL: 'https://www.exemple.fr', MAILER: 'smtp' })).not.toThrow();
+    expect(() => checkSettings({ PORT: '4000', SITE_URL: 'https://www.exemple.fr', MAILER: 'none' })).not.toThrow();
   });
 });

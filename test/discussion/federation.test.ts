@@ -3,6 +3,7 @@ import { sqlCounter } from '../../src/db/sql-counter';
 import { DiscussionRuntime } from '../../src/discussion/discussion-runtime';
 import { createGateway } from '../../src/gateway/create-gateway';
 import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
+import { gatewayOperationGuards } from '../../src/limits/gateway-operation-guards';
 import { startGraphQLServer } from '../../src/server/graphql-http-server';
 import { startSubgraphServer } from '../../src/server/subgraph-server';
 import { discussionSubgraph } from '../../src/subgraphs/discussion.subgraph';
@@ -138,6 +139,8 @@ describe.each(backends())('discussion through the gateway with editorial and acc
     process.env.SUBGRAPH_EDITORIAL_URL = editorial.url;
     const discussion = await startSubgraphServer(discussionSubgraph, ds, { port: 0 });
     const gateway = await startGraphQLServer({
+      // The same operation guards as the in-process app, so that the answers (extensions.cost too) compare.
+      operationGuards: gatewayOperationGuards(),
       gateway: createGateway({ urls: { editorial: editorial.url, discussion: discussion.url }, localSchemas: { accounts: fx.app.schemas.accounts } }),
       port: 0,
     });

@@ -1,11 +1,12 @@
 import { Article } from '../../entities/editorial/article.entity';
 import { Rubric } from '../../entities/editorial/rubric.entity';
 import { sqlCounter } from '../../src/db/sql-counter';
-import { ArticleStore } from '../../src/editorial/article-store';
 import { backends } from '../support/backends';
 import { gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
+import { publishedArticle } from '../support/editorial-desk';
 import { settleBackgroundWork } from '../support/settle';
+import { Role, signInAs } from '../support/sign-in';
 
 /**
  * SQL budgets, one statement per kind of thing loaded, across the four subgraphs:
@@ -89,13 +90,13 @@ describe.each(backends())('home page (%s)', (backend) => {
     expect(large.count).toBe(small.count);
     // Double the number of top-level rubrics, each with articles of its own.
     const repo = ds().getRepository(Rubric);
-    const store = new ArticleStore(ds());
+    const desk = (await signInAs(fx, [Role.Editor])).headers;
     const roots = await repo.count({ where: { depth: 0 } });
     for (let i = 0; i < roots; i++) {
       const saved = await repo.save(repo.create({ slug: `nouvelle-${i}`, path: `nouvelle-${i}`, name: `Nouvelle ${i}`, parentId: null, treePath: '/', depth: 0, position: 100 + i, description: null, archivedAt: null }));
       await repo.update(saved.id, { treePath: `/${saved.id}/` });
       for (let j = 0; j < 3; j++) {
-        await store.create({ slug: `nouvelle-${i}-${j}`, title: `Nouvelle rubrique ${i}, article ${j}`, body: [{ type: 'paragraph', text: 'Un texte.' }], status: 'published', primaryRubricId: saved.id, heroImageId: 1, authorIds: [1, 2], publishedAt: new Date(Date.now() - 1000 * (j + 1)) });
+        await publishedArticle(fx.url, desk, { slug: `nouvelle-${i}-${j}`, title: `Nouvelle rubrique ${i}, article ${j}`, primaryRubricId: saved.id, heroImageId: 1, authorIds: [1, 2] });
       }
     }
     await settleBackgroundWork(fx);

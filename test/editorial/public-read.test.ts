@@ -1,8 +1,9 @@
 import { Article } from '../../entities/editorial/article.entity';
-import { ArticleStore } from '../../src/editorial/article-store';
 import { backends } from '../support/backends';
 import { errorCodes, gql } from '../support/graphql-client';
+import { approvedArticle, editArticle, publishedArticle, scheduleArticle } from '../support/editorial-desk';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
+import { Role, signInAs, type SignedIn } from '../support/sign-in';
 
 describe.each(backends())('public read API through the gateway (%s)', (backend) => {
   let fx: NewsroomFixture;
@@ -15,6 +16,9 @@ describe.each(backends())('public read API through the gateway (%s)', (backend) 
   });
 
   const ds = () => fx.app.dataSources.get('editorial')!;
+  let desk: SignedIn | null = null;
+  /** An editor, signed in once for the suite, who writes through the admin API. */
+  const editor = async () => (desk ??= await signInAs(fx, [Role.Editor]));
 
   it('gives the breadcrumb of Etats Unis from Home down', async () => {
     const res = await gql(fx.url, `{ rubric(slug: "monde/ameriques/amerique-du-nord/etats-unis") { name path breadcrumb { name path } parent { name } } }`);
@@ -89,7 +93,7 @@ describe.each(backends())('public read API through the gateway (%s)', (backend) 
     const [row] = await ds().getRepository(Article).find({ where: { status: 'published' }, order: { id: 'ASC' }, take: 1 });
     const before = await gql(fx.url, `query($s: String!) { article(slug: $s) { path } }`, { s: row.slug });
     const oldPath = before.data.article.path;
-    await new ArticleStore(ds()).changeSlug(row.id, `${row.slug}-mise-a-jour`);
+    await editArticle(fx.url, (await editor()).headers, row.id, { slug: `${row.slug}-mise-a-jour` });
     const res = await gql(fx.url, `query($p: String!) { route(path: $p) { __typename ... on Redirect { location statusCode } } }`, { p: oldPath });
     expect(res.data.route).toEqual({ __typename: 'Redirect', location: oldPath.replace(row.slug, `${row.slug}-mise-a-jour`), statusCode: 301 });
     const now = await gql(fx.url, `query($p: String!) { route(path: $p) { __typename ... on Article { id } } }`, { p: res.data.route.location });
@@ -110,22 +114,20 @@ describe.each(backends())('public read API through the gateway (%s)', (backend) 
   });
 
   it('finds French words whatever the accents, most relevant first', async () => {
-    const store = new ArticleStore(ds());
-    const created = await store.create({
+    const title = 'Économie : le ministre soupçonné de conflit d’intérêts';
+    const created = await publishedArticle(fx.url, (await editor()).headers, {
       slug: 'le-ministre-soupconne-de-conflit-d-interets',
-      title: 'Économie : le ministre soupçonné de conflit d’intérêts',
+      title,
       standfirst: 'Une enquête « préliminaire » vise la gestion d’un fonds public.',
       body: [{ type: 'paragraph', text: 'Le parquet soupçonne un détournement au profit d’une société de conseil.' }],
-      status: 'published',
       primaryRubricId: 2,
-      publishedAt: new Date(Date.now() - 1000),
     });
     const res = await gql(fx.url, `{
       a: search(query: "economie ministre soupconne", first: 5) { nodes { id title } }
       b: search(query: "SOUPÇONNÉ", first: 50) { nodes { id } }
     }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.a.nodes[0]).toEqual({ id: String(created.id), title: created.title });
+    expect(res.data.a.nodes[0]).toEqual({ id: String(created.id), title });
     expect(res.data.b.nodes.map((n: any) => n.id)).toContain(String(created.id));
   });
 
@@ -150,18 +152,17 @@ describe.each(backends())('public read API through the gateway (%s)', (backend) 
     const expected: string[] = before.data.rubric.articles.nodes.map((n: any) => n.id);
     const seen: string[] = [];
     let after: string | null = null;
-    const store = new ArticleStore(ds());
+    const editorHeaders = (await editor()).headers;
     let i = 0;
     do {
       const page: any = await gql(fx.url, query, { a: after });
       seen.push(...page.data.rubric.articles.nodes.map((n: any) => n.id));
       after = page.data.rubric.articles.pageInfo.hasNextPage ? page.data.rubric.articles.pageInfo.endCursor : null;
       // A newer article lands at the head of the list between pages: it must not shift what follows.
-      await store.create({
+      await publishedArticle(fx.url, editorHeaders, {
         slug: `breve-pendant-la-pagination-${i++}`,
         title: `Brève publiée pendant la lecture ${i}`,
         body: [{ type: 'paragraph', text: 'Texte court.' }],
-        status: 'published',
         primaryRubricId: 1,
       });
     } while (after && seen.length < expected.length);
@@ -180,14 +181,9 @@ describe.each(backends())('public read API through the gateway (%s)', (backend) 
     const listed = await gql(fx.url, `{ articles(first: 100) { nodes { id } } }`);
     const ids = new Set(listed.data.articles.nodes.map((n: any) => n.id));
     for (const a of hidden) expect(ids.has(String(a.id))).toBe(false);
-    const future = await new ArticleStore(ds()).create({
-      slug: 'article-sous-embargo-horaire',
-      title: 'Annonce prévue demain',
-      body: [{ type: 'paragraph', text: 'Pas encore.' }],
-      status: 'published',
-      primaryRubricId: 1,
-      publishedAt: new Date(Date.now() + 24 * 3600 * 1000),
-    });
+    const editorHeaders = (await editor()).headers;
+    const future = await approvedArticle(fx.url, editorHeaders, { slug: 'article-sous-embargo-horaire', title: 'Annonce prévue demain', primaryRubricId: 1 });
+    await scheduleArticle(fx.url, editorHeaders, future.id, new Date(Date.now() + 24 * 3600 * 1000));
     const res = await gql(fx.url, `{ article(slug: "${future.slug}") { id } articles(first: 3) { nodes { id } } }`);
     expect(errorCodes(res)).toEqual(['NOT_FOUND']);
   });

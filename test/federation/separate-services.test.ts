@@ -1,4 +1,5 @@
 import { createGateway } from '../../src/gateway/create-gateway';
+import { gatewayOperationGuards } from '../../src/limits/gateway-operation-guards';
 import { startGraphQLServer } from '../../src/server/graphql-http-server';
 import { startSubgraphServer } from '../../src/server/subgraph-server';
 import { editorialSubgraph } from '../../src/subgraphs/editorial.subgraph';
@@ -32,7 +33,12 @@ describe.each(backends())('one subgraph as its own service (%s)', (backend) => {
 
   it('answers identically in one process and with the gateway calling the subgraph over HTTP', async () => {
     const subgraph = await startSubgraphServer(editorialSubgraph, fx.app.dataSources.get('editorial')!, { port: 0 });
-    const gateway = await startGraphQLServer({ gateway: createGateway({ urls: { editorial: subgraph.url } }), port: 0 });
+    const gateway = await startGraphQLServer({
+      // The same operation guards as the in-process app, so that the answers (extensions.cost too) compare.
+      operationGuards: gatewayOperationGuards(),
+      gateway: createGateway({ urls: { editorial: subgraph.url } }),
+      port: 0,
+    });
     try {
       const variables = { slug: 'monde' };
       const inProcess = await gql(fx.url, PAGE_QUERY, variables);

@@ -18,10 +18,14 @@ export function audienceRuntime(fx: NewsroomFixture): AudienceRuntime {
 
 /**
  * Gives the suite's audience subgraph its own in-memory throttle counters and fresh rankings
- * on every request (a ranking cached by one test would hide the next test's views).
+ * on every request (a ranking cached by one test would hide the next test's views). Suites
+ * that test adding up send many views as one client, so one view per client and article is
+ * off unless asked for (`dedup: true`; test/audience/view-dedup.test.ts tests it).
  */
-export function prepareAudience(fx: NewsroomFixture): AudienceRuntime {
-  return audienceRuntime(fx).useRateLimiter(new MemoryRateLimiter()).configure({ rankingTtlMs: 0 });
+export function prepareAudience(fx: NewsroomFixture, options: { dedup?: boolean } = {}): AudienceRuntime {
+  return audienceRuntime(fx)
+    .useRateLimiter(new MemoryRateLimiter())
+    .configure({ rankingTtlMs: 0, viewWindowSeconds: options.dedup ? 1800 : 0 });
 }
 
 export function beaconUrl(fx: NewsroomFixture): string {

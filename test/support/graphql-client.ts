@@ -1,6 +1,7 @@
 export type GraphQLResponse<T = any> = {
   data?: T;
   errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, any> }>;
+  extensions?: Record<string, any>;
 };
 
 /** Posts a GraphQL operation over real HTTP. */

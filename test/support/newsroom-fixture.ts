@@ -1,4 +1,5 @@
 import type { NewsroomApp } from '../../src/app/newsroom-app';
+import type { GatewayOperationGuards } from '../../src/limits/gateway-operation-guards';
 import { startNewsroom } from '../../src/app/newsroom-app';
 import { seedEditorial } from '../../src/seed/editorial-seeder';
 import { subgraphList } from '../../src/subgraphs/subgraph-modules';
@@ -14,12 +15,12 @@ export async function startNewsroomFixture(
   backend: Backend,
   label: string,
   articles = 240,
-  options: { responseCache?: boolean } = {},
+  options: { responseCache?: boolean; operationGuards?: GatewayOperationGuards | false } = {},
 ): Promise<NewsroomFixture> {
   const scratch = scratchTargets(backend, label, subgraphList().map((m) => m.name));
   await scratch.cleanup();
   // The response cache is off unless a suite tests it: SQL budgets and fresh reads need every request to run.
-  const app = await startNewsroom({ targets: scratch.targets, responseCache: options.responseCache ?? false });
+  const app = await startNewsroom({ targets: scratch.targets, responseCache: options.responseCache ?? false, operationGuards: options.operationGuards });
   await seedEditorial(app.dataSources.get('editorial')!, { seed: 7, articles, paragraphs: 4 });
   return {
     app,

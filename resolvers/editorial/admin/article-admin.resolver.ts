@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
 import type { Article } from '../../../entities/editorial/article.entity';
-import { ArticleCorrection } from '../../../entities/editorial/article-correction.entity';
+import type { ArticleCorrection } from '../../../entities/editorial/article-correction.entity';
 import { ArticleRevision } from '../../../entities/editorial/article-revision.entity';
 import { Role } from '../../../src/auth/roles';
 import type { RequestContext } from '../../../src/context/request-context';
@@ -62,6 +62,7 @@ export class ArticleAdminResolver {
   @Mutation(() => PreviewLinkType, { description: 'A signed, expiring link that shows the article as readers would, whatever its status.' })
   async createArticlePreview(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PreviewLinkType> {
     const article = await new ArticleAdminReader(this.rt, ctx).byId(toId(id));
+    if (article.trashedAt) throw notFound('Article', { id });
     const { token, expiresAt } = await signPreviewToken(article.id);
     return { token, expiresAt, url: absoluteUrl(`/preview?token=${encodeURIComponent(token)}`) };
   }
@@ -70,7 +71,8 @@ export class ArticleAdminResolver {
   async articlePreview(@Arg('token') token: string, @Ctx() ctx: RequestContext): Promise<Article> {
     const id = await verifyPreviewToken(token);
     const article = await this.rt.loaders(ctx).articleById.load(id);
-    if (!article) throw notFound('Article', { id });
+    // A link shows a draft to whoever holds it, but never what was thrown away since.
+    if (!article || article.trashedAt) throw notFound('Article', { id });
     return article;
   }
 
@@ -97,13 +99,13 @@ export class ArticleAdminResolver {
   }
 
   @FieldResolver(() => [CorrectionType], { description: 'Public correction notes, oldest first.' })
-  corrections(@Root() article: Article): Promise<ArticleCorrection[]> {
-    return this.rt.dataSource.getRepository(ArticleCorrection).find({ where: { articleId: article.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+  corrections(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<ArticleCorrection[]> {
+    return this.rt.loaders(ctx).correctionsByArticle.load(article.id);
   }
 
   @Authorized(...STAFF)
   @FieldResolver(() => [ArticleRevisionType], { description: 'Every saved state, newest first (newsroom staff only).' })
-  revisions(@Root() article: Article): Promise<ArticleRevision[]> {
-    return this.rt.dataSource.getRepository(ArticleRevision).find({ where: { articleId: article.id }, order: { number: 'DESC' } });
+  revisions(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<ArticleRevision[]> {
+    return this.rt.loaders(ctx).revisionsByArticle.load(article.id);
   }
 }

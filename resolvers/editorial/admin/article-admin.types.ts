@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
+import type { ArticleStatus } from '../../../src/editorial/article-status';
 
 /** GraphQL names of the lifecycle states; values are the stored ones. */
 export enum ArticleStatusEnum {
@@ -13,6 +14,18 @@ export enum ArticleStatusEnum {
   ARCHIVED = 'archived',
 }
 registerEnumType(ArticleStatusEnum, { name: 'ArticleStatus', description: 'Where an article is in the editorial lifecycle.' });
+
+/** The stored status of each GraphQL value (a map, so the two lists cannot drift apart unnoticed). */
+export const STORED_STATUS: Record<ArticleStatusEnum, ArticleStatus> = {
+  [ArticleStatusEnum.DRAFT]: 'draft',
+  [ArticleStatusEnum.IN_REVIEW]: 'in_review',
+  [ArticleStatusEnum.CHANGES_REQUESTED]: 'changes_requested',
+  [ArticleStatusEnum.APPROVED]: 'approved',
+  [ArticleStatusEnum.SCHEDULED]: 'scheduled',
+  [ArticleStatusEnum.PUBLISHED]: 'published',
+  [ArticleStatusEnum.UNPUBLISHED]: 'unpublished',
+  [ArticleStatusEnum.ARCHIVED]: 'archived',
+};
 
 @ObjectType('Correction', { description: 'A public correction note ("Mis à jour le …").' })
 export class CorrectionType {

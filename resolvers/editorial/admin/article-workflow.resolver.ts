@@ -7,7 +7,7 @@ import { EditorialRuntime } from '../../../src/editorial/editorial-runtime';
 import { ArticleWorkflowService } from '../../../src/editorial/workflow/article-workflow.service';
 import { toId } from '../../../src/graphql/ids';
 import { ArticleType } from '../article.type';
-import { ArticleStatusEnum } from './article-admin.types';
+import { ArticleStatusEnum, STORED_STATUS } from './article-admin.types';
 
 const STAFF = [Role.Journalist, Role.Editor, Role.Admin];
 
@@ -79,6 +79,6 @@ export class ArticleWorkflowResolver {
     @Arg('version', () => Int, { nullable: true }) version: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Article> {
-    return this.move(ctx, id, to as unknown as ArticleStatus, { version, publishAt });
+    return this.move(ctx, id, STORED_STATUS[to], { version, publishAt });
   }
 }

@@ -1,9 +1,10 @@
-import { Arg, Args, Authorized, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { EditorialAuditEntry } from '../../../entities/editorial/editorial-audit-entry.entity';
 import { Role } from '../../../src/auth/roles';
 import { EditorialRuntime } from '../../../src/editorial/editorial-runtime';
 import { ConnectionPage, decodeCursor, encodeCursor, pageSize } from '../../../src/graphql/connection';
+import { toId } from '../../../src/graphql/ids';
 import { ConnectionArgs } from '../../shared/connection.args';
 import { PageInfoType } from '../../shared/page-info.type';
 
@@ -53,9 +54,12 @@ class EditorialAuditConnectionType {
 
   @Field(() => PageInfoType)
   pageInfo: PageInfoType;
+
+  @Field(() => Int, { description: 'Entries matching the filters; counted only when selected.' })
+  totalCount: number;
 }
 
-@Resolver()
+@Resolver(() => EditorialAuditConnectionType)
 export class AuditLogResolver {
   constructor(private readonly rt: EditorialRuntime) {}
 
@@ -67,12 +71,18 @@ export class AuditLogResolver {
     @Arg('entityId', () => ID, { nullable: true }) entityId: string | null,
   ) {
     const limit = pageSize(first);
-    const qb = this.rt.dataSource.getRepository(EditorialAuditEntry).createQueryBuilder('e').orderBy('e.id', 'DESC').take(limit + 1);
-    if (after) qb.andWhere('e.id < :cursor', { cursor: decodeCursor(after, ['number'])[0] });
-    if (entityType) qb.andWhere('e.entityType = :entityType', { entityType });
-    if (entityId) qb.andWhere('e.entityId = :entityId', { entityId: Number(entityId) || 0 });
-    const rows = await qb.getMany();
+    const filtered = this.rt.dataSource.getRepository(EditorialAuditEntry).createQueryBuilder('e');
+    if (entityType) filtered.andWhere('e.entityType = :entityType', { entityType });
+    if (entityId !== null && entityId !== undefined) filtered.andWhere('e.entityId = :entityId', { entityId: toId(entityId, 'entityId') });
+    const page = filtered.clone().orderBy('e.id', 'DESC').take(limit + 1);
+    if (after) page.andWhere('e.id < :cursor', { cursor: decodeCursor(after, ['number'])[0] });
+    const rows = await page.getMany();
     const edges = rows.slice(0, limit).map((node) => ({ cursor: encodeCursor([node.id]), node }));
-    return new ConnectionPage(edges, rows.length > limit, async () => 0, Boolean(after));
+    return new ConnectionPage(edges, rows.length > limit, () => filtered.getCount(), Boolean(after));
+  }
+
+  @FieldResolver(() => Int)
+  totalCount(@Root() page: ConnectionPage<unknown>): Promise<number> {
+    return page.totalCount();
   }
 }

@@ -1,11 +1,12 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { FrontPageArrangement } from '../../../entities/editorial/front-page-arrangement.entity';
+import { FrontPageArrangement, type FrontPageBlock } from '../../../entities/editorial/front-page-arrangement.entity';
 import { FrontPageSlot } from '../../../entities/editorial/front-page-slot.entity';
 import { Role } from '../../../src/auth/roles';
 import type { RequestContext } from '../../../src/context/request-context';
 import { EditorialRuntime } from '../../../src/editorial/editorial-runtime';
 import { FrontPageAdminService } from '../../../src/editorial/workflow/front-page-admin.service';
-import { toId } from '../../../src/graphql/ids';
+import { DEFAULT_PAGE_SIZE, pageSize } from '../../../src/graphql/connection';
+import { toIds } from '../../../src/graphql/ids';
 import { HomePageType } from '../home-page.type';
 
 export enum FrontPageBlockEnum {
@@ -13,6 +14,9 @@ export enum FrontPageBlockEnum {
   SELECTION = 'selection',
 }
 registerEnumType(FrontPageBlockEnum, { name: 'FrontPageBlock', description: 'A curated home-page block: "À la une" or "Notre sélection".' });
+
+/** The stored name of each GraphQL block value (a map, so a new enum value without a stored name fails to compile). */
+const STORED_BLOCK: Record<FrontPageBlockEnum, FrontPageBlock> = { [FrontPageBlockEnum.HEADLINE]: 'headline', [FrontPageBlockEnum.SELECTION]: 'selection' };
 
 @ObjectType('FrontPageArrangement', { description: 'One arrangement of a curated block, live from `activeFrom` until a newer one starts.' })
 export class FrontPageArrangementType {
@@ -45,18 +49,18 @@ export class FrontPageAdminResolver {
     @Arg('activeFrom', () => Date, { nullable: true }) activeFrom: Date | null,
     @Ctx() ctx: RequestContext,
   ): Promise<FrontPageArrangement> {
-    return new FrontPageAdminService(this.rt, ctx).arrange(block as never, articleIds.map((id) => toId(id, 'articleIds')), activeFrom);
+    return new FrontPageAdminService(this.rt, ctx).arrange(STORED_BLOCK[block], toIds(articleIds, 'articleIds'), activeFrom);
   }
 
   @Authorized(...EDITORS)
   @Query(() => [FrontPageArrangementType], { description: 'Arrangements of a block, newest first (past, live and scheduled).' })
   frontPageArrangements(
     @Arg('block', () => FrontPageBlockEnum) block: FrontPageBlockEnum,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: 'How many, 0 to 100 (BAD_USER_INPUT beyond).' }) first: number,
   ): Promise<FrontPageArrangement[]> {
     return this.rt.dataSource
       .getRepository(FrontPageArrangement)
-      .find({ where: { block: block as never }, order: { activeFrom: 'DESC', id: 'DESC' }, take: Math.min(Math.max(first, 0), 100) });
+      .find({ where: { block: STORED_BLOCK[block] }, order: { activeFrom: 'DESC', id: 'DESC' }, take: pageSize(first) });
   }
 
   @Authorized(...EDITORS)
@@ -66,8 +70,7 @@ export class FrontPageAdminResolver {
   }
 
   @FieldResolver(() => [ID], { description: 'The articles in slot order.' })
-  async articleIds(@Root() arrangement: FrontPageArrangement): Promise<number[]> {
-    const slots = await this.rt.dataSource.getRepository(FrontPageSlot).find({ where: { arrangementId: arrangement.id }, order: { position: 'ASC' } });
-    return slots.map((s) => s.articleId);
+  articleIds(@Root() arrangement: FrontPageArrangement, @Ctx() ctx: RequestContext): Promise<number[]> {
+    return this.rt.loaders(ctx).articleIdsByArrangement.load(arrangement.id);
   }
 }

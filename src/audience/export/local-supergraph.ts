@@ -13,7 +13,8 @@ export async function startLocalSupergraph(): Promise<{ url: string; stop(): Pro
   // The job's loader (e.g. `-r @swc-node/register`) without its own heap limit.
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--max-old-space-size'));
   const child: ChildProcess = spawn(process.execPath, [...execArgv, START_SCRIPT], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: '0', RESPONSE_CACHE: 'off' },
+    // It serves the export only: it sends no mail, whatever mailer the job's environment names.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: '0', RESPONSE_CACHE: 'off', MAILER: 'none' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {

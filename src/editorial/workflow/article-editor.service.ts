@@ -8,11 +8,14 @@ import { contentEvents, type ContentEvent } from '../../events/content-events';
 import { ArticleStore } from '../article-store';
 import type { EditorialRuntime } from '../editorial-runtime';
 import { AUTHOR_EDITABLE } from './article-lifecycle.policy';
-import { resolveArticleInput, type ArticleFieldsInput } from './article-input';
+import { isSlugCollision, resolveArticleInput, slugTaken, type ArticleFieldsInput } from './article-input';
 import { diffSnapshots, snapshotOf, type ArticleSnapshot } from './article-snapshot';
-import { articleConflict } from './article-conflict';
+import { articleConflict, articleInTrash } from './article-conflict';
 import { recordAudit } from './editorial-audit';
 import { actorOn, ownAuthorIds, requireStaff } from './editorial-staff';
+
+/** Creates racing for the same derived slug give up after this many tries (each finds the next free one). */
+const SLUG_ATTEMPTS = 5;
 
 /**
  * Writing articles: create, edit with optimistic concurrency, restore a revision, correct.
@@ -30,6 +33,19 @@ export class ArticleEditorService {
   }
 
   async create(input: ArticleFieldsInput): Promise<Article> {
+    // A derived slug can be lost to a concurrent create of the same title: try again, with the next free one.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.createOnce(input);
+      } catch (err) {
+        if (!isSlugCollision(err)) throw err;
+        if (input.slug) throw slugTaken(input.slug);
+        if (attempt >= SLUG_ATTEMPTS) throw new AppError(ErrorCode.Conflict, 'Articles with this title are being created at this very moment: try again');
+      }
+    }
+  }
+
+  private async createOnce(input: ArticleFieldsInput): Promise<Article> {
     const viewer = requireStaff(this.ctx);
     const now = new Date();
     const article = await this.rt.dataSource.transaction(async (m) => {
@@ -52,6 +68,7 @@ export class ArticleEditorService {
     const { article, events } = await this.rt.dataSource.transaction(async (m) => {
       const current = await this.store.loadForEdit(m, articleId);
       if (!current) throw notFound('Article', { id: articleId });
+      if (current.trashedAt) throw articleInTrash();
       const before = snapshotOf(current, await this.store.relationsOf(m, articleId));
       const actor = await actorOn(m, viewer, before.authorIds);
       if (actor === 'author' && !AUTHOR_EDITABLE.includes(current.status)) {
@@ -67,6 +84,10 @@ export class ArticleEditorService {
       await recordAudit(m, { action: 'article.update', entityType: 'article', entityId: articleId, userId: viewer.userId, before, after }, now);
       const evts: ContentEvent[] = [{ type: 'article.updated', articleId }];
       return { article: saved, events: evts };
+    }).catch((err: unknown) => {
+      // Another article took the slug between this one's check and its write.
+      if (isSlugCollision(err) && input.slug) throw slugTaken(input.slug);
+      throw err;
     });
     for (const e of events) await contentEvents.emit(e);
     return article;
@@ -94,6 +115,7 @@ export class ArticleEditorService {
     const correction = await this.rt.dataSource.transaction(async (m) => {
       const article = await this.store.loadForEdit(m, articleId);
       if (!article) throw notFound('Article', { id: articleId });
+      if (article.trashedAt) throw articleInTrash();
       if ((await actorOn(m, viewer, [])) !== 'editor') throw new AppError(ErrorCode.Forbidden, 'Editors only');
       const row = await m.getRepository(ArticleCorrection).save(m.getRepository(ArticleCorrection).create({ articleId, text: clean, userId: viewer.userId, createdAt: now }));
       await m.createQueryBuilder().update('article').set({ updatedAt: now }).where('id = :id', { id: articleId }).execute();

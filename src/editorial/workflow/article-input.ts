@@ -1,10 +1,11 @@
-import { In, Not, type EntityManager } from 'typeorm';
+import { Like, Not, QueryFailedError, type EntityManager } from 'typeorm';
 import { Article } from '../../../entities/editorial/article.entity';
 import { ArticleSlugHistory } from '../../../entities/editorial/article-slug-history.entity';
 import { Author } from '../../../entities/editorial/author.entity';
 import { Media } from '../../../entities/editorial/media.entity';
 import { Rubric } from '../../../entities/editorial/rubric.entity';
 import { Tag } from '../../../entities/editorial/tag.entity';
+import { AppError, ErrorCode } from '../../errors/app-error';
 import { slugify } from '../slugify';
 import type { ArticleSnapshot } from './article-snapshot';
 import { toBodyBlocks, type BodyBlockInputShape } from './body-validation';
@@ -39,11 +40,38 @@ function ids(errors: FieldErrors, field: string, values: Array<string | number>)
   return [...new Set(out)];
 }
 
-async function missing<E extends { id: number }>(m: EntityManager, entity: new () => E, wanted: number[]): Promise<number[]> {
+async function missing(m: EntityManager, entity: typeof Rubric | typeof Author | typeof Tag | typeof Media, wanted: number[]): Promise<number[]> {
   if (!wanted.length) return [];
-  const found = await m.getRepository(entity).find({ where: { id: In(wanted) } as never, select: { id: true } as never });
-  const have = new Set(found.map((r) => r.id));
+  // A query builder because `find({ where })` cannot type-check a where over a generic entity.
+  const found: Array<{ id: number | string }> = await m.createQueryBuilder(entity, 'e').select('e.id', 'id').whereInIds(wanted).getRawMany();
+  const have = new Set(found.map((r) => Number(r.id)));
   return wanted.filter((id) => !have.has(id));
+}
+
+/**
+ * Whether a write failed on the unique slug index: two editors took the same free slug at the
+ * same time (each transaction saw it free). The loser retries, or is told the slug is taken.
+ */
+export function isSlugCollision(err: unknown): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const driver = err.driverError as { code?: string; message?: string } | undefined;
+  const message = `${driver?.message ?? ''} ${err.message}`;
+  return (driver?.code === 'ER_DUP_ENTRY' && message.includes('uq_article_slug')) || (/SQLITE_CONSTRAINT/.test(driver?.code ?? '') && message.includes('article.slug'));
+}
+
+/** The answer to a slug lost to a concurrent write: the same as for a slug already taken. */
+export function slugTaken(slug: string): AppError {
+  return new AppError(ErrorCode.BadUserInput, 'Invalid article', { fields: [{ field: 'slug', messages: [`"${slug}" is already taken`] }] });
+}
+
+/** `wanted`, or the first of `wanted-2`, `wanted-3`… that no article has or had. */
+export async function freeSlug(m: EntityManager, wanted: string): Promise<string> {
+  const similar = (repo: typeof Article | typeof ArticleSlugHistory) =>
+    m.getRepository(repo).find({ where: [{ slug: wanted }, { slug: Like(`${wanted}-%`) }], select: { slug: true } });
+  const [current, retired] = await Promise.all([similar(Article), similar(ArticleSlugHistory)]);
+  const taken = new Set([...current, ...retired].map((r) => r.slug));
+  if (!taken.has(wanted)) return wanted;
+  for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }
 
 /**
@@ -80,7 +108,12 @@ export async function resolveArticleInput(
 
   let slug = input.slug === undefined || input.slug === null ? undefined : input.slug.trim();
   if (slug !== undefined) checkSlug(errors, 'slug', slug, 160);
-  if (slug === undefined && !base) slug = slugify(title ?? '') || undefined;
+  // A slug derived from the title never collides: the next free `-2`, `-3`… is taken, as
+  // WordPress and Ghost do. Only a slug the editor typed can be refused as taken.
+  if (slug === undefined && !base) {
+    const derived = slugify(title ?? '');
+    slug = derived ? await freeSlug(m, derived) : undefined;
+  }
 
   const primaryRubricId =
     input.primaryRubricId === undefined || input.primaryRubricId === null ? undefined : ids(errors, 'primaryRubricId', [input.primaryRubricId])[0];

@@ -49,3 +49,11 @@ export function allowedTargets(from: ArticleStatus, actor: Actor): ArticleStatus
 
 /** Statuses in which an author may still edit their own text; editors edit in any status. */
 export const AUTHOR_EDITABLE: ArticleStatus[] = ['draft', 'changes_requested'];
+
+/**
+ * Who may put an article in the trash or take it out: editors any article; its author only a
+ * draft of their own that was never published (what readers saw is an editor's call).
+ */
+export function mayTrash(actor: Actor, article: { status: ArticleStatus; publishedAt: Date | null }): boolean {
+  return actor === 'editor' || (actor === 'author' && AUTHOR_EDITABLE.includes(article.status) && !article.publishedAt);
+}

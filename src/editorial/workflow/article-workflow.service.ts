@@ -6,7 +6,7 @@ import { ArticleStore } from '../article-store';
 import type { ArticleStatus } from '../article-status';
 import type { EditorialRuntime } from '../editorial-runtime';
 import { allowedTargets, findTransition } from './article-lifecycle.policy';
-import { articleConflict } from './article-conflict';
+import { articleConflict, articleInTrash } from './article-conflict';
 import { recordAudit } from './editorial-audit';
 import { actorOn, requireStaff } from './editorial-staff';
 import { checkEditorialDate, FieldErrors } from './field-errors';
@@ -41,6 +41,7 @@ export class ArticleWorkflowService {
     const { article, event } = await this.rt.dataSource.transaction(async (m) => {
       const current = await this.store.loadForEdit(m, articleId);
       if (!current) throw notFound('Article', { id: articleId });
+      if (current.trashedAt) throw articleInTrash();
       const { authorIds } = await this.store.relationsOf(m, articleId);
       const actor = await actorOn(m, viewer, authorIds);
       const transition = findTransition(current.status, to);

@@ -15,7 +15,8 @@ type Scope = { all: true } | { all: false; userId: number; authorIds: number[] }
 
 /**
  * The desk's overview. "My drafts" are the viewer's own; in the other sections journalists
- * see their own articles and editors see all. Each section is one page query plus one count.
+ * see their own articles and editors see all; the trash is listed apart (`trashedArticles`).
+ * Each section is one page query plus one count.
  */
 export class DashboardService {
   constructor(
@@ -37,7 +38,7 @@ export class DashboardService {
   }
 
   private async section(statuses: ArticleStatus[], order: 'updatedAt' | 'publishedAt', filter: DashboardFilter, scope: Scope): Promise<DashboardSection> {
-    const base = () => this.restrict(this.rt.dataSource.getRepository(Article).createQueryBuilder('a').where('a.status IN (:...statuses)', { statuses }), filter, scope);
+    const base = () => this.restrict(this.rt.dataSource.getRepository(Article).createQueryBuilder('a').where('a.status IN (:...statuses) AND a.trashedAt IS NULL', { statuses }), filter, scope);
     const [items, totalCount] = await Promise.all([
       base().orderBy(`a.${order}`, 'DESC').addOrderBy('a.id', 'DESC').take(SECTION_SIZE).getMany(),
       base().getCount(),

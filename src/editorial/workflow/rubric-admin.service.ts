@@ -1,4 +1,4 @@
-import { In, Like, type EntityManager } from 'typeorm';
+import { In, IsNull, Like, type EntityManager } from 'typeorm';
 import { Article } from '../../../entities/editorial/article.entity';
 import { ArticleSecondaryRubric } from '../../../entities/editorial/article-secondary-rubric.entity';
 import { Rubric } from '../../../entities/editorial/rubric.entity';
@@ -39,7 +39,7 @@ export class RubricAdminService {
       const path = parent ? `${parent.path}/${slug}` : slug;
       if (await m.getRepository(Rubric).countBy({ path })) errors.add('slug', `"${path}" already exists`);
       errors.throwIfAny('Invalid rubric');
-      const siblings = await m.getRepository(Rubric).countBy({ parentId: parent ? parent.id : (null as never) });
+      const siblings = await m.getRepository(Rubric).countBy({ parentId: parent ? parent.id : IsNull() });
       const repo = m.getRepository(Rubric);
       const saved = await repo.save(repo.create({ slug, name, path, description: fields.description?.trim() || null, parentId: parent?.id ?? null, treePath: '/', depth: parent ? parent.depth + 1 : 0, position: position ?? siblings, archivedAt: null }));
       saved.treePath = `${parent?.treePath ?? '/'}${saved.id}/`;
@@ -136,7 +136,7 @@ export class RubricAdminService {
 
   /** Places `id` at `position` among its siblings and renumbers them 0, 1, 2, … */
   private async renumber(m: EntityManager, parentId: number | null, id: number, position: number | null): Promise<void> {
-    const siblings = await m.getRepository(Rubric).find({ where: { parentId: parentId ?? (null as never) }, order: { position: 'ASC', id: 'ASC' } });
+    const siblings = await m.getRepository(Rubric).find({ where: { parentId: parentId ?? IsNull() }, order: { position: 'ASC', id: 'ASC' } });
     const others = siblings.filter((s) => s.id !== id);
     const at = position === null ? others.length : Math.max(0, Math.min(position, others.length));
     const ordered = [...others.slice(0, at), siblings.find((s) => s.id === id)!, ...others.slice(at)].filter(Boolean);

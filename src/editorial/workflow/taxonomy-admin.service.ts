@@ -98,13 +98,13 @@ export class TaxonomyAdminService {
     if (!isEditor(viewer)) throw new AppError(ErrorCode.Forbidden, 'Editors only');
     const saved = await this.rt.dataSource.transaction(async (m) => {
       const repo = m.getRepository(entity);
-      const current = id ? await repo.findOneBy({ id } as never) : null;
+      // A query builder: `findOneBy({ id })` cannot type-check a where over a generic entity.
+      const current = id ? await repo.createQueryBuilder('e').where('e.id = :id', { id }).getOne() : null;
       if (id && !current) throw notFound(type, { id });
       const errors = new FieldErrors();
       const fields = await build(m, current, errors);
       errors.throwIfAny(`Invalid ${type}`);
-      const draft: E = current ? repo.merge(current, fields as never) : (repo.create(fields as never) as unknown as E);
-      const row = (await repo.save(draft as never)) as unknown as E;
+      const row = await repo.save(Object.assign(current ?? repo.create(), fields));
       await after?.(m, row);
       await recordAudit(m, { action: `${type}.${id ? 'update' : 'create'}`, entityType: type, entityId: row.id, userId: viewer.userId, after: fields as Record<string, unknown> });
       return row;
@@ -126,8 +126,8 @@ export class TaxonomyAdminService {
     return v;
   }
 
-  private async unique<E extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<E>, errors: FieldErrors, field: string, value: unknown, id: number | null): Promise<void> {
-    const other = await m.getRepository(entity).findOneBy({ [field]: value } as never);
-    if (other && (other as unknown as { id: number }).id !== id) errors.add(field, `"${String(value)}" is already taken`);
+  private async unique<E extends ObjectLiteral & { id: number }>(m: EntityManager, entity: EntityTarget<E>, errors: FieldErrors, field: keyof E & string, value: unknown, id: number | null): Promise<void> {
+    const other = await m.getRepository(entity).createQueryBuilder('e').where(`e.${field} = :value`, { value }).getOne();
+    if (other && other.id !== id) errors.add(field, `"${String(value)}" is already taken`);
   }
 }

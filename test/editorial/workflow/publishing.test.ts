@@ -36,7 +36,7 @@ describe.each(backends())('scheduling, embargo and preview (%s)', (backend) => {
     expect(await move(desk, desk.editor, 'scheduleArticle', b.id, `, publishAt: "${new Date(Date.now() + 90_000).toISOString()}"`)).toBe('SCHEDULED');
     expect(errorCodes(await publicRead(a.slug))).toEqual(['NOT_FOUND']);
     // Nothing is due yet.
-    expect(await runScheduledJobs(ds(), new Date())).toEqual({ published: [], unpublished: [] });
+    expect(await runScheduledJobs(ds(), new Date())).toEqual({ published: [], unpublished: [], embargoesLifted: [] });
     // "Restart" after downtime: two scheduler processes wake up at once, past both times.
     const later = new Date(Date.now() + 120_000).toISOString();
     const runs = await Promise.all([0, 1].map(() => schedulerProcess(databaseUrlOf(ds()), later)));
@@ -106,7 +106,7 @@ function databaseUrlOf(ds: DataSource): string {
 }
 
 /** One pass of the scheduler in its own process, as a separate instance would run it. */
-function schedulerProcess(databaseUrl: string, now: string): Promise<{ published: number[]; unpublished: number[] }> {
+function schedulerProcess(databaseUrl: string, now: string): Promise<{ published: number[]; unpublished: number[]; embargoesLifted: number[] }> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,

@@ -16,8 +16,8 @@ export type Desk = {
 };
 
 /** A newsroom with one person per role, the journalist's account linked to a byline. */
-export async function startDesk(backend: Backend, label: string): Promise<Desk> {
-  const fx = await startNewsroomFixture(backend, label, 60);
+export async function startDesk(backend: Backend, label: string, options: { responseCache?: boolean } = {}): Promise<Desk> {
+  const fx = await startNewsroomFixture(backend, label, 60, options);
   await prepareAccounts(fx);
   const [editor, journalist, otherJournalist, reader, admin] = [
     await signInAs(fx, [Role.Editor]),

@@ -3,6 +3,16 @@ import { Initial1795913834740 } from './1795913834740-initial';
 import { SearchIndex1795913834741 } from './1795913834741-search-index';
 import { EditorialWorkflow1795914466004 } from './1795914466004-editorial-workflow';
 import { ArticleBodyTable1795914840082 } from './1795914840082-article-body-table';
+import { ArticleTrashAndEmbargoLift1796027299523 } from './1796027299523-article-trash-and-embargo-lift';
 import { EventOutbox1796028326661 } from './1796028326661-event-outbox';
+import { SearchDocId1796028570982 } from './1796028570982-search-doc-id';
 
-export const migrations = [Initial1795913834740, SearchIndex1795913834741, EditorialWorkflow1795914466004, ArticleBodyTable1795914840082, EventOutbox1796028326661];
+export const migrations = [
+  Initial1795913834740,
+  SearchIndex1795913834741,
+  EditorialWorkflow1795914466004,
+  ArticleBodyTable1795914840082,
+  ArticleTrashAndEmbargoLift1796027299523,
+  EventOutbox1796028326661,
+  SearchDocId1796028570982,
+];

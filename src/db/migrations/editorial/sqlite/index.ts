@@ -3,6 +3,14 @@ import { Initial1795913832774 } from './1795913832774-initial';
 import { SearchIndex1795913832775 } from './1795913832775-search-index';
 import { EditorialWorkflow1795914464648 } from './1795914464648-editorial-workflow';
 import { ArticleBodyTable1795914837742 } from './1795914837742-article-body-table';
+import { ArticleTrashAndEmbargoLift1796027294844 } from './1796027294844-article-trash-and-embargo-lift';
 import { EventOutbox1796028322540 } from './1796028322540-event-outbox';
 
-export const migrations = [Initial1795913832774, SearchIndex1795913832775, EditorialWorkflow1795914464648, ArticleBodyTable1795914837742, EventOutbox1796028322540];
+export const migrations = [
+  Initial1795913832774,
+  SearchIndex1795913832775,
+  EditorialWorkflow1795914464648,
+  ArticleBodyTable1795914837742,
+  ArticleTrashAndEmbargoLift1796027294844,
+  EventOutbox1796028322540,
+];

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench:search`: search latency through the gateway, per word list.
+ *   npm run bench:search                               100k articles on SQLite (+ MySQL if TEST_MYSQL_URL is set)
+ *   npm run bench:search -- --articles 1000000         1M articles
+ *   npm run bench:search -- --mysql mysql://root@127.0.0.1:3306/x   MySQL at that server
+ * Options: --rounds N (default 5), --only sqlite|mysql. Requests are sequential (latency, not throughput); each
+ * list is asked once to warm up, then N times; the target is p99 ≤ 50 ms for every list.
+ */
+import 'reflect-metadata';
+import path from 'node:path';
+import { argValue } from '../src/cli/args';
+import { prepareData, ROOT, run, startServerScript } from './bench-support';
+
+const articles = Number(argValue('--articles') ?? 100_000);
+const rounds = Number(argValue('--rounds') ?? 5);
+const mysqlServer = argValue('--mysql') ?? process.env.TEST_MYSQL_URL;
+const only = argValue('--only');
+
+/** The 20 most frequent French words of two letters or more (every French frequency list starts with them). */
+const COMMON = ['de', 'la', 'le', 'et', 'les', 'des', 'en', 'un', 'du', 'une', 'que', 'est', 'pour', 'qui', 'dans', 'par', 'plus', 'pas', 'au', 'sur'];
+
+const QUERY = `query($q: String!) { search(query: $q, first: 10) { totalCount nodes { id title path } } }`;
+
+type Urls = { gateway: string };
+
+/** Word lists drawn from the seeded index itself: its 20 most frequent words, 20 rare ones, 20 typed prefixes. */
+function corpusLists(dataDir: string): Record<string, string[]> {
+  // The driver itself (no TypeORM): a read of the FTS5 vocabulary, which TypeORM has no use for.
+  const Database = require('better-sqlite3');
+  const db = new Database(path.join(dataDir, 'editorial.sqlite'), { readonly: true });
+  try {
+    db.exec(`CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'article_search', 'row')`);
+    const byDoc = db.prepare(`SELECT term, doc FROM temp.v WHERE length(term) >= 2 ORDER BY doc DESC`).all() as Array<{ term: string; doc: number }>;
+    const pick = (rows: typeof byDoc, n: number) => rows.filter((_, i) => i % Math.max(1, Math.floor(rows.length / n)) === 0).slice(0, n).map((r) => r.term);
+    const rare = byDoc.filter((r) => r.doc >= 3 && r.doc <= 200 && /^[a-z]{4,}$/.test(r.term));
+    const mid = byDoc.filter((r) => r.doc > 200 && r.doc <= byDoc[0].doc / 4 && /^[a-z]{6,}$/.test(r.term));
+    return {
+      'corpus top 20': byDoc.slice(0, 20).map((r) => r.term),
+      'rare words (3-200 articles)': pick(rare, 20),
+      'typed prefixes (4 letters)': pick(mid, 20).map((w) => w.slice(0, 4)),
+      'two words': pick(mid, 20).map((w, i, all) => `${w} ${all[(i + 7) % all.length]}`),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function ask(url: string, q: string): Promise<{ ms: number; total: number; error?: string }> {
+  const started = process.hrtime.bigint();
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables: { q } }) });
+  const body = (await res.json()) as { data?: { search?: { totalCount: number } }; errors?: Array<{ extensions?: { code?: string } }> };
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return { ms, total: body.data?.search?.totalCount ?? 0, error: body.errors?.[0]?.extensions?.code };
+}
+
+async function measure(engine: string, env: NodeJS.ProcessEnv, lists: Record<string, string[]>): Promise<void> {
+  const { urls, child } = await startServerScript<Urls>('bench/bench-server.ts', {
+    ...env,
+    NODE_ENV: 'production',
+    AUTH_SECRET: env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
+  });
+  try {
+    console.log(`\n${engine}, ${articles} articles, ${rounds} rounds, sequential requests through the gateway (cache off)`);
+    console.log(`${'word list'.padEnd(30)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'hits/query'.padStart(10)} errors`);
+    for (const [name, words] of Object.entries(lists)) {
+      for (const w of words) await ask(urls.gateway, w);
+      const times: number[] = [];
+      let hits = 0;
+      const errors = new Map<string, number>();
+      for (let r = 0; r < rounds; r++) {
+        for (const w of words) {
+          const res = await ask(urls.gateway, w);
+          times.push(res.ms);
+          hits += res.total;
+          if (res.error) errors.set(res.error, (errors.get(res.error) ?? 0) + 1);
+        }
+      }
+      times.sort((a, b) => a - b);
+      const errs = [...errors].map(([c, n]) => `${c}×${n}`).join(' ') || '-';
+      console.log(
+        `${name.padEnd(30)} ${percentile(times, 50).toFixed(1).padStart(7)} ${percentile(times, 99).toFixed(1).padStart(7)} ${times[times.length - 1].toFixed(1).padStart(7)} ${(hits / times.length).toFixed(0).padStart(10)} ${errs}`,
+      );
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+/** A scratch database on the MySQL server, seeded once per size (reseeded when its article count differs). */
+async function prepareMysql(server: string): Promise<NodeJS.ProcessEnv> {
+  const url = new URL(server);
+  url.pathname = `/search_bench_${articles}`;
+  const env = { ...process.env, SEED_DEMO: '0', PROGRESS: '1', DATABASE_URL: url.toString() };
+  const mysql = require('mysql2/promise') as typeof import('mysql2/promise');
+  let seeded = false;
+  try {
+    const conn = await mysql.createConnection({ uri: url.toString() });
+    const [rows] = (await conn.query('SELECT COUNT(*) AS n FROM article')) as unknown as [Array<{ n: number }>];
+    seeded = Number(rows[0].n) === articles;
+    await conn.end();
+  } catch {
+    seeded = false;
+  }
+  if (!seeded) {
+    await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/seed.ts', '--articles', String(articles), '--reset'], env);
+    // The seeder indexes in thousands of small transactions, which leaves InnoDB's full-text
+    // index in as many small pieces; a bulk load in production is followed by the same rebuild.
+    const conn = await mysql.createConnection({ uri: url.toString() });
+    await conn.query('OPTIMIZE TABLE article_search');
+    await conn.end();
+  }
+  return env;
+}
+
+async function main(): Promise<void> {
+  const sqlite = await prepareData(articles);
+  const lists = { 'common French words': COMMON, ...corpusLists(sqlite.DATA_DIR ?? path.join(ROOT, 'data')) };
+  for (const [name, words] of Object.entries(lists)) console.log(`${name}: ${words.join(', ')}`);
+  if (only !== 'mysql') await measure('SQLite', sqlite, lists);
+  if (mysqlServer && only !== 'sqlite') await measure('MySQL', await prepareMysql(mysqlServer), lists);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { RequestContext } from '../context/request-context';
+import { failedFetchResponse, isTimeout, SubgraphTimeoutError } from './subgraph-failure';
+
+type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+
+/**
+ * Node's own fetch (undici) with a deadline per call. undici pools keep-alive connections per
+ * origin by default, which is what the gateway's make-fetch-happen agent was there for, and
+ * takes an AbortSignal that also covers reading the body: a subgraph that sends its headers
+ * and then stalls is cut off too, not only one that never answers.
+ */
+export function timeoutFetcher(timeoutMs: number): Fetcher {
+  return ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+}
+
+/**
+ * A subgraph served over HTTP. Forwards the reader's credentials, request id, address and
+ * user agent (the audience subgraph tells robots from readers by their user agent), gives up
+ * after `timeoutMs`, and turns a failed call (refused, reset, timed out, HTTP 5xx, not JSON)
+ * into errors on exactly the fields it was asked for, so the gateway answers the rest of the
+ * page (see subgraph-failure.ts).
+ */
+export class ForwardingDataSource extends RemoteGraphQLDataSource<RequestContext> {
+  constructor(
+    readonly subgraph: string,
+    url: string,
+    readonly timeoutMs: number,
+  ) {
+    super({ url, fetcher: timeoutFetcher(timeoutMs) });
+  }
+
+  willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>) {
+    const headers = request.http?.headers;
+    if (!headers || !('requestId' in context) || !context.headers) return;
+    if (context.headers.authorization) headers.set('authorization', context.headers.authorization);
+    headers.set('x-request-id', context.requestId);
+    if (context.ip) headers.set('x-forwarded-for', context.ip);
+    if (context.headers['user-agent']) headers.set('user-agent', context.headers['user-agent']);
+  }
+
+  async process(options: GraphQLDataSourceProcessOptions<RequestContext>): Promise<GatewayGraphQLResponse> {
+    const { query, variables } = options.request;
+    try {
+      return await super.process(options);
+    } catch (error) {
+      return failedFetchResponse({
+        subgraph: this.subgraph,
+        error: isTimeout(error) ? new SubgraphTimeoutError(this.subgraph, this.timeoutMs) : error,
+        query,
+        document: 'document' in options ? options.document : undefined,
+        variables: variables ?? undefined,
+      });
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigurationError } from '../errors/configuration-error';
+import { FileMailer } from './file-mailer';
+import { MemoryMailer, NullMailer, type Mailer } from './mailer';
+import { SmtpMailer } from './smtp-mailer';
+
+const DEFAULT_FROM = 'Newsroom <no-reply@newsroom.example>';
+
+const MailEnv = z.object({
+  MAILER: z.enum(['file', 'smtp', 'memory', 'none'], { error: 'MAILER must be one of file, smtp, memory, none' }).default('file'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  MAIL_DIR: z.string().optional(),
+  DATA_DIR: z.string().optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+export type MailerConfig =
+  | { kind: 'smtp'; url: string; from: string }
+  | { kind: 'file'; dir: string; from: string }
+  | { kind: 'memory' }
+  | { kind: 'none' };
+
+/**
+ * Reads the mail settings, refusing at start what cannot work: SMTP without SMTP_URL or
+ * MAIL_FROM, an unknown MAILER, and in production any mailer that keeps links readable
+ * outside the recipient's mailbox (the file default, memory): reset and verification links
+ * are account takeovers for whoever reads them.
+ */
+export function mailerConfig(env: NodeJS.ProcessEnv = process.env): MailerConfig {
+  const parsed = MailEnv.safeParse(env);
+  if (!parsed.success) throw new ConfigurationError(parsed.error.issues[0].message);
+  const { MAILER, SMTP_URL, MAIL_FROM, MAIL_DIR, DATA_DIR, NODE_ENV } = parsed.data;
+  if (NODE_ENV === 'production' && (MAILER === 'file' || MAILER === 'memory')) {
+    throw new ConfigurationError(
+      `MAILER=${MAILER} keeps password-reset and verification links readable outside the mailbox; in production set MAILER=smtp with SMTP_URL and MAIL_FROM (or MAILER=none to send no mail)`,
+    );
+  }
+  if (MAILER === 'smtp') {
+    if (!SMTP_URL || !/^smtps?:\/\//.test(SMTP_URL)) throw new ConfigurationError('MAILER=smtp needs SMTP_URL=smtp://user:pass@host:port (or smtps://)');
+    if (!MAIL_FROM) throw new ConfigurationError('MAILER=smtp needs MAIL_FROM (e.g. "Le Journal <no-reply@journal.fr>")');
+    return { kind: 'smtp', url: SMTP_URL, from: MAIL_FROM };
+  }
+  if (MAILER === 'file') return { kind: 'file', dir: MAIL_DIR ?? path.join(DATA_DIR ?? path.resolve(process.cwd(), 'data'), 'mail'), from: MAIL_FROM ?? DEFAULT_FROM };
+  return { kind: MAILER };
+}
+
+/** The mailer the environment asks for (see `mailerConfig`); throws ConfigurationError for settings it cannot start with. */
+export function createMailer(env: NodeJS.ProcessEnv = process.env): Mailer {
+  const config = mailerConfig(env);
+  switch (config.kind) {
+    case 'smtp':
+      return SmtpMailer.fromUrl(config.url, config.from);
+    case 'file':
+      return new FileMailer(config.dir, config.from);
+    case 'memory':
+      return new MemoryMailer();
+    case 'none':
+      return new NullMailer();
+  }
+}
