@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { ServerStartError } from '../server/server-start-error';
 
 export type CachedResponse = { body: string; headers: Record<string, string>; storedAt: number; maxAge: number };
 
@@ -136,7 +137,7 @@ export function createResponseCacheStore(env: NodeJS.ProcessEnv = process.env): 
   if (env.REDIS_URL) return new RedisResponseCacheStore(env.REDIS_URL, env.RESPONSE_CACHE_PREFIX);
   const maxBytes = env.RESPONSE_CACHE_MAX_BYTES === undefined ? undefined : Number(env.RESPONSE_CACHE_MAX_BYTES);
   if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
-    throw new Error(`Invalid RESPONSE_CACHE_MAX_BYTES: expected a positive number of bytes, got "${env.RESPONSE_CACHE_MAX_BYTES}"`);
+    throw new ServerStartError(`Invalid RESPONSE_CACHE_MAX_BYTES: expected a positive number of bytes, got "${env.RESPONSE_CACHE_MAX_BYTES}"`);
   }
   return new MemoryResponseCacheStore({ maxBytes });
 }

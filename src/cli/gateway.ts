@@ -5,16 +5,15 @@
 import 'reflect-metadata';
 import { createGateway } from '../gateway/create-gateway';
 import { startGraphQLServer } from '../server/graphql-http-server';
+import { exitOnStartFailure } from './start-failure';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4000);
   const server = await startGraphQLServer({ gateway: createGateway({}), port, host: process.env.HOST ?? '0.0.0.0' });
   console.log(`Gateway ready at http://localhost:${server.port}/graphql`);
+  // Graceful drain: no new connections, requests in flight finish (10 s at most), then exit.
   process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));
   process.once('SIGINT', () => void server.stop().then(() => process.exit(0)));
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { startNewsroom } from '../app/newsroom-app';
 import { redact } from '../db/database-config';
+import { exitOnStartFailure } from './start-failure';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4000);
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const app = await startNewsroom({ port, host, seedDemo: process.env.SEED_DEMO !== '0', jobs: process.env.JOBS !== '0' });
   const where = process.env.DATABASE_URL ? redact(process.env.DATABASE_URL) : 'SQLite files in ./data';
   console.log(`Newsroom supergraph ready at http://localhost:${app.gateway.port}/graphql (${where})`);
+  // Graceful drain: no new connections, requests in flight finish (10 s at most), then jobs and databases close.
   const shutdown = async (signal: string) => {
     console.log(`${signal}: shutting down`);
     await app.stop();
@@ -22,7 +24,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

@@ -9,6 +9,7 @@ import { startSubgraphServer } from '../server/subgraph-server';
 import { subgraphModules } from '../subgraphs/subgraph-modules';
 import type { SubgraphName } from '../db/database-config';
 import { argValue } from './args';
+import { exitOnStartFailure } from './start-failure';
 
 async function main(): Promise<void> {
   const name = process.argv[2] as SubgraphName;
@@ -20,11 +21,9 @@ async function main(): Promise<void> {
   const server = await startSubgraphServer(mod, dataSources.get(name)!, { port, host: process.env.HOST ?? '0.0.0.0' });
   if (process.env.JOBS !== '0') mod.startJobs?.(dataSources.get(name)!);
   console.log(`Subgraph ${name} ready at http://localhost:${server.port}/graphql`);
+  // Graceful drain: no new connections, requests in flight finish (10 s at most), then buffers flush and exit.
   process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));
   process.once('SIGINT', () => void server.stop().then(() => process.exit(0)));
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

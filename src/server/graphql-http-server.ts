@@ -25,8 +25,8 @@ import { handleHttpError, handleNotFound } from './http-errors';
 import { createHttpLogger, useAccessLog } from './http-logger';
 import { registerPlainRoutes, type HttpRoute } from './plain-routes';
 import { requestIdFrom } from './request-id';
+import { ServerStartError } from './server-start-error';
 
-export type { HttpRoute } from './plain-routes';
 
 export type RunningServer = {
   url: string;
@@ -61,13 +61,6 @@ export type GraphQLServerOptions = Partial<HttpConfig> & {
 /** The GraphQL-over-HTTP limit: a larger body is refused with 413 and a closed connection. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Listening failed for a reason the operator fixes (a port in use): one line, no stack trace. */
-export class ServerStartError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ServerStartError';
-  }
-}
 
 /**
  * Serves one GraphQL endpoint (the gateway, or a subgraph on its own) at /graphql on Fastify

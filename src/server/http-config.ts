@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServerStartError } from './server-start-error';
 
 /** How the HTTP host behaves; every field can be given to `startGraphQLServer`, or comes from the environment. */
 export type HttpConfig = {
@@ -33,7 +34,7 @@ export function httpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HttpCon
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`Invalid ${String(issue.path[0])}: ${issue.message}`);
+    throw new ServerStartError(`Invalid ${String(issue.path[0])}: ${issue.message}`);
   }
   const e = parsed.data;
   return {

@@ -10,7 +10,17 @@ export async function startSubgraphServer(
 ): Promise<RunningServer> {
   const schema = await mod.buildSchema(dataSource);
   const services = mod.startServices?.(dataSource, { has: () => false, schema: () => undefined }) ?? {};
-  const server = await startGraphQLServer({ schema, port: options.port, host: options.host, routes: services.routes }).catch(async (err) => {
+  const server = await startGraphQLServer({
+    schema,
+    port: options.port,
+    host: options.host,
+    routes: services.routes,
+    // Ready while its database answers: a subgraph without one would fail every request.
+    ready: async () => {
+      await dataSource.query('SELECT 1');
+      return true;
+    },
+  }).catch(async (err) => {
     await services.stop?.();
     throw err;
   });
