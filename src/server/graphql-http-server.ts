@@ -23,6 +23,8 @@ import { registerHealthRoutes } from './health-routes';
 import { httpConfigFromEnv, type HttpConfig } from './http-config';
 import { handleHttpError, handleNotFound } from './http-errors';
 import { createHttpLogger, useAccessLog } from './http-logger';
+import { requireResolvedOperationPlugin } from './operation-resolution';
+import { hideTypeLookupsPlugin, NoSchemaDumpRule } from './production-introspection';
 import { registerPlainRoutes, type HttpRoute } from './plain-routes';
 import { requestIdFrom } from './request-id';
 import { ServerStartError } from './server-start-error';
@@ -79,16 +81,19 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     formatError: createFormatError(() => errorScope.getStore()),
     includeStacktraceInErrorResponses: false,
-    introspection: !config.production,
+    // Production: no schema dump, and `__type` answers null whatever the name (production-introspection.ts).
+    introspection: true,
+    validationRules: config.production ? [NoSchemaDumpRule] : [],
     // No "Did you mean …?" in production: suggestions spell out the schema introspection hides.
     hideSchemaDetailsFromClientErrors: config.production,
     plugins: [
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled(), hideTypeLookupsPlugin<RequestContext>()] : []),
       // Subgraphs answer the gateway without Apollo Studio trace payloads.
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
       // Cache policy is computed once per operation by the response cache (cache-policy.ts);
       // Apollo's per-field cache-control hooks would wrap every resolver for nothing.
       ApolloServerPluginCacheControlDisabled(),
+      requireResolvedOperationPlugin<RequestContext>(),
       ...(options.plugins ?? []),
     ],
   } as ConstructorParameters<typeof ApolloServer<RequestContext>>[0]);
