@@ -63,7 +63,6 @@ export type GraphQLServerOptions = Partial<HttpConfig> & {
 /** The GraphQL-over-HTTP limit: a larger body is refused with 413 and a closed connection. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-
 /**
  * Serves one GraphQL endpoint (the gateway, or a subgraph on its own) at /graphql on Fastify
  * with Apollo's official integration: CORS, security headers (helmet), a 1 MiB body limit,
