@@ -79,6 +79,8 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
   const apollo = new ApolloServer<RequestContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     formatError: createFormatError(() => errorScope.getStore()),
+    // Apollo's own warnings as JSON lines in the same log, not console text.
+    logger: logger.child({ component: 'apollo' }),
     includeStacktraceInErrorResponses: false,
     // Production: no schema dump, and `__type` answers null whatever the name (production-introspection.ts).
     introspection: true,
