@@ -10,7 +10,6 @@ import {
 import type { ApolloGateway } from '@apollo/gateway';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context/request-context';
@@ -27,6 +26,7 @@ import { requireResolvedOperationPlugin } from './operation-resolution';
 import { hideTypeLookupsPlugin, NoSchemaDumpRule } from './production-introspection';
 import { registerPlainRoutes, type HttpRoute } from './plain-routes';
 import { requestIdFrom } from './request-id';
+import { captureHelmetHeaders, useSecurityHeaders } from './security-headers';
 import { ServerStartError } from './server-start-error';
 
 
@@ -65,7 +65,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Serves one GraphQL endpoint (the gateway, or a subgraph on its own) at /graphql on Fastify
- * with Apollo's official integration: CORS, security headers (helmet), a 1 MiB body limit,
+ * with Apollo's official integration: CORS, security headers (helmet's), a 1 MiB body limit,
  * request ids, proxy trust by hop count, a request deadline, health and readiness, a JSON
  * access log, and a graceful drain. Settings not given come from the environment
  * (`httpConfigFromEnv`).
@@ -131,7 +131,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     done(null, payload);
   });
   useAccessLog(app);
-  await app.register(fastifyHelmet, { global: true });
+  useSecurityHeaders(app, await captureHelmetHeaders());
   await app.register(fastifyCors, { delegator: corsPolicy(config.corsOrigins, !config.production) });
   useStrictJsonParser(app);
   registerHealthRoutes(app, { ready: options.ready, draining: () => draining });

@@ -131,7 +131,7 @@ export function registerGraphQLRoute(
     app.route({
       method: ['GET', 'POST'],
       url,
-      ...(options.contentSecurityPolicy ? {} : { helmet: { contentSecurityPolicy: false } }),
+      config: { contentSecurityPolicy: options.contentSecurityPolicy },
       handler,
     });
   }

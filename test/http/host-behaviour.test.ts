@@ -159,6 +159,10 @@ describe('CORS, CSRF prevention and security headers', () => {
     }
     expect(responses[0].headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(responses[4].headers.get('content-security-policy')).toBe("default-src 'self'; script-src 'self' 'unsafe-inline'");
+    // In development /graphql sends no policy, for Apollo's landing page; every other header stays.
+    const devGraphql = await fetch(dev.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ hello }"}' });
+    expect(devGraphql.headers.get('content-security-policy')).toBeNull();
+    expect(devGraphql.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('serves every path under a route key ending in /*', async () => {
