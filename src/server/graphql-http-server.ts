@@ -148,7 +148,10 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
   try {
     await app.listen({ port: options.port, host });
   } catch (err) {
+    // Nothing of this server may outlive the failure (the cache listens to content events).
+    await app.close();
     await apollo.stop();
+    await options.responseCache?.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new ServerStartError(`Port ${options.port} on ${host} is already in use: stop the other process or set PORT`);
     if (code === 'EACCES') throw new ServerStartError(`Not allowed to listen on port ${options.port} on ${host}: choose a port above 1023`);
