@@ -36,7 +36,14 @@ export async function prepareData(articles: number): Promise<NodeJS.ProcessEnv> 
 
 /** Starts a benchmark server script and waits for the JSON line of URLs it prints when ready. */
 export async function startServerScript<Urls>(script: string, env: NodeJS.ProcessEnv): Promise<{ urls: Urls; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Servers log JSON lines on stdout too ("Server listening", one per request): at `warn` only
+  // the line of URLs starts with "{", and the numbers leave out the access log
+  // (`npm run bench:http` measures it). LOG_LEVEL=info overrides.
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', script], {
+    cwd: ROOT,
+    env: { LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const urls = await new Promise<Urls>((resolve, reject) => {
     let buffer = '';
     child.stdout!.on('data', (chunk) => {

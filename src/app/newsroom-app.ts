@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { DatabaseTarget } from '../db/database-config';
 import { createGateway } from '../gateway/create-gateway';
-import { startGraphQLServer, type RunningServer } from '../server/graphql-http-server';
+import { startGraphQLServer, type GraphQLServerOptions, type RunningServer } from '../server/graphql-http-server';
 import { ResponseCache } from '../cache/response-cache';
 import { gatewayOperationGuards, type GatewayOperationGuards } from '../limits/gateway-operation-guards';
 import { subgraphList } from '../subgraphs/subgraph-modules';
@@ -36,6 +36,8 @@ export async function startNewsroom(
     jobs?: boolean;
     /** Operation limits, cost, rate limits, persisted operations: from the environment unless given; false for none. */
     operationGuards?: GatewayOperationGuards | false;
+    /** HTTP host settings over the environment's (production mode, CORS origins, Apollo plugins, logger …). */
+    http?: Omit<GraphQLServerOptions, 'gateway' | 'schema' | 'port' | 'host' | 'routes' | 'responseCache'>;
   } = {},
 ): Promise<NewsroomApp> {
   const modules = options.modules ?? subgraphList();
@@ -52,6 +54,12 @@ export async function startNewsroom(
     for (const mod of modules) schemas[mod.name] = await mod.buildSchema(dataSources.get(mod.name)!, peers);
     for (const mod of modules) services.push(mod.startServices?.(dataSources.get(mod.name)!, peers) ?? {});
     const gateway = await startGraphQLServer({
+      // Ready while every subgraph's database answers.
+      ready: async () => {
+        for (const dataSource of dataSources.values()) await dataSource.query('SELECT 1');
+        return true;
+      },
+      ...options.http,
       gateway: createGateway({ localSchemas: schemas }),
       port: options.port ?? 0,
       host: options.host,

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { AppError, ErrorCode } from '../errors/app-error';
-import type { HttpRoute } from '../server/graphql-http-server';
+import type { HttpRoute } from '../server/plain-routes';
 import type { AudienceRuntime } from './audience-runtime';
 import { PageViewIngestService, type PageViewSubmission } from './page-view-ingest.service';
 

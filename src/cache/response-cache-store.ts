@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { ServerStartError } from '../server/server-start-error';
 
 export type CachedResponse = { body: string; headers: Record<string, string>; storedAt: number; maxAge: number };
 
@@ -13,20 +14,47 @@ export interface ResponseCacheStore {
   close(): Promise<void>;
 }
 
-type Entry = CachedResponse & { generation: number; expiresAt: number };
+type Entry = CachedResponse & { generation: number; expiresAt: number; bytes: number };
 
-/** One process's memory, least recently used entries evicted past `maxEntries`. */
+export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+/** A response bigger than this is not a page anyone shares; storing it would only evict many that are. */
+export const DEFAULT_CACHE_MAX_ENTRY_BYTES = 2 * 1024 * 1024;
+
+/** What an entry costs: its body, key and headers as UTF-8 (V8 may hold strings in two bytes a character; this counts what was sent). */
+export function entryBytes(key: string, value: CachedResponse): number {
+  let bytes = Buffer.byteLength(key) + Buffer.byteLength(value.body);
+  for (const [name, header] of Object.entries(value.headers)) bytes += name.length + Buffer.byteLength(header);
+  return bytes;
+}
+
+/**
+ * One process's memory, bounded in bytes rather than entries (five deep anonymous answers of
+ * a few hundred megabytes each would fit in any entry count): least recently used entries go
+ * first once the total passes `maxBytes`, and an entry over `maxEntryBytes` is never stored.
+ * A Map keeps insertion order, so re-inserting on read makes its first key the LRU one.
+ */
 export class MemoryResponseCacheStore implements ResponseCacheStore {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
+  private bytes = 0;
+  readonly maxBytes: number;
+  readonly maxEntryBytes: number;
 
-  constructor(private readonly maxEntries = 5000) {}
+  constructor(options: { maxBytes?: number; maxEntryBytes?: number } = {}) {
+    this.maxBytes = options.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
+    this.maxEntryBytes = Math.min(options.maxEntryBytes ?? DEFAULT_CACHE_MAX_ENTRY_BYTES, this.maxBytes);
+  }
+
+  /** Bytes held now, for tests and metrics. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
 
   async get(key: string): Promise<CachedResponse | null> {
     const entry = this.entries.get(key);
     if (!entry) return null;
     if (entry.generation !== this.generation || entry.expiresAt <= Date.now()) {
-      this.entries.delete(key);
+      this.remove(key, entry);
       return null;
     }
     this.entries.delete(key);
@@ -35,16 +63,30 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
   }
 
   async set(key: string, value: CachedResponse): Promise<void> {
-    this.entries.set(key, { ...value, generation: this.generation, expiresAt: value.storedAt + value.maxAge * 1000 });
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    const bytes = entryBytes(key, value);
+    const previous = this.entries.get(key);
+    if (previous) this.remove(key, previous);
+    if (bytes > this.maxEntryBytes) return;
+    this.entries.set(key, { ...value, generation: this.generation, expiresAt: value.storedAt + value.maxAge * 1000, bytes });
+    this.bytes += bytes;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(oldest, entry);
+    }
   }
 
   async purge(): Promise<void> {
     this.generation += 1;
     this.entries.clear();
+    this.bytes = 0;
   }
 
   async close(): Promise<void> {}
+
+  private remove(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
 }
 
 /**
@@ -58,6 +100,8 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
   constructor(
     url: string,
     private readonly prefix = 'newsroom:rc:',
+    /** Redis bounds the total itself (its `maxmemory` policy); this keeps one huge answer out. */
+    private readonly maxEntryBytes = DEFAULT_CACHE_MAX_ENTRY_BYTES,
   ) {
     this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
   }
@@ -74,6 +118,7 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
   }
 
   async set(key: string, value: CachedResponse): Promise<void> {
+    if (entryBytes(key, value) > this.maxEntryBytes) return;
     const generation = Number((await this.redis.get(this.generationKey)) ?? 0);
     await this.redis.set(this.prefix + key, JSON.stringify({ ...value, generation }), 'EX', Math.max(1, value.maxAge));
   }
@@ -87,6 +132,12 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
   }
 }
 
+/** `REDIS_URL` shares the cache between gateways; otherwise memory, `RESPONSE_CACHE_MAX_BYTES` in total (64 MiB). */
 export function createResponseCacheStore(env: NodeJS.ProcessEnv = process.env): ResponseCacheStore {
-  return env.REDIS_URL ? new RedisResponseCacheStore(env.REDIS_URL, env.RESPONSE_CACHE_PREFIX) : new MemoryResponseCacheStore();
+  if (env.REDIS_URL) return new RedisResponseCacheStore(env.REDIS_URL, env.RESPONSE_CACHE_PREFIX);
+  const maxBytes = env.RESPONSE_CACHE_MAX_BYTES === undefined ? undefined : Number(env.RESPONSE_CACHE_MAX_BYTES);
+  if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
+    throw new ServerStartError(`Invalid RESPONSE_CACHE_MAX_BYTES: expected a positive number of bytes, got "${env.RESPONSE_CACHE_MAX_BYTES}"`);
+  }
+  return new MemoryResponseCacheStore({ maxBytes });
 }

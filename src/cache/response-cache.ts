@@ -8,6 +8,8 @@ import { createResponseCacheStore, type CachedResponse, type ResponseCacheStore 
 
 export type CacheableRequest = { query: string; variables?: unknown; operationName?: string | null; extensions?: unknown };
 
+const MAX_MEMOISED_QUERY_CHARS = 16 * 1024;
+
 const API_SCHEMA_FILE = path.resolve(__dirname, '../../schema/api.graphql');
 
 /**
@@ -42,8 +44,12 @@ export class ResponseCache {
       } catch {
         policy = { cacheable: false };
       }
-      if (this.policies.size > 2000) this.policies.clear();
-      this.policies.set(memo, policy);
+      // Memoise only operations of a plausible size: the memo holds its keys, and 2000 keys of
+      // 1 MiB each would be the very memory blow-up the byte-bounded store prevents.
+      if (memo.length <= MAX_MEMOISED_QUERY_CHARS) {
+        if (this.policies.size > 2000) this.policies.clear();
+        this.policies.set(memo, policy);
+      }
     }
     return policy;
   }

@@ -9,11 +9,13 @@ import { ReadRouting } from '../db/read-routing';
 import { startSubgraphServer } from '../server/subgraph-server';
 import { subgraphModules } from '../subgraphs/subgraph-modules';
 import type { SubgraphName } from '../db/database-config';
-import { ConfigurationError } from '../errors/configuration-error';
+import { checkSettings } from '../config/settings';
 import { mailerConfig } from '../mail/create-mailer';
 import { argValue } from './args';
+import { exitOnStartFailure } from './start-failure';
 
 async function main(): Promise<void> {
+  checkSettings();
   const name = process.argv[2] as SubgraphName;
   const mod = subgraphModules()[name];
   if (!mod) throw new Error(`usage: npm run subgraph -- <${Object.keys(subgraphModules()).join('|')}> [--port N]`);
@@ -26,11 +28,9 @@ async function main(): Promise<void> {
   const server = await startSubgraphServer(mod, dataSources.get(name)!, { port, host: process.env.HOST ?? '0.0.0.0', readRouting });
   if (process.env.JOBS !== '0') mod.startJobs?.(dataSources.get(name)!);
   console.log(`Subgraph ${name} ready at http://localhost:${server.port}/graphql`);
+  // Graceful drain: no new connections, requests in flight finish (10 s at most), then buffers flush and exit.
   process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));
   process.once('SIGINT', () => void server.stop().then(() => process.exit(0)));
 }
 
-main().catch((err) => {
-  console.error(err instanceof ConfigurationError ? err.message : err);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

@@ -22,10 +22,18 @@ export type RequestContext = {
   /** The client's address, for rate limits. */
   ip: string;
   headers: Record<string, string>;
+  /** Aborted when the HTTP host's request deadline passes: long work (subgraph calls, queries) may stop early. */
+  signal?: AbortSignal;
 };
 
-export async function createRequestContext(headers: Record<string, string> = {}, ip = ''): Promise<RequestContext> {
-  const ctx: RequestContext = { requestId: headers['x-request-id'] || randomUUID(), now: new Date(), viewer: null, ip, headers };
+/** `requestId` is the HTTP host's (a sanitised `x-request-id` or a fresh one); callers without a host get a fresh one. */
+export async function createRequestContext(
+  headers: Record<string, string> = {},
+  ip = '',
+  requestId: string = randomUUID(),
+  signal?: AbortSignal,
+): Promise<RequestContext> {
+  const ctx: RequestContext = { requestId, now: new Date(), viewer: null, ip, headers, ...(signal ? { signal } : {}) };
   const auth = headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(auth);
   if (match) {

@@ -15,6 +15,9 @@ const CLIENT_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // Public outcomes that are not the server's fault: a deadline or a missing subgraph.
+  'GATEWAY_TIMEOUT',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /** Extension keys that never leave the server. */
@@ -30,29 +33,39 @@ function fieldErrors(issues: ValidationIssue[], prefix = ''): Array<{ field: str
   });
 }
 
+/** The request an error belongs to: its id, and the log that records what the client is not shown. */
+export type ErrorScope = { requestId: string; log: { error(details: object, message: string): void } };
+
 /**
  * The one boundary between failures and clients, used by the gateway and by every subgraph
  * served alone. Client errors keep their code and public details (validation failures list
  * the offending fields, never the values); anything else becomes INTERNAL_SERVER_ERROR with
- * only a request id, the details going to the log.
+ * only the request id, the details going to the log under that id. Every error carries the
+ * request id, so a client can quote it. `scope` gives the current request's (Apollo calls
+ * formatError without the context, so the host keeps it in an AsyncLocalStorage).
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const extensions = (formatted.extensions ?? {}) as Record<string, unknown>;
-  const code = typeof extensions.code === 'string' ? extensions.code : undefined;
-  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  if (code && CLIENT_CODES.has(code)) {
-    const publicExtensions: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(extensions)) if (!PRIVATE_KEYS.has(key)) publicExtensions[key] = value;
-    if (Array.isArray(extensions.validationErrors)) {
-      publicExtensions.fields = fieldErrors(extensions.validationErrors as ValidationIssue[]);
-      base.message = 'Invalid arguments';
+export function createFormatError(scope: () => ErrorScope | undefined) {
+  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const current = scope();
+    const requestId = current?.requestId ?? randomUUID();
+    const extensions = (formatted.extensions ?? {}) as Record<string, unknown>;
+    const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    if (code && CLIENT_CODES.has(code)) {
+      const publicExtensions: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(extensions)) if (!PRIVATE_KEYS.has(key)) publicExtensions[key] = value;
+      if (Array.isArray(extensions.validationErrors)) {
+        publicExtensions.fields = fieldErrors(extensions.validationErrors as ValidationIssue[]);
+        base.message = 'Invalid arguments';
+      }
+      publicExtensions.requestId = requestId;
+      return { ...base, extensions: publicExtensions };
     }
-    return { ...base, extensions: publicExtensions };
-  }
-  const requestId = randomUUID();
-  console.error(`[error ${requestId}]`, error);
-  // The gateway marks errors from a subgraph with its name: say which service failed, as the
-  // SUBGRAPH_* codes do, so a partial page tells which part is missing and why.
-  const subgraph = typeof extensions.serviceName === 'string' ? { subgraph: extensions.serviceName } : {};
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, ...subgraph } };
+    if (current) current.log.error({ err: error, path: formatted.path }, 'unexpected error');
+    else console.error(`[error ${requestId}]`, error);
+    // The gateway marks errors from a subgraph with its name: say which service failed, as the
+    // SUBGRAPH_* codes do, so a partial page tells which part is missing and why.
+    const subgraph = typeof extensions.serviceName === 'string' ? { subgraph: extensions.serviceName } : {};
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, ...subgraph } };
+  };
 }

@@ -1,211 +1,211 @@
-import http from 'node:http';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { ApolloGateway } from '@apollo/gateway';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCors from '@fastify/cors';
+import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
-import { createRequestContext, type RequestContext } from '../context/request-context';
-import { formatError } from '../errors/format-error';
+import type { RequestContext } from '../context/request-context';
+import { createFormatError, type ErrorScope } from '../errors/format-error';
 import { accessTokenKey } from '../auth/token-keys';
-import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
 import type { ReadRouting } from '../db/read-routing';
 import { readRoutingPlugin } from '../db/read-routing.plugin';
 import type { GatewayOperationGuards } from '../limits/gateway-operation-guards';
+import type { ResponseCache } from '../cache/response-cache';
+import { corsPolicy } from './cors-policy';
+import { registerGraphQLRoute, useStrictJsonParser } from './graphql-route';
+import { registerHealthRoutes } from './health-routes';
+import { httpConfigFromEnv, type HttpConfig } from './http-config';
+import { handleHttpError, handleNotFound } from './http-errors';
+import { createHttpLogger, useAccessLog } from './http-logger';
+import { requireResolvedOperationPlugin } from './operation-resolution';
+import { hideTypeLookupsPlugin, NoSchemaDumpRule } from './production-introspection';
+import { registerPlainRoutes, type HttpRoute } from './plain-routes';
+import { requestIdFrom } from './request-id';
+import { captureHelmetHeaders, useSecurityHeaders } from './security-headers';
+import { ServerStartError } from './server-start-error';
 
-/** A plain HTTP endpoint served beside GraphQL (e.g. a subgraph's `/beacon`); `client.ip` as for rate limits. */
-export type HttpRoute = (req: http.IncomingMessage, res: http.ServerResponse, client: { ip: string }) => void | Promise<void>;
 
-export type RunningServer = { url: string; port: number; server: http.Server; apollo: ApolloServer<RequestContext>; stop(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  port: number;
+  server: http.Server;
+  fastify: FastifyInstance;
+  apollo: ApolloServer<RequestContext>;
+  logger: Logger;
+  /** Graceful drain: stops accepting, lets requests in flight finish (at most `drainTimeoutMs`), then closes. */
+  stop(): Promise<void>;
+};
 
-const MAX_BODY = 1024 * 1024;
-
-function isProduction(): boolean {
-  return process.env.NODE_ENV === 'production';
-}
-
-/**
- * Serves one GraphQL endpoint (the gateway, or a subgraph on its own) at /graphql on plain
- * node:http, with /healthz for load balancers. Request bodies are capped at 1 MiB.
- */
-export async function startGraphQLServer(options: {
+export type GraphQLServerOptions = Partial<HttpConfig> & {
   gateway?: ApolloGateway;
   schema?: GraphQLSchema;
   port: number;
   host?: string;
   /** The shared full-response cache for anonymous readers (gateway only). */
   responseCache?: ResponseCache;
-  /** Plain HTTP endpoints by exact path, answered before GraphQL. */
+  /** Plain HTTP endpoints by path, answered beside GraphQL; a key ending in `/*` serves a prefix. */
   routes?: Record<string, HttpRoute>;
-  /** Sends this process's reads to MySQL replicas except where a request must see its own writes. */
-  readRouting?: ReadRouting;
   /** Operation limits, cost, rate limits and persisted operations (gateway only; see src/limits/). */
   operationGuards?: GatewayOperationGuards;
-}): Promise<RunningServer> {
-  const production = isProduction();
+  /** Sends this process's reads to MySQL replicas except where a request must see its own writes. */
+  readRouting?: ReadRouting;
+  /** More Apollo Server plugins (operation limits, persisted operations, metrics …), after the host's own. */
+  plugins?: ApolloServerPlugin<RequestContext>[];
+  /** Readiness for `/readyz`: true, or false / a reason while the process should get no traffic. */
+  ready?: () => Promise<boolean | string>;
+  /** The log to write to; by default a pino logger at `LOG_LEVEL` on stdout. */
+  logger?: Logger;
+  /** How long `stop()` waits for requests in flight before closing their connections. */
+  drainTimeoutMs?: number;
+};
+
+/** The GraphQL-over-HTTP limit: a larger body is refused with 413 and a closed connection. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Serves one GraphQL endpoint (the gateway, or a subgraph on its own) at /graphql on Fastify
+ * with Apollo's official integration: CORS, security headers (helmet's), a 1 MiB body limit,
+ * request ids, proxy trust by hop count, a request deadline, health and readiness, a JSON
+ * access log, and a graceful drain. Settings not given come from the environment
+ * (`httpConfigFromEnv`).
+ */
+export async function startGraphQLServer(options: GraphQLServerOptions): Promise<RunningServer> {
+  const config: HttpConfig = { ...httpConfigFromEnv(), ...definedOnly(options) };
   // Fail at start, not at the first signed-in request, when production has no signing key.
   accessTokenKey();
+  const logger = options.logger ?? createHttpLogger(config.logLevel);
+  const errorScope = new AsyncLocalStorage<ErrorScope>();
   const apollo = new ApolloServer<RequestContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
-    formatError,
+    formatError: createFormatError(() => errorScope.getStore()),
+    // Apollo's own warnings as JSON lines in the same log, not console text.
+    logger: logger.child({ component: 'apollo' }),
     includeStacktraceInErrorResponses: false,
-    introspection: !production,
     ...(options.operationGuards
       ? { parseOptions: options.operationGuards.parseOptions, persistedQueries: options.operationGuards.persistedQueries }
       : {}),
+    // Production: no schema dump, and `__type` answers null whatever the name (production-introspection.ts).
+    introspection: true,
+    validationRules: config.production ? [NoSchemaDumpRule] : [],
+    // No "Did you mean …?" in production: suggestions spell out the schema introspection hides.
+    hideSchemaDetailsFromClientErrors: config.production,
     plugins: [
+      // The limits first: nothing else should work on an operation they refuse.
       ...(options.operationGuards?.plugins ?? []),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled(), hideTypeLookupsPlugin<RequestContext>()] : []),
       // Subgraphs answer the gateway without Apollo Studio trace payloads.
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
       // Cache policy is computed once per operation by the response cache (cache-policy.ts);
       // Apollo's per-field cache-control hooks would wrap every resolver for nothing.
       ApolloServerPluginCacheControlDisabled(),
+      requireResolvedOperationPlugin<RequestContext>(),
       ...(options.readRouting ? [readRoutingPlugin(options.readRouting)] : []),
+      ...(options.plugins ?? []),
     ],
   } as ConstructorParameters<typeof ApolloServer<RequestContext>>[0]);
   await apollo.start();
 
-  const server = http.createServer((req, res) => {
-    const serve = () => handle(apollo, req, res, options.responseCache, options.routes);
-    (options.readRouting ? options.readRouting.run(serve) : serve()).catch((err) => {
-      console.error('[http]', err);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
-    });
+  let draining = false;
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    // One access-log line per request (http-logger.ts) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
+    // Hops, never `true`: the leftmost X-Forwarded-For entry is whatever the client wrote.
+    // proxy-addr walks from the socket leftwards, asking whether address i is a trusted proxy;
+    // the first `hops` are (Express's hop count; Fastify 5.12 reads a bare number as "none").
+    trustProxy: config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < config.trustProxyHops : false,
+    bodyLimit: MAX_BODY_BYTES,
+    // Slow clients: the whole request must arrive within 30 s, idle keep-alive sockets close after 65 s.
+    requestTimeout: 30_000,
+    keepAliveTimeout: 65_000,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
   });
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
-    port,
-    server,
+  (app.server as http.Server).headersTimeout = 10_000;
+  app.setErrorHandler(handleHttpError);
+  app.setNotFoundHandler(handleNotFound);
+  // On the raw response, so that routes answering on it (plain routes) send it too.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.raw.setHeader('x-request-id', request.id);
+    done();
+  });
+  // While draining, every answer closes its connection, so keep-alive clients move elsewhere.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (draining) reply.header('connection', 'close');
+    done(null, payload);
+  });
+  // Each request's database reads share one routing decision (replica or primary), set here
+  // after the body is read so that everything the handler awaits runs inside it.
+  const readRouting = options.readRouting;
+  if (readRouting) app.addHook('preHandler', (_request, _reply, done) => readRouting.run(() => done()));
+  useAccessLog(app);
+  useSecurityHeaders(app, await captureHelmetHeaders());
+  await app.register(fastifyCors, { delegator: corsPolicy(config.corsOrigins, !config.production) });
+  useStrictJsonParser(app);
+  registerHealthRoutes(app, { ready: options.ready, draining: () => draining });
+  registerGraphQLRoute(app, {
     apollo,
-    async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
-      await apollo.stop();
-      await options.responseCache?.close();
+    cache: options.responseCache,
+    errorScope,
+    requestTimeoutMs: config.requestTimeoutMs,
+    contentSecurityPolicy: config.production,
+  });
+  if (options.routes) registerPlainRoutes(app, options.routes, () => draining);
+
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await app.listen({ port: options.port, host });
+  } catch (err) {
+    // Nothing of this server may outlive the failure (the cache listens to content events).
+    await app.close();
+    await apollo.stop();
+    await options.responseCache?.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ServerStartError(`Port ${options.port} on ${host} is already in use: stop the other process or set PORT`);
+    if (code === 'EACCES') throw new ServerStartError(`Not allowed to listen on port ${options.port} on ${host}: choose a port above 1023`);
+    if (code === 'EADDRNOTAVAIL') throw new ServerStartError(`Address ${host} is not available on this machine: check HOST`);
+    throw err;
+  }
+  const port = (app.server.address() as AddressInfo).port;
+  const drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/graphql`,
+    port,
+    server: app.server as http.Server,
+    fastify: app,
+    apollo,
+    logger,
+    stop() {
+      stopping ??= (async () => {
+        draining = true;
+        const force = setTimeout(() => (app.server as http.Server).closeAllConnections(), drainTimeoutMs);
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(force);
+        }
+        await apollo.stop();
+        await options.responseCache?.close();
+      })();
+      return stopping;
     },
   };
 }
 
-/** The client address; X-Forwarded-For is trusted only when TRUST_PROXY=1 (behind a known proxy). */
-function clientIp(req: http.IncomingMessage): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  if (process.env.TRUST_PROXY === '1' && typeof forwarded === 'string') return forwarded.split(',')[0].trim();
-  return req.socket.remoteAddress ?? '';
+function definedOnly(options: GraphQLServerOptions): Partial<HttpConfig> {
+  const picked: Partial<HttpConfig> = {};
+  for (const key of ['production', 'trustProxyHops', 'corsOrigins', 'requestTimeoutMs', 'logLevel'] as const) {
+    if (options[key] !== undefined) (picked as Record<string, unknown>)[key] = options[key];
+  }
+  return picked;
 }
-
-/**
- * The cache entry for an anonymous, cacheable query (null when the request may not use the
- * shared cache), and the stored answer when there is one.
- */
-async function cacheLookup(cache: ResponseCache, method: string, url: URL, body: unknown, headers: Record<string, string>) {
-  if (!ResponseCache.isAnonymous(headers)) return null;
-  let request: CacheableRequest | null = null;
-  if (method === 'POST' && body && typeof body === 'object' && typeof (body as CacheableRequest).query === 'string') {
-    request = body as CacheableRequest;
-  } else if (method === 'GET' && url.searchParams.get('query')) {
-    let variables: unknown = null;
-    try {
-      variables = JSON.parse(url.searchParams.get('variables') ?? 'null');
-    } catch {
-      return null;
-    }
-    request = { query: url.searchParams.get('query')!, variables, operationName: url.searchParams.get('operationName') };
-  }
-  if (!request) return null;
-  const policy = cache.policy(request);
-  if (!policy.cacheable) return null;
-  const key = cache.key(request);
-  return { key, maxAge: policy.maxAge, hit: await cache.get(key) };
-}
-
-async function readBody(req: http.IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function handle(
-  apollo: ApolloServer<RequestContext>,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  cache: ResponseCache | undefined,
-  routes: Record<string, HttpRoute> | undefined,
-): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/healthz') {
-    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    return;
-  }
-  const route = routes?.[url.pathname];
-  if (route) return route(req, res, { ip: clientIp(req) });
-  if (url.pathname !== '/graphql' && url.pathname !== '/') {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return;
-  }
-  const headers = new HeaderMap();
-  const plain: Record<string, string> = {};
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    const joined = Array.isArray(value) ? value.join(', ') : value;
-    headers.set(key, joined);
-    plain[key.toLowerCase()] = joined;
-  }
-  const raw = req.method === 'POST' ? await readBody(req) : '';
-  if (raw === null) {
-    res.writeHead(413, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] }));
-    return;
-  }
-  let body: unknown = raw;
-  if (raw && (plain['content-type'] ?? '').includes('application/json')) {
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] }));
-      return;
-    }
-  }
-  const cached = cache ? await cacheLookup(cache, req.method ?? 'GET', url, body, plain) : null;
-  if (cached?.hit) {
-    res.writeHead(200, { ...cached.hit.headers, 'cache-control': `public, max-age=${cached.maxAge}`, 'x-cache': 'HIT' });
-    res.end(cached.hit.body);
-    return;
-  }
-  const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-    context: () => createRequestContext(plain, clientIp(req)),
-  });
-  for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
-  if (cache) res.setHeader('cache-control', cached ? `public, max-age=${cached.maxAge}` : 'private, no-store');
-  if (response.body.kind === 'complete') {
-    if (cached && res.statusCode === 200 && !response.body.string.includes('"errors"')) {
-      res.setHeader('x-cache', 'MISS');
-      await cache!.set(cached.key, {
-        body: response.body.string,
-        headers: { 'content-type': response.headers.get('content-type') ?? 'application/json; charset=utf-8' },
-        storedAt: Date.now(),
-        maxAge: cached.maxAge,
-      });
-    }
-    res.end(response.body.string);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
-}
-

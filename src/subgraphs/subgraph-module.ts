@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { MigrationSet } from '../db/data-source';
 import type { SubgraphName } from '../db/database-config';
-import type { HttpRoute } from '../server/graphql-http-server';
+import type { HttpRoute } from '../server/plain-routes';
 
 /** What a subgraph runs beside its schema in the process that serves it. */
 export type SubgraphServices = {

@@ -59,8 +59,10 @@ describe.each(backends())('sessions through the gateway (%s)', (backend) => {
 
   it('answers the same for an unknown email and a wrong password', async () => {
     const session = await register();
-    const wrong = await gql(fx.url, LOGIN, { email: session.email, password: 'Not-the-password-1' });
-    const unknown = await gql(fx.url, LOGIN, { email: uniqueEmail('nobody'), password: 'Not-the-password-1' });
+    // One request id for both: errors carry it, and nothing else may tell the two apart.
+    const sameId = { 'x-request-id': 'same-login-answer' };
+    const wrong = await gql(fx.url, LOGIN, { email: session.email, password: 'Not-the-password-1' }, sameId);
+    const unknown = await gql(fx.url, LOGIN, { email: uniqueEmail('nobody'), password: 'Not-the-password-1' }, sameId);
     expect(wrong.errors).toEqual(unknown.errors);
     expect(wrong.errors![0]).toMatchObject({ message: 'Invalid email or password', extensions: { code: 'UNAUTHENTICATED' } });
     const ok = await gql(fx.url, LOGIN, { email: ` ${session.email.toUpperCase()}`, password: TEST_PASSWORD });

@@ -41,8 +41,10 @@ describe.each(backends())('one subgraph as its own service (%s)', (backend) => {
     });
     try {
       const variables = { slug: 'monde' };
-      const inProcess = await gql(fx.url, PAGE_QUERY, variables);
-      const overHttp = await gql(gateway.url, PAGE_QUERY, variables);
+      // One request id for both, so that errors (which carry it) compare equal too.
+      const sameId = { 'x-request-id': 'separate-services-page' };
+      const inProcess = await gql(fx.url, PAGE_QUERY, variables, sameId);
+      const overHttp = await gql(gateway.url, PAGE_QUERY, variables, sameId);
       expect(inProcess.data.rubric.articles.edges.length).toBe(5);
       expect(inProcess.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
       expect(overHttp).toEqual(inProcess);

@@ -11,18 +11,13 @@ export function discussionRuntime(fx: NewsroomFixture): DiscussionRuntime {
 }
 
 /**
- * Gives the discussion subgraph its own in-memory throttle counters (whatever REDIS_URL says)
- * and makes the server believe X-Forwarded-For, so each test posts from its own address and
- * per-address limits are testable. Returns a function restoring the environment.
+ * Gives the discussion subgraph its own in-memory throttle counters (whatever REDIS_URL says),
+ * so per-address limits are testable; each test posts from its own address through
+ * X-Forwarded-For, which the fixture's server trusts for one hop. Returns a function undoing it.
  */
 export function prepareDiscussion(fx: NewsroomFixture): () => void {
   discussionRuntime(fx).useRateLimiter(new MemoryRateLimiter());
-  const previous = process.env.TRUST_PROXY;
-  process.env.TRUST_PROXY = '1';
-  return () => {
-    if (previous === undefined) delete process.env.TRUST_PROXY;
-    else process.env.TRUST_PROXY = previous;
-  };
+  return () => undefined;
 }
 
 let address = 0;

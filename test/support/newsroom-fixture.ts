@@ -20,7 +20,8 @@ export async function startNewsroomFixture(
   const scratch = scratchTargets(backend, label, subgraphList().map((m) => m.name));
   await scratch.cleanup();
   // The response cache is off unless a suite tests it: SQL budgets and fresh reads need every request to run.
-  const app = await startNewsroom({ targets: scratch.targets, responseCache: options.responseCache ?? false, operationGuards: options.operationGuards });
+  // The tests play the proxy in front (one hop): each picks its client address with X-Forwarded-For.
+  const app = await startNewsroom({ targets: scratch.targets, responseCache: options.responseCache ?? false, operationGuards: options.operationGuards, http: { trustProxyHops: 1 } });
   await seedEditorial(app.dataSources.get('editorial')!, { seed: 7, articles, paragraphs: 4 });
   return {
     app,

@@ -1,0 +1,138 @@
+import type { AsyncLocalStorage } from 'node:async_hooks';
+import { isUtf8 } from 'node:buffer';
+import type { ApolloServer } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createRequestContext, type RequestContext } from '../context/request-context';
+import type { ErrorScope } from '../errors/format-error';
+import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
+import { DeadlineExceededError, InvalidUtf8Error } from './http-errors';
+
+/** Header values as one string each, lower-case names: what RequestContext and the cache read. */
+export function plainHeaders(headers: FastifyRequest['headers']): Record<string, string> {
+  const plain: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (value !== undefined) plain[key] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return plain;
+}
+
+/**
+ * Fastify's JSON parser on a body checked to be UTF-8 first: decoding invalid bytes would
+ * silently turn them into U+FFFD and run a query the client never sent.
+ */
+export function useStrictJsonParser(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    if (!isUtf8(body as Buffer)) return done(new InvalidUtf8Error(), undefined);
+    parseJson(request, (body as Buffer).toString('utf8'), done);
+  });
+}
+
+/**
+ * The cache entry for an anonymous, cacheable query (null when the request may not use the
+ * shared cache), and the stored answer when there is one.
+ */
+async function cacheLookup(cache: ResponseCache, request: FastifyRequest, headers: Record<string, string>) {
+  if (!ResponseCache.isAnonymous(headers)) return null;
+  const body = request.body as CacheableRequest | undefined;
+  let operation: CacheableRequest | null = null;
+  if (request.method === 'POST' && body && typeof body === 'object' && typeof body.query === 'string') {
+    operation = body;
+  } else if (request.method === 'GET') {
+    const params = new URL(request.url, 'http://localhost').searchParams;
+    const query = params.get('query');
+    if (!query) return null;
+    let variables: unknown = null;
+    try {
+      variables = JSON.parse(params.get('variables') ?? 'null');
+    } catch {
+      return null;
+    }
+    operation = { query, variables, operationName: params.get('operationName') };
+  }
+  if (!operation) return null;
+  const policy = cache.policy(operation);
+  if (!policy.cacheable) return null;
+  const key = cache.key(operation);
+  return { key, maxAge: policy.maxAge, hit: await cache.get(key) };
+}
+
+/**
+ * `/graphql` (and `/`): Apollo's official Fastify handler, behind the shared response cache
+ * for anonymous readers, within the request deadline (504 GATEWAY_TIMEOUT past it). Apollo
+ * calls formatError without the context, so the request id and logger reach it through
+ * `errorScope`.
+ *
+ * The deadline is hand-written rather than Fastify's `handlerTimeout`: in Fastify 5.12 on
+ * Node 20 that timer is cancelled, and `request.signal` aborted, by the request's `close`
+ * event, which Node emits as soon as a POST body has been read, i.e. before every GraphQL
+ * execution.
+ */
+export function registerGraphQLRoute(
+  app: FastifyInstance,
+  options: {
+    apollo: ApolloServer<RequestContext>;
+    cache?: ResponseCache;
+    errorScope: AsyncLocalStorage<ErrorScope>;
+    requestTimeoutMs: number;
+    /** The landing page (development only) loads Apollo Sandbox's scripts, which the default CSP forbids. */
+    contentSecurityPolicy: boolean;
+  },
+): void {
+  const { apollo, cache, errorScope, requestTimeoutMs } = options;
+  // The deadline's signal of each request in flight, for its RequestContext.
+  const deadlines = new WeakMap<FastifyRequest, AbortSignal>();
+  const execute = fastifyApolloHandler<RequestContext>(apollo, {
+    context: async (request) => createRequestContext(plainHeaders(request.headers), request.ip, request.id, deadlines.get(request)),
+  });
+  const withinDeadline = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
+    const deadline = new AbortController();
+    deadlines.set(request, deadline.signal);
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        const error = new DeadlineExceededError(requestTimeoutMs);
+        deadline.abort(error);
+        reject(error);
+      }, requestTimeoutMs);
+    });
+    const work = Promise.resolve(errorScope.run({ requestId: request.id, log: request.log }, () => execute.call(app, request, reply)));
+    // The work goes on after the deadline (a gateway query plan cannot be cancelled midway); its outcome is dropped.
+    work.catch(() => undefined);
+    try {
+      return await Promise.race([work, expired]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+    const headers = plainHeaders(request.headers);
+    const cached = cache ? await cacheLookup(cache, request, headers) : null;
+    if (cached?.hit) {
+      reply.headers({ ...cached.hit.headers, 'cache-control': `public, max-age=${cached.maxAge}`, 'x-cache': 'HIT' });
+      return cached.hit.body;
+    }
+    const body = await withinDeadline(request, reply);
+    if (cache) reply.header('cache-control', cached ? `public, max-age=${cached.maxAge}` : 'private, no-store');
+    if (cached && typeof body === 'string' && reply.statusCode === 200 && !body.includes('"errors"')) {
+      reply.header('x-cache', 'MISS');
+      await cache!.set(cached.key, {
+        body,
+        headers: { 'content-type': String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8') },
+        storedAt: Date.now(),
+        maxAge: cached.maxAge,
+      });
+    }
+    return body;
+  };
+  for (const url of ['/graphql', '/']) {
+    app.route({
+      method: ['GET', 'POST'],
+      url,
+      config: { contentSecurityPolicy: options.contentSecurityPolicy },
+      handler,
+    });
+  }
+}
