@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const readRouting = new ReadRouting(Number(process.env.READ_YOUR_WRITES_MS ?? 2000));
   const dataSources = await openDatabases([mod], { readRouting });
   if (process.env.SEED_DEMO !== '0') await mod.seedDemo?.(dataSources.get(name)!);
-  const server = await startSubgraphServer(mod, dataSources.get(name)!, { port, host: process.env.HOST ?? '0.0.0.0', readRouting });
+  const server = await startSubgraphServer(mod, dataSources.get(name)!, { port, host: process.env.HOST ?? '127.0.0.1', readRouting });
   if (process.env.JOBS !== '0') mod.startJobs?.(dataSources.get(name)!);
   console.log(`Subgraph ${name} ready at http://localhost:${server.port}/graphql`);
   // Graceful drain: no new connections, requests in flight finish (10 s at most), then buffers flush and exit.

@@ -35,6 +35,7 @@ export const SETTINGS = {
   SEARCH_STATEMENT_TIMEOUT_MS: { schema: int(1), default: '1000', readBy: 'start, subgraph', doc: 'Time limit of each search statement on MySQL/MariaDB; past it the search answers `SEARCH_TIMEOUT`.' },
   LOG_SQL: { schema: flag, default: '0', readBy: 'all', doc: '`1` prints every SQL statement.' },
   AUTH_SECRET: { schema: z.string().min(32), readBy: 'all', doc: 'Key that signs access tokens, the same in every process; required in production (at least 32 characters).' },
+  SUBGRAPH_SECRET: { schema: z.string().min(32), default: 'derived from `AUTH_SECRET`', readBy: 'all', doc: 'Key with which gateways sign, and subgraphs verify, every subgraph call.' },
   SITE_URL: { schema: url, default: 'https://www.newsroom.example', readBy: 'start, accounts, editorial', doc: 'Public site address used in links (mails, share links).' },
   MEDIA_BASE_URL: { schema: url, default: 'https://images.newsroom.example', readBy: 'start, editorial', doc: 'Image server address for renditions.' },
   REDIS_URL: { schema: url, readBy: 'start, gateway, subgraph', doc: 'Redis shared by every process: response cache, rate limits, throttles.' },

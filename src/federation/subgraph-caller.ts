@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { execute, GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { accessTokenKey } from '../auth/token-keys';
 import type { RequestContext } from '../context/request-context';
+import { signSubgraphCall, subgraphSigningKey } from './subgraph-signature';
 import { isTimeout, SubgraphFailureCode, SubgraphTimeoutError } from '../gateway/subgraph-failure';
 import { subgraphTimeoutMs, withTimeout } from '../gateway/subgraph-timeouts';
 
@@ -56,7 +58,11 @@ export const subgraphCaller = {
         // The signal also bounds reading the body, so a peer that stalls mid-answer is cut off too.
         const res = await fetch(target, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            ...signSubgraphCall(subgraphSigningKey(accessTokenKey()), { clientIp: '', requestId: randomUUID() }, { query, variables }),
+          },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(timeoutMs),
         });

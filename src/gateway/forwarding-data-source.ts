@@ -1,6 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { randomUUID } from 'node:crypto';
+import { accessTokenKey } from '../auth/token-keys';
 import type { RequestContext } from '../context/request-context';
+import { signSubgraphCall, subgraphSigningKey } from '../federation/subgraph-signature';
 import { failedFetchResponse, isTimeout, SubgraphTimeoutError } from './subgraph-failure';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
@@ -23,6 +26,8 @@ export function timeoutFetcher(timeoutMs: number): Fetcher {
  * page (see subgraph-failure.ts).
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<RequestContext> {
+  private readonly signingKey = subgraphSigningKey(accessTokenKey());
+
   constructor(
     readonly subgraph: string,
     url: string,
@@ -33,11 +38,19 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RequestContext
 
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>) {
     const headers = request.http?.headers;
-    if (!headers || !('requestId' in context) || !context.headers) return;
-    if (context.headers.authorization) headers.set('authorization', context.headers.authorization);
-    headers.set('x-request-id', context.requestId);
-    if (context.ip) headers.set('x-forwarded-for', context.ip);
-    if (context.headers['user-agent']) headers.set('user-agent', context.headers['user-agent']);
+    if (!headers) return;
+    const client = 'requestId' in context ? context : null;
+    // Signed: the subgraph runs only calls from a gateway, and believes the client's address
+    // and request id because the signature covers them with the operation.
+    const signed = signSubgraphCall(
+      this.signingKey,
+      { clientIp: client?.ip ?? '', requestId: client?.requestId ?? randomUUID() },
+      { query: request.query ?? '', variables: request.variables, operationName: request.operationName },
+    );
+    for (const [name, value] of Object.entries(signed)) headers.set(name, value);
+    if (!client?.headers) return;
+    if (client.headers.authorization) headers.set('authorization', client.headers.authorization);
+    if (client.headers['user-agent']) headers.set('user-agent', client.headers['user-agent']);
   }
 
   async process(options: GraphQLDataSourceProcessOptions<RequestContext>): Promise<GatewayGraphQLResponse> {

@@ -55,6 +55,8 @@ export type GraphQLServerOptions = Partial<HttpConfig> & {
   routes?: Record<string, HttpRoute>;
   /** Operation limits, cost, rate limits and persisted operations (gateway only; see src/limits/). */
   operationGuards?: GatewayOperationGuards;
+  /** A subgraph's key for gateway calls: set, it refuses every call the gateway did not sign. */
+  signedCallsKey?: Buffer;
   /** Sends this process's reads to MySQL replicas except where a request must see its own writes. */
   readRouting?: ReadRouting;
   /** More Apollo Server plugins (operation limits, persisted operations, metrics …), after the host's own. */
@@ -158,6 +160,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     errorScope,
     requestTimeoutMs: config.requestTimeoutMs,
     contentSecurityPolicy: config.production,
+    signedCallsKey: options.signedCallsKey,
   });
   if (options.routes) registerPlainRoutes(app, options.routes, () => draining);
 

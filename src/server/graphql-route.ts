@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRequestContext, type RequestContext } from '../context/request-context';
 import type { ErrorScope } from '../errors/format-error';
 import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
+import { verifySubgraphCall, type SignedCall } from '../federation/subgraph-signature';
 import { DeadlineExceededError, InvalidUtf8Error } from './http-errors';
 
 /** Header values as one string each, lower-case names: what RequestContext and the cache read. */
@@ -79,14 +80,32 @@ export function registerGraphQLRoute(
     requestTimeoutMs: number;
     /** The landing page (development only) loads Apollo Sandbox's scripts, which the default CSP forbids. */
     contentSecurityPolicy: boolean;
+    /**
+     * A subgraph's key for calls from the gateway: when set, only calls signed with it run
+     * (subgraph-signature.ts), and the client address they carry is the request's.
+     */
+    signedCallsKey?: Buffer;
   },
 ): void {
-  const { apollo, cache, errorScope, requestTimeoutMs } = options;
+  const { apollo, cache, errorScope, requestTimeoutMs, signedCallsKey } = options;
   // The deadline's signal of each request in flight, for its RequestContext.
   const deadlines = new WeakMap<FastifyRequest, AbortSignal>();
+  // The client address a verified gateway call carries.
+  const callers = new WeakMap<FastifyRequest, string>();
   const execute = fastifyApolloHandler<RequestContext>(apollo, {
-    context: async (request) => createRequestContext(plainHeaders(request.headers), request.ip, request.id, deadlines.get(request)),
+    context: async (request) =>
+      createRequestContext(plainHeaders(request.headers), callers.get(request) ?? request.ip, request.id, deadlines.get(request)),
   });
+  /** Whether the request may run: always without a key; with one, only a fresh call signed with it (POST). */
+  const admitted = (request: FastifyRequest): boolean => {
+    if (!signedCallsKey) return true;
+    const body = request.body as SignedCall | undefined;
+    if (request.method !== 'POST' || !body || typeof body !== 'object' || typeof body.query !== 'string') return false;
+    const identity = verifySubgraphCall(signedCallsKey, plainHeaders(request.headers), body);
+    if (!identity) return false;
+    callers.set(request, identity.clientIp);
+    return true;
+  };
   const withinDeadline = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
     const deadline = new AbortController();
     deadlines.set(request, deadline.signal);
@@ -108,6 +127,12 @@ export function registerGraphQLRoute(
     }
   };
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!admitted(request)) {
+      reply.code(401).header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify({
+        errors: [{ message: 'This subgraph answers only calls signed by the gateway', extensions: { code: 'UNAUTHENTICATED', requestId: request.id } }],
+      });
+    }
     const headers = plainHeaders(request.headers);
     const cached = cache ? await cacheLookup(cache, request, headers) : null;
     if (cached?.hit) {

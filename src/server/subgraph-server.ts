@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { accessTokenKey } from '../auth/token-keys';
+import { subgraphSigningKey } from '../federation/subgraph-signature';
 import type { ReadRouting } from '../db/read-routing';
 import type { SubgraphModule } from '../subgraphs/subgraph-module';
 import { startGraphQLServer, type GraphQLServerOptions, type RunningServer } from './graphql-http-server';
@@ -18,6 +20,9 @@ export async function startSubgraphServer(
     host: options.host,
     routes: services.routes,
     readRouting: options.readRouting,
+    // Only the gateway (and other subgraphs) may call a subgraph: `_entities` and `_service`
+    // would otherwise list any entity to anyone who can reach the port.
+    signedCallsKey: subgraphSigningKey(accessTokenKey()),
     // Ready while its database answers: a subgraph without one would fail every request.
     ready: async () => {
       await dataSource.query('SELECT 1');
