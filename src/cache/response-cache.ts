@@ -10,6 +10,9 @@ export type CacheableRequest = { query: string; variables?: unknown; operationNa
 
 const MAX_MEMOISED_QUERY_CHARS = 16 * 1024;
 
+/** No public page needs more; larger documents are never cached (and the limits refuse them). */
+const MAX_CACHEABLE_TOKENS = 2_000;
+
 const API_SCHEMA_FILE = path.resolve(__dirname, '../../schema/api.graphql');
 
 /**
@@ -40,7 +43,9 @@ export class ResponseCache {
     let policy = this.policies.get(memo);
     if (!policy) {
       try {
-        policy = cachePolicy(this.schema, parse(request.query), request.operationName);
+        // Bounded like the gateway's own parse: an oversized document is refused there anyway,
+        // and parsing all of it here first would cost what the token limit exists to avoid.
+        policy = cachePolicy(this.schema, parse(request.query, { maxTokens: MAX_CACHEABLE_TOKENS }), request.operationName);
       } catch {
         policy = { cacheable: false };
       }

@@ -62,7 +62,8 @@ export async function startFleet(backend: Backend, label: string, options: { art
     editorial: common,
     discussion: common,
     // Acknowledged views must survive SIGKILL: answer once they are written (flushes every 200 ms).
-    audience: { ...common, AUDIENCE_ACK: 'written', AUDIENCE_FLUSH_MS: '200', AUDIENCE_INGEST_LIMIT: '100000/60' },
+    // Every view counts (no once-per-client window): the suite checks that acknowledged views are stored, not de-duplication.
+    audience: { ...common, AUDIENCE_ACK: 'written', AUDIENCE_FLUSH_MS: '200', AUDIENCE_INGEST_LIMIT: '100000/60', AUDIENCE_VIEW_WINDOW: '0' },
   };
   const subgraphs = {} as Record<FleetSubgraph, ServiceProcess>;
   const ports = {} as Record<FleetSubgraph, number>;
