@@ -3,7 +3,9 @@ import type { DataSource } from 'typeorm';
 import type { DatabaseTarget } from '../db/database-config';
 import { createGateway } from '../gateway/create-gateway';
 import { startGraphQLServer, type GraphQLServerOptions, type RunningServer } from '../server/graphql-http-server';
+import { EdgePurge } from '../cache/edge-purge';
 import { ResponseCache } from '../cache/response-cache';
+import { contentEvents } from '../events/content-events';
 import { gatewayOperationGuards, type GatewayOperationGuards } from '../limits/gateway-operation-guards';
 import { subgraphList } from '../subgraphs/subgraph-modules';
 import type { SubgraphModule, SubgraphPeers, SubgraphServices } from '../subgraphs/subgraph-module';
@@ -38,6 +40,8 @@ export async function startNewsroom(
     operationGuards?: GatewayOperationGuards | false;
     /** HTTP host settings over the environment's (production mode, CORS origins, Apollo plugins, logger …). */
     http?: Omit<GraphQLServerOptions, 'gateway' | 'schema' | 'port' | 'host' | 'routes' | 'responseCache'>;
+    /** Edge caches to purge by tag on content events: `EDGE_PURGE_URLS` unless given. */
+    edgePurge?: EdgePurge | null;
   } = {},
 ): Promise<NewsroomApp> {
   const modules = options.modules ?? subgraphList();
@@ -68,6 +72,10 @@ export async function startNewsroom(
       operationGuards: options.operationGuards === false ? undefined : (options.operationGuards ?? gatewayOperationGuards()),
       responseCache: (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache() : undefined,
     });
+    // After the gateway's own cache (subscribed when it was built), so an edge refetching at
+    // once never gets the gateway's stale copy.
+    const edgePurge = options.edgePurge === undefined ? EdgePurge.fromEnv() : options.edgePurge;
+    const stopEdgePurge = edgePurge ? contentEvents.subscribe((event) => edgePurge.onEvent(event)) : () => undefined;
     const stopJobs = options.jobs ? modules.map((mod) => mod.startJobs?.(dataSources.get(mod.name)!)) : [];
     return {
       url: gateway.url,
@@ -76,6 +84,7 @@ export async function startNewsroom(
       schemas,
       async stop() {
         for (const stopJob of stopJobs) stopJob?.();
+        stopEdgePurge();
         await gateway.stop();
         for (const s of services) await s.stop?.();
         await closeDatabases(dataSources);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildSchema, parse, type GraphQLSchema } from 'graphql';
 import { contentEvents } from '../events/content-events';
 import { cachePolicy, type CachePolicy } from './cache-policy';
+import { cacheTagsOf } from './cache-tags';
 import { createResponseCacheStore, type CachedResponse, type ResponseCacheStore } from './response-cache-store';
 
 export type CacheableRequest = { query: string; variables?: unknown; operationName?: string | null; extensions?: unknown };
@@ -57,6 +58,19 @@ export class ResponseCache {
       }
     }
     return policy;
+  }
+
+  /**
+   * The cache tags of an answer to a cacheable request (cache-tags.ts), for the edge's
+   * `Surrogate-Key` header; empty when the answer cannot be read.
+   */
+  tags(request: CacheableRequest, body: string): string[] {
+    try {
+      const document = parse(request.query, { maxTokens: MAX_CACHEABLE_TOKENS });
+      return cacheTagsOf(this.schema, document, request.operationName, (JSON.parse(body) as { data?: unknown }).data);
+    } catch {
+      return [];
+    }
   }
 
   key(request: CacheableRequest): string {

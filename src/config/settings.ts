@@ -57,6 +57,7 @@ export const SETTINGS = {
   PERSISTED_OPERATIONS_FREE: { schema: z.string(), default: 'staff,service', readBy: 'start, gateway', doc: 'Client classes that may still send operations outside the manifest in `only` mode.' },
   APQ_CACHE_BYTES: { schema: int(1024), default: '16777216', readBy: 'start, gateway', doc: 'Bound of the automatic-persisted-query cache, in bytes of stored documents.' },
   SUBGRAPH_TIMEOUT_MS: { schema: int(1), default: '3000', readBy: 'start, gateway, subgraph', doc: 'How long the gateway (and a subgraph asking another) waits for one subgraph call before answering its fields with `SUBGRAPH_TIMEOUT`.' },
+  EDGE_PURGE_URLS: { schema: z.string().min(1), readBy: 'start', doc: 'Comma-separated edge caches (Varnish with deploy/varnish/newsroom.vcl) sent a `BAN` with the stale answers’ tags on every content event.' },
   SEED_DEMO: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` skips the demo content on first start.' },
   DEMO_ARTICLES: { schema: int(1), default: '600', readBy: 'start, subgraph, seed', doc: 'Articles in the demo newsroom.' },
   JOBS: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` turns the publication scheduler off in this process.' },

@@ -57,7 +57,7 @@ async function cacheLookup(cache: ResponseCache, request: FastifyRequest, header
   const policy = cache.policy(operation);
   if (!policy.cacheable) return null;
   const key = cache.key(operation);
-  return { key, maxAge: policy.maxAge, hit: await cache.get(key) };
+  return { key, operation, maxAge: policy.maxAge, hit: await cache.get(key) };
 }
 
 /**
@@ -143,9 +143,15 @@ export function registerGraphQLRoute(
     if (cache) reply.header('cache-control', cached ? `public, max-age=${cached.maxAge}` : 'private, no-store');
     if (cached && typeof body === 'string' && reply.statusCode === 200 && !body.includes('"errors"')) {
       reply.header('x-cache', 'MISS');
+      // What the answer contains, so an edge cache can drop it when that changes (cache-tags.ts).
+      const surrogateKey = cache!.tags(cached.operation, body).join(' ');
+      if (surrogateKey) reply.header('surrogate-key', surrogateKey);
       await cache!.set(cached.key, {
         body,
-        headers: { 'content-type': String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8') },
+        headers: {
+          'content-type': String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+          ...(surrogateKey ? { 'surrogate-key': surrogateKey } : {}),
+        },
         storedAt: Date.now(),
         maxAge: cached.maxAge,
       });

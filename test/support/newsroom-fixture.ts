@@ -1,4 +1,5 @@
 import type { NewsroomApp } from '../../src/app/newsroom-app';
+import type { EdgePurge } from '../../src/cache/edge-purge';
 import type { GatewayOperationGuards } from '../../src/limits/gateway-operation-guards';
 import { startNewsroom } from '../../src/app/newsroom-app';
 import { seedEditorial } from '../../src/seed/editorial-seeder';
@@ -15,13 +16,17 @@ export async function startNewsroomFixture(
   backend: Backend,
   label: string,
   articles = 240,
-  options: { responseCache?: boolean; operationGuards?: GatewayOperationGuards | false } = {},
+  options: { responseCache?: boolean; operationGuards?: GatewayOperationGuards | false; edgePurge?: EdgePurge | null } = {},
 ): Promise<NewsroomFixture> {
   const scratch = scratchTargets(backend, label, subgraphList().map((m) => m.name));
   await scratch.cleanup();
   // The response cache is off unless a suite tests it: SQL budgets and fresh reads need every request to run.
   // The tests play the proxy in front (one hop): each picks its client address with X-Forwarded-For.
-  const app = await startNewsroom({ targets: scratch.targets, responseCache: options.responseCache ?? false, operationGuards: options.operationGuards, http: { trustProxyHops: 1 } });
+  const app = await startNewsroom({ targets: scratch.targets, responseCache: options.responseCache ?? false, operationGuards: options.operationGuards,
+    // No edge unless a suite has one (EDGE_PURGE_URLS in the environment must not reach tests).
+    edgePurge: options.edgePurge ?? null,
+    http: { trustProxyHops: 1 },
+  });
   await seedEditorial(app.dataSources.get('editorial')!, { seed: 7, articles, paragraphs: 4 });
   return {
     app,

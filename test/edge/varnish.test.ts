@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { EdgePurge } from '../../src/cache/edge-purge';
+import { runScheduledJobs } from '../../src/editorial/workflow/scheduler';
+import { approvedArticle, publishedArticle, unpublishArticle } from '../support/editorial-desk';
+import { gql } from '../support/graphql-client';
+import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
+import { Role, signInAs, type SignedIn } from '../support/sign-in';
+
+/**
+ * The gateway behind a real Varnish on loopback, with the project's VCL: public answers are
+ * cached at the edge, and content events purge exactly the tagged answers they make stale.
+ * Runs where Debian's varnish is installed (CI installs it and sets TEST_VARNISH=1, which makes
+ * a missing varnishd a failure rather than a skip).
+ */
+const VARNISHD = '/usr/sbin/varnishd';
+const run = fs.existsSync(VARNISHD) || process.env.TEST_VARNISH === '1' ? describe : describe.skip;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+type EdgeAnswer = { status: number; edge: string | null; data: any };
+
+run('the edge cache (Varnish) purged by tags', () => {
+  let fx: NewsroomFixture;
+  let varnish: ChildProcess;
+  let edgeUrl: string;
+  let editor: SignedIn;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-varnish-'));
+
+  /** An anonymous GET through Varnish, as a CDN-fronted page would send it. */
+  async function viaEdge(query: string): Promise<EdgeAnswer> {
+    const res = await fetch(`${edgeUrl}/graphql?query=${encodeURIComponent(query)}`, { headers: { 'apollo-require-preflight': '1' } });
+    const body = await res.text();
+    return { status: res.status, edge: res.headers.get('x-edge-cache'), data: JSON.parse(body).data };
+  }
+
+  beforeAll(async () => {
+    const varnishPort = await freePort();
+    edgeUrl = `http://127.0.0.1:${varnishPort}`;
+    fx = await startNewsroomFixture('sqlite', 'edge', 40, { responseCache: true, edgePurge: new EdgePurge([`${edgeUrl}/`]) });
+    editor = await signInAs(fx, [Role.Editor]);
+    const vcl = fs
+      .readFileSync(path.resolve(__dirname, '../../deploy/varnish/newsroom.vcl'), 'utf8')
+      .replace('.port = "4000";', `.port = "${fx.app.gateway.port}";`);
+    fs.writeFileSync(path.join(dir, 'newsroom.vcl'), vcl);
+    varnish = spawn(VARNISHD, ['-F', '-j', 'none', '-n', path.join(dir, 'work'), '-a', `127.0.0.1:${varnishPort}`, '-f', path.join(dir, 'newsroom.vcl'), '-s', 'malloc,32m'], {
+      stdio: 'ignore',
+    });
+    for (let i = 0; ; i += 1) {
+      try {
+        if ((await fetch(`${edgeUrl}/livez`)).ok) break;
+      } catch {
+        if (i > 100) throw new Error('varnishd did not start');
+      }
+      await sleep(100);
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    if (varnish && varnish.exitCode === null) {
+      const exited = new Promise((r) => varnish.once('exit', r));
+      varnish.kill('SIGTERM');
+      await exited;
+    }
+    await fx?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const RUBRIC_LIST = `{ rubric(slug: "maroc") { id articles(first: 50) { nodes { id title } } } }`;
+  const listed = (answer: EdgeAnswer, id: number) => answer.data.rubric.articles.nodes.some((n: { id: string }) => Number(n.id) === id);
+
+  it('serves public answers from the edge, and a published article appears through it at once', async () => {
+    expect((await viaEdge(RUBRIC_LIST)).edge).toBe('MISS');
+    expect((await viaEdge(RUBRIC_LIST)).edge).toBe('HIT');
+    const article = await publishedArticle(fx.url, editor.headers, { title: 'Le port de Tanger s’agrandit « encore »', primaryRubricId: 1 });
+    const after = await viaEdge(RUBRIC_LIST);
+    expect({ edge: after.edge, listed: listed(after, article.id) }).toEqual({ edge: 'MISS', listed: true });
+  });
+
+  it('shows an article at once when its embargo lifts', async () => {
+    const until = new Date(Date.now() + 3000);
+    const article = await approvedArticle(fx.url, editor.headers, { title: 'Un accord sous embargo', primaryRubricId: 1, embargoUntil: until.toISOString() } as never);
+    await gql(fx.url, `mutation($id: ID!) { publishArticle(id: $id) { id } }`, { id: String(article.id) }, editor.headers);
+    await viaEdge(RUBRIC_LIST);
+    const before = await viaEdge(RUBRIC_LIST);
+    expect({ edge: before.edge, listed: listed(before, article.id) }).toEqual({ edge: 'HIT', listed: false });
+    while (Date.now() <= until.getTime() + 20) await sleep(100);
+    await runScheduledJobs(fx.app.dataSources.get('editorial')!);
+    const after = await viaEdge(RUBRIC_LIST);
+    expect({ edge: after.edge, listed: listed(after, article.id) }).toEqual({ edge: 'MISS', listed: true });
+  });
+
+  it('never serves an unpublished article from the edge', async () => {
+    const article = await publishedArticle(fx.url, editor.headers, { title: 'Retiré bientôt', primaryRubricId: 1 });
+    const page = `{ article(slug: "${article.slug}") { id title } }`;
+    await viaEdge(page);
+    expect((await viaEdge(page)).edge).toBe('HIT');
+    await unpublishArticle(fx.url, editor.headers, article.id);
+    const after = await viaEdge(page);
+    expect(after.data.article).toBeNull();
+    expect((await viaEdge(RUBRIC_LIST)).data.rubric.articles.nodes.some((n: { id: string }) => Number(n.id) === article.id)).toBe(false);
+  });
+});
