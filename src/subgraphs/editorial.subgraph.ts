@@ -66,7 +66,7 @@ const resolvers: NonEmptyArray<Function> = [
 ];
 
 /** Articles, rubrics, authors, tags, media and magazine issues. */
-export const editorialSubgraph: SubgraphModule = {
+export const editorialSubgraph: SubgraphModule<'editorial'> = {
   name: 'editorial',
   defaultPort: 4001,
   entities: [
@@ -93,12 +93,13 @@ export const editorialSubgraph: SubgraphModule = {
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
   seedDemo: seedEditorialDemo,
   startJobs: (dataSource) => startScheduler(dataSource),
-  async buildSchema(dataSource) {
-    const rt = new EditorialRuntime(dataSource);
-    return buildFederatedSchema({
+  async start(dataSource, config) {
+    const runtime = new EditorialRuntime(dataSource, config.env ?? process.env);
+    const schema = await buildFederatedSchema({
       resolvers,
-      construct: (cls) => new (cls as new (rt: EditorialRuntime) => unknown)(rt),
-      referenceResolvers: editorialReferenceResolvers(rt),
+      construct: (cls) => new (cls as new (rt: EditorialRuntime) => unknown)(runtime),
+      referenceResolvers: editorialReferenceResolvers(runtime),
     });
+    return { runtime, schema, routes: {}, stop: async () => undefined };
   },
 };

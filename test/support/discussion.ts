@@ -1,22 +1,20 @@
 import { Comment, type CommentStatus } from '../../entities/discussion/comment.entity';
 import { applyApprovalDeltas, ensureThread } from '../../src/discussion/comment-store';
 import { commentFingerprint } from '../../src/discussion/comment-text';
-import { DiscussionRuntime } from '../../src/discussion/discussion-runtime';
-import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
+import type { DiscussionRuntime } from '../../src/discussion/discussion-runtime';
 import { gql } from './graphql-client';
-import type { NewsroomFixture } from './newsroom-fixture';
+import type { AppHandle } from './newsroom-fixture';
 
-export function discussionRuntime(fx: NewsroomFixture): DiscussionRuntime {
-  return DiscussionRuntime.for(fx.app.dataSources.get('discussion')!);
+export function discussionRuntime(fx: AppHandle): DiscussionRuntime {
+  return fx.app.runtime('discussion');
 }
 
 /**
- * Gives the discussion subgraph its own in-memory throttle counters (whatever REDIS_URL says)
- * and makes the server believe X-Forwarded-For, so each test posts from its own address and
- * per-address limits are testable. Returns a function restoring the environment.
+ * Makes the server believe X-Forwarded-For, so each test posts from its own address and
+ * per-address limits are testable (the fixture already gives discussion counters of its own).
+ * Returns a function restoring the environment.
  */
-export function prepareDiscussion(fx: NewsroomFixture): () => void {
-  discussionRuntime(fx).useRateLimiter(new MemoryRateLimiter());
+export function prepareDiscussion(_fx: AppHandle): () => void {
   const previous = process.env.TRUST_PROXY;
   process.env.TRUST_PROXY = '1';
   return () => {
@@ -36,14 +34,14 @@ export function newIp(): string {
 export const from = (ip: string, headers: Record<string, string> = {}) => ({ ...headers, 'x-forwarded-for': ip });
 
 /** Ids of articles readers can see now, newest first, as editorial lists them. */
-export async function publishedArticleIds(fx: NewsroomFixture, n: number): Promise<number[]> {
+export async function publishedArticleIds(fx: AppHandle, n: number): Promise<number[]> {
   const res = await gql(fx.url, `query($n: Int!) { articles(first: $n) { nodes { id } } }`, { n });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data.articles.nodes.map((a: { id: string }) => Number(a.id));
 }
 
 /** An article that exists in editorial but that readers cannot see (a draft, a scheduled one…). */
-export async function unpublishedArticleId(fx: NewsroomFixture): Promise<number> {
+export async function unpublishedArticleId(fx: AppHandle): Promise<number> {
   const rows = await fx.app.dataSources.get('editorial')!.query(`SELECT id FROM article WHERE status <> 'published' ORDER BY id LIMIT 1`);
   if (!rows.length) throw new Error('The seed has no unpublished article');
   return Number(rows[0].id);
@@ -57,7 +55,7 @@ export type SeedComment = { status?: CommentStatus; authorUserId?: number | null
  * Writes comments straight into the discussion database, with the counts kept as the
  * services keep them: for building large threads quickly. Behaviour is tested through the API.
  */
-export async function seedComments(fx: NewsroomFixture, articleId: number, specs: SeedComment[]): Promise<Comment[]> {
+export async function seedComments(fx: AppHandle, articleId: number, specs: SeedComment[]): Promise<Comment[]> {
   const ds = fx.app.dataSources.get('discussion')!;
   return ds.transaction(async (m) => {
     await ensureThread(m, articleId, new Date());
