@@ -17,6 +17,7 @@ import { readLimitsConfig } from '../src/limits/limits-config';
 import { startGraphQLServer } from '../src/server/graphql-http-server';
 import { startSubgraphServer } from '../src/server/subgraph-server';
 import { subgraphList } from '../src/subgraphs/subgraph-modules';
+import { NO_PEERS } from '../src/subgraphs/subgraph-peers';
 import { BaselineHomePage } from './baseline-home-page';
 
 /** CPU time this process has used: per request, it is steadier than throughput on a shared machine. */
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   const modules = subgraphList();
   const dataSources = await openDatabases(modules);
   const schemas: Record<string, any> = {};
-  for (const mod of modules) schemas[mod.name] = await mod.buildSchema(dataSources.get(mod.name)!);
+  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, {}, NO_PEERS)).schema;
   const gateway = await startGraphQLServer({ gateway: createGateway({ localSchemas: schemas }), port: 0 });
   // The same gateway with the default operation limits, cost and rate limits; one load
   // generator is one address, so its budget is raised to count every request without refusing.

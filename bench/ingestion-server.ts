@@ -9,7 +9,6 @@ import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startNewsroom } from '../src/app/newsroom-app';
-import { AudienceRuntime } from '../src/audience/audience-runtime';
 
 function count(body: unknown): number {
   const views = (body as { variables?: { views?: unknown[] } })?.variables?.views ?? body;
@@ -18,7 +17,7 @@ function count(body: unknown): number {
 
 async function main(): Promise<void> {
   const app = await startNewsroom({ port: 0, responseCache: false });
-  const audience = AudienceRuntime.for(app.dataSources.get('audience')!);
+  const audience = app.runtime('audience');
   let baselineViews = 0;
   const server = http.createServer((req, res) => {
     if (req.url === '/__settle') {

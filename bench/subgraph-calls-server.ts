@@ -14,15 +14,15 @@ import { InProcessDataSource } from '../src/gateway/in-process-data-source';
 import { startGraphQLServer } from '../src/server/graphql-http-server';
 import { startSubgraphServer } from '../src/server/subgraph-server';
 import { subgraphList } from '../src/subgraphs/subgraph-modules';
+import type { SubgraphPeers } from '../src/subgraphs/subgraph-peers';
 
 async function main(): Promise<void> {
   const modules = subgraphList();
   const dataSources = await openDatabases(modules);
   const schemas: Record<string, GraphQLSchema> = {};
   const served = new Set(modules.map((m) => m.name));
-  const peers = { has: (name: string) => served.has(name as never), schema: (name: string) => schemas[name] };
-  for (const mod of modules) schemas[mod.name] = await mod.buildSchema(dataSources.get(mod.name)!, peers as never);
-  for (const mod of modules) mod.startServices?.(dataSources.get(mod.name)!, peers as never);
+  const peers: SubgraphPeers = { has: (name) => served.has(name), schema: (name) => schemas[name] };
+  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, {}, peers)).schema;
   const remote: Record<string, string> = {};
   for (const name of ['editorial', 'discussion', 'audience']) {
     const mod = modules.find((m) => m.name === name)!;

@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { perRequest, type RequestContext } from '../context/request-context';
-import { createRateLimiter, type RateLimiter, type RateRule } from '../limits/rate-limiter';
-import { createMailer } from '../mail/create-mailer';
+import type { RateLimiter, RateRule } from '../limits/rate-limiter';
 import type { Mailer } from '../mail/mailer';
 import { createAccountsLoaders, type AccountsLoaders } from './accounts-loaders';
-import { Argon2PasswordHasher, type PasswordHasher } from './password-hasher';
+import type { PasswordHasher } from './password-hasher';
 
 /** Throttles of the accounts subgraph: [events, window in seconds]. */
 export const ACCOUNT_LIMITS = {
@@ -22,63 +21,32 @@ export const ACCOUNT_LIMITS = {
   mailPerRecipient: [5, 60 * 60],
 } satisfies Record<string, RateRule>;
 
-const runtimes = new WeakMap<DataSource, AccountsRuntime>();
-
-/** What a runtime is built with; each defaults to the environment's choice. */
-export type AccountsDependencies = { hasher?: PasswordHasher; limiter?: RateLimiter; mailer?: Mailer };
+/** What the accounts runtime is built from; the composition root (accounts.subgraph.ts) fills in what configuration leaves out. */
+export type AccountsParts = { hasher: PasswordHasher; limiter: RateLimiter; mailer: Mailer };
 
 /**
  * What the accounts subgraph's resolvers and services share: its database, per-request
- * loaders, the mailer and the rate limiter. There is one runtime per data source, so code
- * holding the data source (tests, CLI scripts) reaches the same mailer and counters as the
- * resolvers.
+ * loaders, the password hasher, the mailer and the rate limiter. Built once per running
+ * subgraph by its composition root; whoever needs the same mailer or counters (tests, the
+ * CLI) gets this instance from there, never by looking it up from the data source.
  */
 export class AccountsRuntime {
   readonly loaders: (ctx: RequestContext) => AccountsLoaders;
   /** Users who proved in this request that they own the account (login, register): they read its private fields. */
   readonly provenUsers: (ctx: RequestContext) => Set<number>;
   readonly hasher: PasswordHasher;
-  private currentMailer: Mailer;
-  private currentLimiter: RateLimiter | null;
+  readonly mailer: Mailer;
+  readonly limiter: RateLimiter;
 
   constructor(
     readonly dataSource: DataSource,
-    deps: AccountsDependencies = {},
+    parts: AccountsParts,
   ) {
     this.loaders = perRequest(() => createAccountsLoaders(dataSource));
     this.provenUsers = perRequest(() => new Set<number>());
-    this.hasher = deps.hasher ?? new Argon2PasswordHasher();
-    this.currentMailer = deps.mailer ?? createMailer();
-    this.currentLimiter = deps.limiter ?? null;
-  }
-
-  static for(dataSource: DataSource): AccountsRuntime {
-    let rt = runtimes.get(dataSource);
-    if (!rt) {
-      rt = new AccountsRuntime(dataSource);
-      runtimes.set(dataSource, rt);
-    }
-    return rt;
-  }
-
-  get mailer(): Mailer {
-    return this.currentMailer;
-  }
-
-  /** Created on first use, so printing the schema never connects to Redis. */
-  get limiter(): RateLimiter {
-    this.currentLimiter ??= createRateLimiter();
-    return this.currentLimiter;
-  }
-
-  useMailer(mailer: Mailer): this {
-    this.currentMailer = mailer;
-    return this;
-  }
-
-  useRateLimiter(limiter: RateLimiter): this {
-    this.currentLimiter = limiter;
-    return this;
+    this.hasher = parts.hasher;
+    this.mailer = parts.mailer;
+    this.limiter = parts.limiter;
   }
 
   /** Sends a mail unless its recipient already got too many this hour; delivery failures are logged, never shown. */

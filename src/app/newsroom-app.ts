@@ -8,7 +8,9 @@ import { ResponseCache } from '../cache/response-cache';
 import { contentEvents } from '../events/content-events';
 import { gatewayOperationGuards, type GatewayOperationGuards } from '../limits/gateway-operation-guards';
 import { subgraphList } from '../subgraphs/subgraph-modules';
-import type { SubgraphModule, SubgraphPeers, SubgraphServices } from '../subgraphs/subgraph-module';
+import type { SubgraphConfig, SubgraphRuntimes } from '../subgraphs/subgraph-config';
+import type { RunningSubgraph, SubgraphModule } from '../subgraphs/subgraph-module';
+import type { SubgraphPeers } from '../subgraphs/subgraph-peers';
 import { closeDatabases, openDatabases } from './open-databases';
 import { ReadRouting } from '../db/read-routing';
 
@@ -17,6 +19,8 @@ export type NewsroomApp = {
   gateway: RunningServer;
   dataSources: Map<string, DataSource>;
   schemas: Record<string, GraphQLSchema>;
+  /** The runtime a subgraph's composition root built in this app (tests reach its mailer, buffers, counters). */
+  runtime<N extends keyof SubgraphRuntimes>(name: N): SubgraphRuntimes[N];
   stop(): Promise<void>;
 };
 
@@ -42,12 +46,14 @@ export async function startNewsroom(
     http?: Omit<GraphQLServerOptions, 'gateway' | 'schema' | 'port' | 'host' | 'routes' | 'responseCache'>;
     /** Edge caches to purge by tag on content events: `EDGE_PURGE_URLS` unless given. */
     edgePurge?: EdgePurge | null;
+    /** Parts and tunables of the subgraphs (test doubles, options); the rest comes from the environment. */
+    subgraphs?: SubgraphConfig;
   } = {},
 ): Promise<NewsroomApp> {
   const modules = options.modules ?? subgraphList();
   const readRouting = new ReadRouting(Number(process.env.READ_YOUR_WRITES_MS ?? 2000));
   const dataSources = await openDatabases(modules, { targets: options.targets, readRouting });
-  const services: SubgraphServices[] = [];
+  const running = new Map<string, RunningSubgraph>();
   try {
     if (options.seedDemo) {
       for (const mod of modules) await mod.seedDemo?.(dataSources.get(mod.name)!);
@@ -55,8 +61,11 @@ export async function startNewsroom(
     const schemas: Record<string, GraphQLSchema> = {};
     const served = new Set<string>(modules.map((m) => m.name));
     const peers: SubgraphPeers = { has: (name) => served.has(name), schema: (name) => schemas[name] };
-    for (const mod of modules) schemas[mod.name] = await mod.buildSchema(dataSources.get(mod.name)!, peers);
-    for (const mod of modules) services.push(mod.startServices?.(dataSources.get(mod.name)!, peers) ?? {});
+    for (const mod of modules) {
+      const subgraph: RunningSubgraph = await mod.start(dataSources.get(mod.name)!, options.subgraphs ?? {}, peers);
+      running.set(mod.name, subgraph);
+      schemas[mod.name] = subgraph.schema;
+    }
     const gateway = await startGraphQLServer({
       // Ready while every subgraph's database answers.
       ready: async () => {
@@ -68,7 +77,7 @@ export async function startNewsroom(
       port: options.port ?? 0,
       host: options.host,
       readRouting,
-      routes: Object.assign({}, ...services.map((s) => s.routes)),
+      routes: Object.assign({}, ...[...running.values()].map((s) => s.routes)),
       operationGuards: options.operationGuards === false ? undefined : (options.operationGuards ?? gatewayOperationGuards()),
       responseCache: (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache() : undefined,
     });
@@ -82,16 +91,22 @@ export async function startNewsroom(
       gateway,
       dataSources,
       schemas,
+      runtime<N extends keyof SubgraphRuntimes>(name: N): SubgraphRuntimes[N] {
+        const subgraph = running.get(name);
+        if (!subgraph) throw new Error(`The ${name} subgraph is not served by this app`);
+        // The module of that name built it (SubgraphModule<N>); the map erases the pairing.
+        return subgraph.runtime as SubgraphRuntimes[N];
+      },
       async stop() {
         for (const stopJob of stopJobs) stopJob?.();
         stopEdgePurge();
         await gateway.stop();
-        for (const s of services) await s.stop?.();
+        for (const s of running.values()) await s.stop();
         await closeDatabases(dataSources);
       },
     };
   } catch (err) {
-    for (const s of services) await s.stop?.();
+    for (const s of running.values()) await s.stop();
     await closeDatabases(dataSources);
     throw err;
   }

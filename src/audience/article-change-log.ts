@@ -1,7 +1,8 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { isMysql } from '../db/data-source';
 import { readDate, sqlDate } from '../db/sql-values';
-import type { AudienceRuntime } from './audience-runtime';
+import { exclusive } from '../db/write-transaction';
+import type { RankingCache } from './ranking-cache';
 
 export enum ChangeKind {
   Created = 'created',
@@ -41,12 +42,15 @@ const HIDES = new Set([ChangeKind.Unpublished, ChangeKind.Trashed, ChangeKind.De
 export class ArticleChangeLog {
   private sequenceReady: Promise<void> | null = null;
 
-  constructor(private readonly rt: AudienceRuntime) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rankings: RankingCache,
+  ) {}
 
   /** Records a change and returns its number. */
   async record(articleId: number, kind: ChangeKind, at = new Date()): Promise<number> {
     await this.ensureSequence();
-    const seq = await this.rt.transaction(async (m) => {
+    const seq = await this.dataSource.transaction(async (m) => {
       const next = await nextValue(m, SEQUENCE);
       await m.query(upsertChangeSql(m), [articleId, next, kind, sqlDate(m, at)]);
       if (HIDES.has(kind)) {
@@ -54,14 +58,14 @@ export class ArticleChangeLog {
       }
       return next;
     });
-    if (HIDES.has(kind)) this.rt.rankings.invalidate();
+    if (HIDES.has(kind)) this.rankings.invalidate();
     return seq;
   }
 
   /** Changes numbered above `after`, oldest first; one more than `first` is read to tell whether more follow. */
   async page(after: number, first: number): Promise<{ changes: ArticleChange[]; hasMore: boolean }> {
-    const rows: Array<{ articleId: number; seq: number | string; kind: string; changedAt: unknown }> = await this.rt.serialized(() =>
-      this.rt.dataSource.query('SELECT articleId, seq, kind, changedAt FROM article_change_state WHERE seq > ? ORDER BY seq LIMIT ?', [after, first + 1]),
+    const rows: Array<{ articleId: number; seq: number | string; kind: string; changedAt: unknown }> = await exclusive(this.dataSource, () =>
+      this.dataSource.query('SELECT articleId, seq, kind, changedAt FROM article_change_state WHERE seq > ? ORDER BY seq LIMIT ?', [after, first + 1]),
     );
     const changes = rows.slice(0, first).map((r) => ({
       seq: Number(r.seq),
@@ -74,17 +78,17 @@ export class ArticleChangeLog {
 
   /** The newest number handed out (0 before any change). */
   async latest(): Promise<number> {
-    const rows: Array<{ seq: number | string | null }> = await this.rt.serialized(() =>
-      this.rt.dataSource.query('SELECT MAX(seq) AS seq FROM article_change_state'),
+    const rows: Array<{ seq: number | string | null }> = await exclusive(this.dataSource, () =>
+      this.dataSource.query('SELECT MAX(seq) AS seq FROM article_change_state'),
     );
     return Number(rows[0]?.seq ?? 0);
   }
 
   /** Creates the counter row once, outside any change transaction (two first writers cannot both insert it). */
   private ensureSequence(): Promise<void> {
-    this.sequenceReady ??= this.rt.dataSource
+    this.sequenceReady ??= this.dataSource
       .query(
-        isMysql(this.rt.dataSource)
+        isMysql(this.dataSource)
           ? 'INSERT IGNORE INTO audience_sequence (name, lastValue) VALUES (?, 0)'
           : 'INSERT INTO audience_sequence (name, lastValue) VALUES (?, 0) ON CONFLICT (name) DO NOTHING',
         [SEQUENCE],

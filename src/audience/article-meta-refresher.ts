@@ -1,8 +1,9 @@
-import { In } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { ArticleMeta } from '../../entities/audience/article-meta.entity';
 import { sqlDate } from '../db/sql-values';
-import type { AudienceRuntime } from './audience-runtime';
+import type { AudienceOptions } from './audience-options';
 import type { EditorialArticles } from './editorial-articles';
+import type { RankingCache } from './ranking-cache';
 import { upsertRows, type UpsertSpec } from './upsert';
 
 const META: UpsertSpec = {
@@ -28,16 +29,15 @@ export class ArticleMetaRefresher {
   private readonly pending = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
   private tail: Promise<unknown> = Promise.resolve();
-  private source: EditorialArticles | null = null;
   private stopped = false;
 
-  constructor(private readonly rt: AudienceRuntime) {}
-
-  useSource(source: EditorialArticles): this {
-    this.source = source;
-    this.stopped = false;
-    return this;
-  }
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: Pick<AudienceOptions, 'metaMaxAgeMs'>,
+    private readonly rankings: RankingCache,
+    /** Editorial, in process or over HTTP: the audience composition root chooses. */
+    private readonly source: EditorialArticles,
+  ) {}
 
   enqueue(ids: Iterable<number>, delayMs = 20): void {
     for (const id of ids) this.pending.add(id);
@@ -46,11 +46,11 @@ export class ArticleMetaRefresher {
 
   /** Articles just read: queues those never checked or checked too long ago. */
   async touch(ids: number[], now = new Date()): Promise<void> {
-    if (!this.source || this.stopped) return;
-    const oldest = now.getTime() - this.rt.options.metaMaxAgeMs;
+    if (this.stopped) return;
+    const oldest = now.getTime() - this.options.metaMaxAgeMs;
     for (let i = 0; i < ids.length; i += 1000) {
       const part = ids.slice(i, i + 1000);
-      const fresh = await this.rt.dataSource
+      const fresh = await this.dataSource
         .getRepository(ArticleMeta)
         .find({ select: { articleId: true, refreshedAt: true }, where: { articleId: In(part) } });
       const known = new Set(fresh.filter((m) => m.refreshedAt.getTime() >= oldest).map((m) => m.articleId));
@@ -60,7 +60,7 @@ export class ArticleMetaRefresher {
 
   /** A rubric moved or was renamed: every article under it may have a new path. */
   async rubricChanged(rubricId: number): Promise<void> {
-    const rows: Array<{ articleId: number }> = await this.rt.dataSource.query('SELECT articleId FROM article_meta WHERE rubricPath LIKE ?', [`%/${rubricId}/%`]);
+    const rows: Array<{ articleId: number }> = await this.dataSource.query('SELECT articleId FROM article_meta WHERE rubricPath LIKE ?', [`%/${rubricId}/%`]);
     this.enqueue(rows.map((r) => Number(r.articleId)));
   }
 
@@ -68,7 +68,7 @@ export class ArticleMetaRefresher {
   async drain(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    while (this.source && !this.stopped && this.pending.size) {
+    while (!this.stopped && this.pending.size) {
       const written = await this.exclusive(() => this.runBatch());
       if (!written) {
         this.schedule(RETRY_MS);
@@ -87,7 +87,7 @@ export class ArticleMetaRefresher {
   }
 
   private schedule(delayMs: number): void {
-    if (this.timer || this.stopped || !this.source || !this.pending.size) return;
+    if (this.timer || this.stopped || !this.pending.size) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.drain();
@@ -107,19 +107,19 @@ export class ArticleMetaRefresher {
     if (!ids.length) return true;
     ids.forEach((id) => this.pending.delete(id));
     try {
-      const facts = await this.source!.lookup(ids);
+      const facts = await this.source.lookup(ids);
       const now = new Date();
       const rows = [...facts]
         .sort(([a], [b]) => a - b)
-        .map(([id, f]) => [id, f?.rubricPath ?? null, f ? 1 : 0, f?.publishedAt ? sqlDate(this.rt.dataSource, f.publishedAt) : null, sqlDate(this.rt.dataSource, now)]);
+        .map(([id, f]) => [id, f?.rubricPath ?? null, f ? 1 : 0, f?.publishedAt ? sqlDate(this.dataSource, f.publishedAt) : null, sqlDate(this.dataSource, now)]);
       const hidden = [...facts].filter(([, f]) => f === null).map(([id]) => id);
-      const leftPublic = await this.rt.transaction(async (m) => {
+      const leftPublic = await this.dataSource.transaction(async (m) => {
         const wasListed = hidden.length ? await m.getRepository(ArticleMeta).countBy({ articleId: In(hidden), listed: true }) : 0;
         await upsertRows(m, META, rows);
         return wasListed > 0;
       });
       // An article that left the public must leave the rankings now, not when they expire.
-      if (leftPublic) this.rt.rankings.invalidate();
+      if (leftPublic) this.rankings.invalidate();
       return true;
     } catch (err) {
       ids.forEach((id) => this.pending.add(id));

@@ -1,8 +1,7 @@
 import type http from 'node:http';
 import { AppError, ErrorCode } from '../errors/app-error';
 import type { HttpRoute } from '../server/plain-routes';
-import type { AudienceRuntime } from './audience-runtime';
-import { PageViewIngestService, type PageViewSubmission } from './page-view-ingest.service';
+import { PageViewIngestService, type PageViewIngestParts, type PageViewSubmission } from './page-view-ingest.service';
 
 /** A beacon is a few views; anything bigger is not one. */
 const MAX_BEACON_BYTES = 64 * 1024;
@@ -21,7 +20,7 @@ const CORS = {
  * 400 for a body that is not JSON views, 413 past 64 KiB, 429 when the address sends too
  * much. Browsers ignore the answer, but load balancers and tests do not.
  */
-export function beaconRoute(rt: AudienceRuntime): HttpRoute {
+export function beaconRoute(rt: PageViewIngestParts): HttpRoute {
   const service = new PageViewIngestService(rt);
   return async (req, res, client) => {
     if (req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();

@@ -1,7 +1,9 @@
 import type { ContentEvent, ContentEventBus } from '../events/content-events';
+import type { DataSource } from 'typeorm';
 import { dropArticleViews } from './article-purge';
-import { ChangeKind } from './article-change-log';
-import type { AudienceRuntime } from './audience-runtime';
+import { ChangeKind, type ArticleChangeLog } from './article-change-log';
+import type { ArticleMetaRefresher } from './article-meta-refresher';
+import type { RankingCache } from './ranking-cache';
 
 const KIND: Partial<Record<ContentEvent['type'], ChangeKind>> = {
   'article.created': ChangeKind.Created,
@@ -23,7 +25,10 @@ const KIND: Partial<Record<ContentEvent['type'], ChangeKind>> = {
  * events must be forwarded to it (content-events.ts). Rankings do not depend on it: views of
  * an article refresh its facts anyway.
  */
-export function listenToContentEvents(rt: AudienceRuntime, bus: ContentEventBus): () => void {
+export function listenToContentEvents(
+  rt: { meta: ArticleMetaRefresher; changes: ArticleChangeLog; dataSource: DataSource; rankings: RankingCache },
+  bus: ContentEventBus,
+): () => void {
   return bus.subscribe(async (event) => {
     if (event.type === 'rubric.changed') return rt.meta.rubricChanged(event.rubricId);
     const kind = KIND[event.type];

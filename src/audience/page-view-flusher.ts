@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm';
-import type { AudienceRuntime } from './audience-runtime';
-import { unpackKey, type ViewBatch } from './page-view-buffer';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AudienceOptions } from './audience-options';
+import { unpackKey, type PageViewBuffer, type ViewBatch } from './page-view-buffer';
 import { dayOf, HOUR_MS } from './time-buckets';
 import { upsertRows, type UpsertSpec } from './upsert';
 
@@ -9,6 +9,15 @@ const DAILY: UpsertSpec = { table: 'page_view_daily', key: ['day', 'articleId'],
 const TOTAL: UpsertSpec = { table: 'article_view_total', key: ['articleId'], columns: ['articleId', 'views'], merge: { views: 'add' } };
 
 export type FlushStats = { views: number; rows: number };
+
+/** What a flusher works with, handed over by the audience runtime that owns them all. */
+export type PageViewFlusherParts = {
+  dataSource: DataSource;
+  buffer: PageViewBuffer;
+  options: Pick<AudienceOptions, 'flushIntervalMs' | 'flushAtKeys'>;
+  /** Checks the editorial facts of the articles just written (article-meta-refresher.ts). */
+  meta: { touch(articleIds: number[]): Promise<void> };
+};
 
 /** MySQL's "deadlock found" and "lock wait timeout": the transaction is rolled back and may simply be run again. */
 function isRetryable(err: unknown): boolean {
@@ -34,7 +43,7 @@ export class PageViewFlusher {
   /** Callers waiting for the views they added to be written (AUDIENCE_ACK=written). */
   private waiting: Array<() => void> = [];
 
-  constructor(private readonly rt: AudienceRuntime) {}
+  constructor(private readonly rt: PageViewFlusherParts) {}
 
   start(): void {
     if (this.timer) return;
@@ -104,7 +113,7 @@ export class PageViewFlusher {
   private async writeWithRetry(batch: ViewBatch): Promise<FlushStats> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.rt.transaction((m) => writeAggregates(m, batch));
+        return await this.rt.dataSource.transaction((m) => writeAggregates(m, batch));
       } catch (err) {
         if (attempt >= 3 || !isRetryable(err)) throw err;
       }

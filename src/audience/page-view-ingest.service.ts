@@ -1,8 +1,23 @@
 import { createHash } from 'node:crypto';
 import { ServiceScope } from '../auth/roles';
-import type { Viewer } from '../context/request-context';
+import type { Viewer } from '../auth/viewer';
 import { AppError, badInput, ErrorCode } from '../errors/app-error';
-import type { AudienceRuntime } from './audience-runtime';
+import type { RateLimiter } from '../limits/rate-limiter';
+import type { AudienceOptions } from './audience-options';
+import type { BotVerdicts } from './bot-filter';
+import type { PageViewBuffer } from './page-view-buffer';
+import type { PageViewFlusher } from './page-view-flusher';
+import type { ViewDedup } from './view-dedup';
+
+/** The parts of the audience runtime that ingestion uses (the runtime itself is one). */
+export type PageViewIngestParts = {
+  options: AudienceOptions;
+  limiter: RateLimiter;
+  bots: BotVerdicts;
+  buffer: PageViewBuffer;
+  flusher: PageViewFlusher;
+  viewDedup: ViewDedup;
+};
 
 /** One view as a client sends it; every field is checked here, whatever the transport. */
 export type PageViewSubmission = { articleId?: unknown; viewedAt?: unknown; userAgent?: unknown };
@@ -30,7 +45,7 @@ const MAX_ARTICLE_ID = 2 ** 31 - 1;
  * reader's own user agent.
  */
 export class PageViewIngestService {
-  constructor(private readonly rt: AudienceRuntime) {}
+  constructor(private readonly rt: PageViewIngestParts) {}
 
   async ingest(views: PageViewSubmission[], client: IngestClient, now = Date.now()): Promise<IngestReceipt> {
     const trusted = client.viewer?.scopes.includes(ServiceScope.Ingest) ?? false;

@@ -1,5 +1,5 @@
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
-import type { Viewer } from '../context/request-context';
+import type { Viewer } from './viewer';
 import { ALL_ROLES, Role, ServiceScope } from './roles';
 import { accessTokenKey } from './token-keys';
 

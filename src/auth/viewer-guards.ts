@@ -1,4 +1,5 @@
-import type { RequestContext, Viewer } from '../context/request-context';
+import type { RequestContext } from '../context/request-context';
+import type { Viewer } from './viewer';
 import { AppError, ErrorCode } from '../errors/app-error';
 import { Role } from './roles';
 

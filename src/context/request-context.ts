@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { verifyAccessToken, type TokenFailure } from '../auth/access-token';
-import type { Role, ServiceScope } from '../auth/roles';
-
-/** Who is asking: a signed-in user with roles, or a service token with scopes. Anonymous readers have none. */
-export type Viewer =
-  | { kind: 'user'; userId: number; roles: Role[]; scopes: ServiceScope[] }
-  | { kind: 'service'; serviceTokenId: number; roles: Role[]; scopes: ServiceScope[] };
+import type { Viewer } from '../auth/viewer';
 
 /**
  * What every resolver of every subgraph receives. In one process the gateway hands this same

@@ -1,6 +1,6 @@
 import type { Comment, CommentStatus } from '../../entities/discussion/comment.entity';
 import { Role } from '../auth/roles';
-import type { Viewer } from '../context/request-context';
+import type { Viewer } from '../auth/viewer';
 
 /** A commenter is trusted (approved at once) after this many approved comments and none marked as spam. */
 export const TRUSTED_AFTER_APPROVED = 3;

@@ -2,9 +2,9 @@ import type { DataSource } from 'typeorm';
 import { perRequest, type RequestContext } from '../context/request-context';
 import type { ContentEvent } from '../events/content-events';
 import { contentEvents } from '../events/content-events';
-import { createRateLimiter, type RateLimiter, type RateRule } from '../limits/rate-limiter';
+import type { RateLimiter, RateRule } from '../limits/rate-limiter';
 import { createDiscussionLoaders, type DiscussionLoaders } from './discussion-loaders';
-import { FederatedPublishedArticles, type PublishedArticles } from './published-articles';
+import type { PublishedArticles } from './published-articles';
 
 /** Throttles of the discussion subgraph: [events, window in seconds]. */
 export const DISCUSSION_LIMITS = {
@@ -16,12 +16,19 @@ export const DISCUSSION_LIMITS = {
   reportPerUser: [20, 60 * 60],
 } satisfies Record<string, RateRule>;
 
-const runtimes = new WeakMap<DataSource, DiscussionRuntime>();
+/** What the discussion runtime is built from; the composition root (discussion.subgraph.ts) fills in what configuration leaves out. */
+export type DiscussionParts = {
+  limiter: RateLimiter;
+  /** Whether an article is published: editorial's answer, in process or over HTTP. */
+  articles: PublishedArticles;
+  /** Guests (name and email, no account) may comment: ALLOW_GUEST_COMMENTS, read when asked (see the root). */
+  guestCommentsAllowed: () => boolean;
+};
 
 /**
  * What the discussion subgraph's resolvers and services share: its database, per-request
  * loaders, the rate limiter and the way to ask editorial whether an article is published.
- * One per data source, so tests holding the data source reach the same limiter.
+ * Built once per running subgraph by its composition root.
  */
 export class DiscussionRuntime {
   readonly loaders: (ctx: RequestContext) => DiscussionLoaders;
@@ -30,46 +37,23 @@ export class DiscussionRuntime {
    * while pending, guests included (who have no account to be recognised by afterwards).
    */
   readonly postedInRequest: (ctx: RequestContext) => Set<number>;
-  private currentLimiter: RateLimiter | null = null;
-  private currentArticles: PublishedArticles = FederatedPublishedArticles.overHttp();
+  readonly limiter: RateLimiter;
+  readonly articles: PublishedArticles;
+  private readonly guestsAllowed: () => boolean;
 
-  constructor(readonly dataSource: DataSource) {
+  constructor(
+    readonly dataSource: DataSource,
+    parts: DiscussionParts,
+  ) {
     this.loaders = perRequest((ctx) => createDiscussionLoaders(dataSource, ctx));
     this.postedInRequest = perRequest(() => new Set<number>());
+    this.limiter = parts.limiter;
+    this.articles = parts.articles;
+    this.guestsAllowed = parts.guestCommentsAllowed;
   }
 
-  static for(dataSource: DataSource): DiscussionRuntime {
-    let rt = runtimes.get(dataSource);
-    if (!rt) {
-      rt = new DiscussionRuntime(dataSource);
-      runtimes.set(dataSource, rt);
-    }
-    return rt;
-  }
-
-  /** Created on first use, so printing the schema never connects to Redis. */
-  get limiter(): RateLimiter {
-    this.currentLimiter ??= createRateLimiter();
-    return this.currentLimiter;
-  }
-
-  get articles(): PublishedArticles {
-    return this.currentArticles;
-  }
-
-  /** Guests (name and email, no account) may comment unless ALLOW_GUEST_COMMENTS is 0/false/off. */
   get guestCommentsAllowed(): boolean {
-    return !/^(0|false|off|no)$/i.test(process.env.ALLOW_GUEST_COMMENTS ?? '');
-  }
-
-  useRateLimiter(limiter: RateLimiter): this {
-    this.currentLimiter = limiter;
-    return this;
-  }
-
-  usePublishedArticles(articles: PublishedArticles): this {
-    this.currentArticles = articles;
-    return this;
+    return this.guestsAllowed();
   }
 
   /**

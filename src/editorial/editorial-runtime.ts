@@ -5,17 +5,21 @@ import type { ArticleSearch } from '../search/article-search';
 import { MysqlArticleSearch } from '../search/mysql-article-search';
 import { SqliteArticleSearch } from '../search/sqlite-article-search';
 import { createEditorialLoaders, type EditorialLoaders } from './editorial-loaders';
+import type { HomePageContent } from './home-page-content';
 
 /** What the editorial subgraph's resolvers and services share: its database, search engine and loaders. */
 export class EditorialRuntime {
   readonly search: ArticleSearch;
   readonly loaders: (ctx: RequestContext) => EditorialLoaders;
+  /** Home pages assembled in this request, by articles per block (homePage and its preview share them). */
+  readonly homePages: (ctx: RequestContext) => Map<number, Promise<HomePageContent>>;
 
   constructor(readonly dataSource: DataSource, env: NodeJS.ProcessEnv = process.env) {
     this.search = isMysql(dataSource)
       ? new MysqlArticleSearch({ statementTimeoutMs: searchStatementTimeoutMs(env) })
       : new SqliteArticleSearch();
     this.loaders = perRequest((ctx) => createEditorialLoaders(dataSource, ctx.now));
+    this.homePages = perRequest(() => new Map());
   }
 }
 

@@ -1,25 +1,15 @@
 import type { Article } from '../../entities/editorial/article.entity';
 import { ListingKind } from '../../entities/editorial/article-listing.entity';
-import type { MagazineIssue } from '../../entities/editorial/magazine-issue.entity';
-import type { Rubric } from '../../entities/editorial/rubric.entity';
 import type { RequestContext } from '../context/request-context';
 import { badInput } from '../errors/app-error';
 import { ArticleReadService } from './article-read.service';
 import { currentFrontPage } from './front-page.repository';
 import type { EditorialRuntime } from './editorial-runtime';
+import type { HomePageContent } from './home-page-content';
 
 export const HEADLINE_SIZE = 5;
 export const SELECTION_SIZE = 6;
 export const MAX_ARTICLES_PER_BLOCK = 12;
-
-export type HomePageContent = {
-  magazineIssue: MagazineIssue | null;
-  headline: Article[];
-  selection: Article[];
-  rubricBlocks: Array<{ rubric: Rubric; articles: Article[] }>;
-};
-
-const assembled = new WeakMap<object, Map<number, Promise<HomePageContent>>>();
 
 /**
  * Assembles the home page with a fixed number of statements, whatever its size: the rubric
@@ -39,8 +29,7 @@ export class HomePageService {
     if (!Number.isInteger(articlesPerBlock) || articlesPerBlock < 1 || articlesPerBlock > MAX_ARTICLES_PER_BLOCK) {
       throw badInput(`articlesPerBlock must be between 1 and ${MAX_ARTICLES_PER_BLOCK}`, { argument: 'articlesPerBlock' });
     }
-    let perContext = assembled.get(this.ctx);
-    if (!perContext) assembled.set(this.ctx, (perContext = new Map()));
+    const perContext = this.rt.homePages(this.ctx);
     const key = at ? -at.getTime() : articlesPerBlock;
     let content = perContext.get(key);
     if (!content) perContext.set(key, (content = this.assemble(articlesPerBlock, at)));

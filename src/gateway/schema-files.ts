@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { NO_PEERS } from '../subgraphs/subgraph-peers';
 import { subgraphList } from '../subgraphs/subgraph-modules';
 import { composeSupergraph, defaultSubgraphUrl, subgraphSdl } from './compose-supergraph';
 
@@ -10,7 +11,10 @@ export async function generateSchemaFiles(): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   const subgraphs = [];
   for (const mod of subgraphList()) {
-    const schema = await mod.buildSchema(new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: mod.entities }));
+    // An empty environment: in-memory limiters, no Redis or SMTP connection for a printout.
+    const subgraph = await mod.start(new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: mod.entities }), { env: {} }, NO_PEERS);
+    await subgraph.stop();
+    const schema = subgraph.schema;
     const sdl = subgraphSdl(schema);
     files[`${mod.name}.graphql`] = sdl.endsWith('\n') ? sdl : `${sdl}\n`;
     subgraphs.push({ name: mod.name, url: defaultSubgraphUrl(mod.name, mod.defaultPort), sdl });

@@ -1,24 +1,28 @@
 import type { DataSource } from 'typeorm';
+import type { SubgraphName } from '../db/database-config';
+import type { SubgraphConfig, SubgraphRuntimes } from '../subgraphs/subgraph-config';
+import type { RunningSubgraph, SubgraphModule } from '../subgraphs/subgraph-module';
+import { NO_PEERS } from '../subgraphs/subgraph-peers';
 import { accessTokenKey } from '../auth/token-keys';
-import { subgraphSigningKey } from '../federation/subgraph-signature';
 import type { ReadRouting } from '../db/read-routing';
-import type { SubgraphModule } from '../subgraphs/subgraph-module';
+import { subgraphSigningKey } from '../federation/subgraph-signature';
 import { startGraphQLServer, type GraphQLServerOptions, type RunningServer } from './graphql-http-server';
 
+export type RunningSubgraphServer<N extends SubgraphName> = RunningServer & { subgraph: RunningSubgraph<SubgraphRuntimes[N]> };
+
 /** One subgraph served over HTTP on its own, as behind a gateway or Apollo Router. */
-export async function startSubgraphServer(
-  mod: SubgraphModule,
+export async function startSubgraphServer<N extends SubgraphName>(
+  mod: SubgraphModule<N>,
   dataSource: DataSource,
-  options: { port: number; host?: string; readRouting?: ReadRouting; http?: Omit<GraphQLServerOptions, 'gateway' | 'schema' | 'port' | 'host' | 'routes'> },
-): Promise<RunningServer> {
-  const schema = await mod.buildSchema(dataSource);
-  const services = mod.startServices?.(dataSource, { has: () => false, schema: () => undefined }) ?? {};
+  options: { port: number; host?: string; config?: SubgraphConfig; readRouting?: ReadRouting; http?: Omit<GraphQLServerOptions, 'gateway' | 'schema' | 'port' | 'host' | 'routes'> },
+): Promise<RunningSubgraphServer<N>> {
+  const subgraph = await mod.start(dataSource, options.config ?? {}, NO_PEERS);
   const server = await startGraphQLServer({
     ...options.http,
-    schema,
+    schema: subgraph.schema,
     port: options.port,
     host: options.host,
-    routes: services.routes,
+    routes: subgraph.routes,
     readRouting: options.readRouting,
     // Only the gateway (and other subgraphs) may call a subgraph: `_entities` and `_service`
     // would otherwise list any entity to anyone who can reach the port.
@@ -29,14 +33,15 @@ export async function startSubgraphServer(
       return true;
     },
   }).catch(async (err) => {
-    await services.stop?.();
+    await subgraph.stop();
     throw err;
   });
   return {
     ...server,
+    subgraph,
     async stop() {
       await server.stop();
-      await services.stop?.();
+      await subgraph.stop();
     },
   };
 }

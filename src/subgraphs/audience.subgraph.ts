@@ -11,31 +11,59 @@ import { audienceReferenceResolvers } from '../../resolvers/audience/audience.re
 import { PageViewResolver } from '../../resolvers/audience/page-view.resolver';
 import { HomePageStub } from '../../resolvers/audience/home-page.stub';
 import { HomePageTrendingResolver, ReadershipResolver } from '../../resolvers/audience/readership.resolver';
+import { audienceOptions } from '../audience/audience-options';
 import { AudienceRuntime } from '../audience/audience-runtime';
+import { beaconRoute } from '../audience/beacon-route';
+import { FederatedEditorialArticles } from '../audience/editorial-articles';
+import { createViewDedup } from '../audience/view-dedup';
+import { contentEvents } from '../events/content-events';
+import { createRateLimiter } from '../limits/rate-limiter';
 import { migrations as mysqlMigrations } from '../db/migrations/audience/mysql';
 import { migrations as sqliteMigrations } from '../db/migrations/audience/sqlite';
 import { buildFederatedSchema } from './build-federated-schema';
+import { OwnedParts } from './owned-parts';
 import type { SubgraphModule } from './subgraph-module';
 
 const resolvers: NonEmptyArray<Function> = [ReadershipResolver, HomePageTrendingResolver, PageViewResolver, ArticleChangeResolver];
 
 /** Page views and what is built from them (view counts, rankings), and the article change feed for analytics jobs. */
-export const audienceSubgraph: SubgraphModule = {
+export const audienceSubgraph: SubgraphModule<'audience'> = {
   name: 'audience',
   defaultPort: 4004,
   entities: [ConsumedEvent, PageViewHourly, PageViewDaily, ArticleViewTotal, ArticleMeta, ArticleChangeState, AudienceSequence],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
-  async buildSchema(dataSource) {
-    const rt = AudienceRuntime.for(dataSource);
-    return buildFederatedSchema({
+  async start(dataSource, config, peers) {
+    const env = config.env ?? process.env;
+    const given = config.audience ?? {};
+    const options = { ...audienceOptions(env), ...given.options };
+    const owned = new OwnedParts();
+    const runtime = new AudienceRuntime(dataSource, {
+      options,
+      limiter: given.limiter ?? owned.add(createRateLimiter(env)),
+      viewDedup: given.viewDedup ?? owned.add(createViewDedup(env, options.maxRememberedViews)),
+      editorial:
+        given.editorial ??
+        (peers.has('editorial') ? FederatedEditorialArticles.inProcess(() => peers.schema('editorial')) : FederatedEditorialArticles.overHttp()),
+    });
+    const schema = await buildFederatedSchema({
       resolvers,
       // No root field returns the home page here: it is reached from editorial's `homePage`.
       orphanedTypes: [HomePageStub],
-      construct: (cls) => new (cls as new (rt: AudienceRuntime) => unknown)(rt),
+      construct: (cls) => new (cls as new (rt: AudienceRuntime) => unknown)(runtime),
       referenceResolvers: audienceReferenceResolvers(),
+    }).catch(async (err) => {
+      await owned.close();
+      throw err;
     });
-  },
-  startServices(dataSource, peers) {
-    return AudienceRuntime.for(dataSource).start(peers);
+    const stopServing = runtime.start(config.events ?? contentEvents);
+    return {
+      runtime,
+      schema,
+      routes: { '/beacon': beaconRoute(runtime) },
+      async stop() {
+        await stopServing();
+        await owned.close();
+      },
+    };
   },
 };

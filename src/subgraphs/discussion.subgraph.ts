@@ -19,6 +19,8 @@ import { contentEvents } from '../events/content-events';
 import { FederatedPublishedArticles } from '../discussion/published-articles';
 import { seedDiscussionDemo } from '../seed/discussion-seeder';
 import { buildFederatedSchema } from './build-federated-schema';
+import { createRateLimiter } from '../limits/rate-limiter';
+import { OwnedParts } from './owned-parts';
 import type { SubgraphModule } from './subgraph-module';
 
 const resolvers: NonEmptyArray<Function> = [
@@ -31,26 +33,45 @@ const resolvers: NonEmptyArray<Function> = [
 ];
 
 /** Readers' comments under articles: threads, likes, reports, moderation. */
-export const discussionSubgraph: SubgraphModule = {
+export const discussionSubgraph: SubgraphModule<'discussion'> = {
   name: 'discussion',
   defaultPort: 4003,
   entities: [OutboxEvent, Comment, CommentThread, CommentLike, CommentReport, CommenterBan, ModerationAction],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
   seedDemo: (dataSource) => seedDiscussionDemo(dataSource),
-  async buildSchema(dataSource, peers) {
-    const rt = DiscussionRuntime.for(dataSource);
-    // Whether an article is published is editorial's answer: in process when editorial runs
-    // here too, else over HTTP at its URL (published-articles.ts).
-    if (peers?.has('editorial')) rt.usePublishedArticles(FederatedPublishedArticles.inProcess(() => peers.schema('editorial')));
-    return buildFederatedSchema({
-      resolvers,
-      construct: (cls) => new (cls as new (rt: DiscussionRuntime) => unknown)(rt),
-      referenceResolvers: discussionReferenceResolvers(rt),
+  async start(dataSource, config, peers) {
+    const env = config.env ?? process.env;
+    const given = config.discussion ?? {};
+    const owned = new OwnedParts();
+    const runtime = new DiscussionRuntime(dataSource, {
+      limiter: given.limiter ?? owned.add(createRateLimiter(env)),
+      // Whether an article is published is editorial's answer: in process when editorial runs
+      // here too, else over HTTP at its URL (published-articles.ts).
+      articles:
+        given.articles ??
+        (peers.has('editorial') ? FederatedPublishedArticles.inProcess(() => peers.schema('editorial')) : FederatedPublishedArticles.overHttp()),
+      // Read when asked rather than once, as it always was: an operator (or a test) turning
+      // guest comments off in this process's environment takes effect without a restart.
+      guestCommentsAllowed: given.guestCommentsAllowed ?? (() => !/^(0|false|off|no)$/i.test(env.ALLOW_GUEST_COMMENTS ?? '')),
     });
-  },
-  startServices(dataSource) {
+    const schema = await buildFederatedSchema({
+      resolvers,
+      construct: (cls) => new (cls as new (rt: DiscussionRuntime) => unknown)(runtime),
+      referenceResolvers: discussionReferenceResolvers(runtime),
+    }).catch(async (err) => {
+      await owned.close();
+      throw err;
+    });
     // The bus is in-process: a discussion service apart from editorial needs the events forwarded.
-    const unsubscribe = dropCommentsOfPurgedArticles(dataSource, contentEvents);
-    return { stop: async () => unsubscribe() };
+    const stopPurges = dropCommentsOfPurgedArticles(dataSource, contentEvents);
+    return {
+      runtime,
+      schema,
+      routes: {},
+      stop: async () => {
+        stopPurges();
+        await owned.close();
+      },
+    };
   },
 };

@@ -70,7 +70,7 @@ const resolvers: NonEmptyArray<Function> = [
 ];
 
 /** Articles, rubrics, authors, tags, media and magazine issues. */
-export const editorialSubgraph: SubgraphModule = {
+export const editorialSubgraph: SubgraphModule<'editorial'> = {
   name: 'editorial',
   defaultPort: 4001,
   entities: [
@@ -98,12 +98,13 @@ export const editorialSubgraph: SubgraphModule = {
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
   seedDemo: seedEditorialDemo,
   startJobs: (dataSource) => startScheduler(dataSource, { bus: contentEvents }),
-  async buildSchema(dataSource) {
-    const rt = new EditorialRuntime(dataSource);
-    return buildFederatedSchema({
+  async start(dataSource, config) {
+    const runtime = new EditorialRuntime(dataSource, config.env ?? process.env);
+    const schema = await buildFederatedSchema({
       resolvers,
-      construct: (cls) => new (cls as new (rt: EditorialRuntime) => unknown)(rt),
-      referenceResolvers: editorialReferenceResolvers(rt),
+      construct: (cls) => new (cls as new (rt: EditorialRuntime) => unknown)(runtime),
+      referenceResolvers: editorialReferenceResolvers(runtime),
     });
+    return { runtime, schema, routes: {}, stop: async () => undefined };
   },
 };

@@ -3,45 +3,43 @@ import type { DataSource } from 'typeorm';
 import type { MigrationSet } from '../db/data-source';
 import type { SubgraphName } from '../db/database-config';
 import type { HttpRoute } from '../server/plain-routes';
-
-/** What a subgraph runs beside its schema in the process that serves it. */
-export type SubgraphServices = {
-  /** Plain HTTP endpoints served next to /graphql by whichever server fronts the subgraph. */
-  routes?: Record<string, HttpRoute>;
-  /** Graceful shutdown: called once the server takes no more requests, before the databases close. */
-  stop?(): Promise<void>;
-};
+import type { SubgraphConfig, SubgraphRuntimes } from './subgraph-config';
+import type { SubgraphPeers } from './subgraph-peers';
 
 /**
- * The other subgraphs served by the same process. A subgraph that must ask another one
- * something outside a gateway query plan (discussion asks editorial whether an article is
- * published) calls it here, in process, when it is present, and at its URL otherwise.
- * Schemas are looked up at call time, so the order subgraphs are built in does not matter.
+ * One subgraph as its composition root started it: its runtime (what its resolvers and
+ * services share), its federated schema over that runtime, the plain HTTP endpoints it serves
+ * next to /graphql, and how to stop what it started. Nothing of it lives at module level, so
+ * two instances (on two databases) can run side by side in one process.
  */
-export type SubgraphPeers = {
-  has(name: SubgraphName): boolean;
-  schema(name: SubgraphName): GraphQLSchema | undefined;
+export type RunningSubgraph<R = unknown> = {
+  runtime: R;
+  schema: GraphQLSchema;
+  routes: Record<string, HttpRoute>;
+  /** Graceful shutdown: called once the server takes no more requests, before the databases close. */
+  stop(): Promise<void>;
 };
 
 /**
  * Everything the process needs to know about one subgraph: its tables and migrations, and
- * how to build its federated schema over an initialised data source.
+ * its composition root.
  */
-export type SubgraphModule = {
-  name: SubgraphName;
+export type SubgraphModule<N extends SubgraphName = SubgraphName> = {
+  name: N;
   /** Port of the subgraph when it runs as its own service. */
   defaultPort: number;
   entities: Function[];
   migrations: MigrationSet;
-  buildSchema(dataSource: DataSource, peers?: SubgraphPeers): Promise<GraphQLSchema>;
+  /**
+   * The composition root: builds the subgraph's runtime from the configuration (and from the
+   * environment for what it leaves out) over an initialised data source, the schema whose
+   * resolvers are constructed with that runtime, and starts what serving needs beside the
+   * schema (buffers, event listeners, endpoints). Printing the schema starts it over an
+   * unopened data source with an empty environment and stops it at once.
+   */
+  start(dataSource: DataSource, config: SubgraphConfig, peers: SubgraphPeers): Promise<RunningSubgraph<SubgraphRuntimes[N]>>;
   /** Background jobs of this subgraph (e.g. the publication scheduler); returns their stop function. */
   startJobs?(dataSource: DataSource): () => void;
   /** Fills an empty database with the demo newsroom's rows for this subgraph. */
   seedDemo?(dataSource: DataSource): Promise<void>;
-  /**
-   * Starts what serving the subgraph needs beside its schema (buffers, event listeners, plain
-   * HTTP endpoints), in every process that serves it, tests included; never when a schema is
-   * only printed. Unlike `startJobs` this is not optional work.
-   */
-  startServices?(dataSource: DataSource, peers: SubgraphPeers): SubgraphServices;
 };

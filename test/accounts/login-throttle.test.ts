@@ -99,7 +99,7 @@ describe.each(backends())('login throttling under concurrency (%s)', (backend) =
   });
 
   it('answers 40 concurrent wrong logins through the gateway with at most 5 INVALID_CREDENTIALS', async () => {
-    accountsRuntime(fx).useRateLimiter(new MemoryRateLimiter());
+    fx.limiters.accounts.clear();
     const user = await signInAs(fx, [], { label: 'gateway' });
     const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => gql(fx.url, LOGIN, { email: user.email, password: `Wrong-password-${i}x` })));
     const codes = responses.flatMap(errorCodes);
@@ -107,6 +107,6 @@ describe.each(backends())('login throttling under concurrency (%s)', (backend) =
     expect(codes.filter((c) => c === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(5);
     expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS').length).toBeGreaterThanOrEqual(35);
     expect(errorCodes(await gql(fx.url, LOGIN, { email: user.email, password: TEST_PASSWORD }))).toEqual(['TOO_MANY_REQUESTS']);
-    accountsRuntime(fx).useRateLimiter(new MemoryRateLimiter());
+    fx.limiters.accounts.clear();
   });
 });

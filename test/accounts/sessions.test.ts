@@ -1,7 +1,6 @@
 import { SignJWT } from 'jose';
 import { RefreshToken } from '../../entities/accounts/refresh-token.entity';
 import { signAccessToken } from '../../src/auth/access-token';
-import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
 import type { MemoryMailer } from '../../src/mail/mailer';
 import { backends } from '../support/backends';
 import { errorCodes, gql } from '../support/graphql-client';
@@ -142,7 +141,7 @@ describe.each(backends())('sessions through the gateway (%s)', (backend) => {
   });
 
   it('throttles failed logins per account, even with the right password, and per address', async () => {
-    accountsRuntime(fx).useRateLimiter(new MemoryRateLimiter());
+    fx.limiters.accounts.clear();
     const session = await register();
     for (let i = 0; i < 5; i++) {
       expect(errorCodes(await gql(fx.url, LOGIN, { email: session.email, password: `Wrong-password-${i}x` }))).toEqual(['UNAUTHENTICATED']);
@@ -160,7 +159,7 @@ describe.each(backends())('sessions through the gateway (%s)', (backend) => {
     const fresh = await register();
     for (let i = 0; i < 10; i++) await gql(fx.url, LOGIN, { email: uniqueEmail('spray'), password: 'Wrong-password-1x' });
     expect(errorCodes(await gql(fx.url, LOGIN, { email: fresh.email, password: TEST_PASSWORD }))).toEqual(['TOO_MANY_REQUESTS']);
-    accountsRuntime(fx).useRateLimiter(new MemoryRateLimiter());
+    fx.limiters.accounts.clear();
     expect(errorCodes(await gql(fx.url, LOGIN, { email: fresh.email, password: TEST_PASSWORD }))).toEqual([]);
   });
 });

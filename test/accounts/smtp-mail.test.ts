@@ -1,10 +1,11 @@
 import { SMTPServer } from 'smtp-server';
+import { seedAccountsDemo } from '../../src/accounts/accounts-seed';
 import { SmtpMailer } from '../../src/mail/smtp-mailer';
 import { backends } from '../support/backends';
 import { errorCodes, gql } from '../support/graphql-client';
 import { linkToken, readMail, type ReadMail } from '../support/mime';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
-import { accountsRuntime, prepareAccounts, TEST_PASSWORD, uniqueEmail } from '../support/sign-in';
+import { accountsDataSource, TEST_PASSWORD, uniqueEmail } from '../support/sign-in';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`;
 const VERIFY = `mutation($t: String!) { verifyEmail(token: $t) }`;
@@ -66,10 +67,9 @@ describe.each(backends())('mail over SMTP (%s)', (backend) => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    fx = await startNewsroomFixture(backend, 'smtp_mail', 5);
-    await prepareAccounts(fx);
     mailer = SmtpMailer.fromUrl(`smtp://journal:s3cret@127.0.0.1:${smtp.port}`, 'Le Journal <no-reply@journal.test>');
-    accountsRuntime(fx).useMailer(mailer);
+    fx = await startNewsroomFixture(backend, 'smtp_mail', 5, { subgraphs: { accounts: { mailer } } });
+    await seedAccountsDemo(accountsDataSource(fx));
   });
   afterAll(async () => {
     await mailer?.close();

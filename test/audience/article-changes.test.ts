@@ -1,11 +1,11 @@
 import { ServiceScope } from '../../src/auth/roles';
-import { AudienceRuntime } from '../../src/audience/audience-runtime';
-import { ChangeKind } from '../../src/audience/article-change-log';
+import { ArticleChangeLog, ChangeKind } from '../../src/audience/article-change-log';
+import { RankingCache } from '../../src/audience/ranking-cache';
 import { createDataSource } from '../../src/db/data-source';
 import { contentEvents } from '../../src/events/content-events';
 import { audienceSubgraph } from '../../src/subgraphs/audience.subgraph';
 import { backends } from '../support/backends';
-import { audienceDataSource, prepareAudience } from '../support/audience';
+import { audienceDataSource, audienceRuntime, audienceTestConfig } from '../support/audience';
 import { errorCodes, gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
 import { prepareAccounts, Role, serviceSignIn, signInAs, type SignedIn } from '../support/sign-in';
@@ -29,9 +29,8 @@ describe.each(backends())('article change feed (%s)', (backend) => {
   let admin: SignedIn;
 
   beforeAll(async () => {
-    fx = await startNewsroomFixture(backend, 'audience_changes', 40);
+    fx = await startNewsroomFixture(backend, 'audience_changes', 40, { subgraphs: { audience: audienceTestConfig() } });
     await prepareAccounts(fx);
-    prepareAudience(fx);
     analyst = await signInAs(fx, [Role.Analyst]);
     editor = await signInAs(fx, [Role.Editor]);
     admin = await signInAs(fx, [Role.Admin]);
@@ -120,26 +119,26 @@ describe.each(backends())('article change feed (%s)', (backend) => {
       (backend === 'mysql' ? [1, 2] : []).map(async () => {
         const ds = await createDataSource({ subgraph: 'audience', entities: audienceSubgraph.entities, migrations: audienceSubgraph.migrations, target: fixtureTarget(fx) });
         await ds.initialize();
-        return new AudienceRuntime(ds);
+        return { ds, changes: new ArticleChangeLog(ds, new RankingCache(() => 0)) };
       }),
     );
-    const shared = AudienceRuntime.for(audienceDataSource(fx));
-    const writers = backend === 'mysql' ? [shared, ...others] : [shared, shared, shared];
+    const shared = audienceRuntime(fx).changes;
+    const writers = backend === 'mysql' ? [shared, ...others.map((o) => o.changes)] : [shared, shared, shared];
     const start = (await feed(null, 0)).latestCursor;
     const written: Array<{ articleId: number; seq: number }> = [];
     let writing = true;
-    const write = async (rt: AudienceRuntime, w: number) => {
+    const write = async (changes: ArticleChangeLog, w: number) => {
       for (let round = 0; round < 15; round++) {
         await Promise.all(
           [0, 1, 2, 3].map(async (k) => {
             // Mostly new articles; some shared by every writer, to mix updates of one row in.
             const articleId = (round + k) % 5 === 0 ? 900_000 + k : 1_000_000 + w * 10_000 + round * 10 + k;
-            written.push({ articleId, seq: await rt.changes.record(articleId, ChangeKind.Updated) });
+            written.push({ articleId, seq: await changes.record(articleId, ChangeKind.Updated) });
           }),
         );
       }
     };
-    const writes = Promise.all(writers.map((rt, w) => write(rt, w))).finally(() => (writing = false));
+    const writes = Promise.all(writers.map((changes, w) => write(changes, w))).finally(() => (writing = false));
     const seen: Array<{ articleId: number; seq: number }> = [];
     let after = start;
     for (;;) {
@@ -150,7 +149,7 @@ describe.each(backends())('article change feed (%s)', (backend) => {
       if (!wasWriting && !page.pageInfo.hasNextPage) break;
     }
     await writes;
-    for (const rt of others) await rt.dataSource.destroy();
+    for (const other of others) await other.ds.destroy();
 
     // Numbers only ever grow along the feed: no change is read twice.
     const seqs = seen.map((s) => s.seq);

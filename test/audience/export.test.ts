@@ -9,10 +9,8 @@ import { exportArticles, type ExportResult } from '../../src/audience/export/art
 import { CSV_COLUMNS, type ExportFormat, type ExportRow } from '../../src/audience/export/export-format';
 import { httpGraphClient, staticToken } from '../../src/audience/export/graph-client';
 import { readDate } from '../../src/db/sql-values';
-import { DiscussionRuntime } from '../../src/discussion/discussion-runtime';
-import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
 import { backends } from '../support/backends';
-import { audienceRuntime, databaseEnv, prepareAudience, publicArticleIds, sendBeacon, storedTotals } from '../support/audience';
+import { audienceRuntime, databaseEnv, audienceTestConfig, publicArticleIds, sendBeacon, storedTotals } from '../support/audience';
 import { gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
 import { prepareAccounts, Role, serviceSignIn, signInAs } from '../support/sign-in';
@@ -105,9 +103,8 @@ describe.each(backends())('bulk export (%s)', (backend) => {
   const comparable = (rows: ExportRow[]) => rows.map((r) => ({ ...r, url: '', tags: [...r.tags].sort() }));
 
   beforeAll(async () => {
-    fx = await startNewsroomFixture(backend, 'audience_export', 150);
+    fx = await startNewsroomFixture(backend, 'audience_export', 150, { subgraphs: { audience: audienceTestConfig() } });
     await prepareAccounts(fx);
-    prepareAudience(fx);
     const admin = await signInAs(fx, [Role.Admin]);
     const service = await serviceSignIn(fx, admin, [ServiceScope.Export]);
     [exportToken, exportSecret] = [service.token, service.secret];
@@ -115,8 +112,6 @@ describe.each(backends())('bulk export (%s)', (backend) => {
     const ids = await publicArticleIds(fx, 8);
     for (const [i, id] of ids.entries()) expect((await sendBeacon(fx, Array.from({ length: i + 1 }, () => ({ articleId: id })))).status).toBe(204);
     await audienceRuntime(fx).settle();
-    // The suite's own comment throttle counters: another backend's run must not count here.
-    DiscussionRuntime.for(fx.app.dataSources.get('discussion')!).useRateLimiter(new MemoryRateLimiter());
     const reader = await signInAs(fx, []);
     const moderator = await signInAs(fx, [Role.Moderator]);
     const posted: string[] = [];

@@ -2,9 +2,11 @@ import { ServiceScope } from '../../src/auth/roles';
 import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
 import { startNewsroom } from '../../src/app/newsroom-app';
 import { createDataSource } from '../../src/db/data-source';
+import { startSubgraphServer } from '../../src/server/subgraph-server';
+import { audienceSubgraph } from '../../src/subgraphs/audience.subgraph';
 import { subgraphList } from '../../src/subgraphs/subgraph-modules';
 import { backends, scratchTargets } from '../support/backends';
-import { BROWSER_UA, audienceDataSource, audienceRuntime, beaconUrl, prepareAudience, publicArticleIds, sendBeacon, storedTotals } from '../support/audience';
+import { BROWSER_UA, audienceDataSource, audienceRuntime, beaconUrl, audienceTestConfig, publicArticleIds, sendBeacon, storedTotals } from '../support/audience';
 import { errorCodes, gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
 import { prepareAccounts, Role, serviceSignIn, signInAs } from '../support/sign-in';
@@ -28,9 +30,8 @@ describe.each(backends())('page view ingestion (%s)', (backend) => {
   let articles: number[];
 
   beforeAll(async () => {
-    fx = await startNewsroomFixture(backend, 'audience_ingest', 60);
+    fx = await startNewsroomFixture(backend, 'audience_ingest', 60, { subgraphs: { audience: audienceTestConfig() } });
     await prepareAccounts(fx);
-    prepareAudience(fx);
     articles = await publicArticleIds(fx, 5);
   });
   afterAll(async () => {
@@ -105,26 +106,32 @@ describe.each(backends())('page view ingestion (%s)', (backend) => {
   });
 
   it('throttles each address, but not service tokens with the INGEST scope, which may relay readers’ user agents', async () => {
-    const rt = audienceRuntime(fx);
-    const saved = rt.options.ingestPerIp;
-    rt.useRateLimiter(new MemoryRateLimiter()).configure({ ingestPerIp: [3, 60] });
+    // A second audience instance over the same database, built with a budget of 3 calls per
+    // address (the suite's instance keeps its own, larger one): options are set at construction.
+    const audience = await startSubgraphServer(audienceSubgraph, audienceDataSource(fx), {
+      port: 0,
+      config: { audience: { ...audienceTestConfig(), options: { ...audienceTestConfig().options, ingestPerIp: [3, 60] }, limiter: new MemoryRateLimiter() } },
+    });
+    const beacon = (body: unknown) => fetch(audience.url.replace(/\/graphql$/, '/beacon'), { method: 'POST', headers: browser, body: JSON.stringify(body) });
     try {
       // Beacons and mutations share the address's allowance.
-      expect((await sendBeacon(fx, { articleId: articles[2] })).status).toBe(204);
+      expect((await beacon({ articleId: articles[2] })).status).toBe(204);
       const codes: string[][] = [];
-      for (let i = 0; i < 3; i++) codes.push(errorCodes(await gql(fx.url, RECORD, { views: [{ articleId: String(articles[2]) }] }, browser)));
+      for (let i = 0; i < 3; i++) codes.push(errorCodes(await gql(audience.url, RECORD, { views: [{ articleId: String(articles[2]) }] }, browser)));
       expect(codes).toEqual([[], [], ['TOO_MANY_REQUESTS']]);
-      const limited = await sendBeacon(fx, { articleId: articles[2] });
+      const limited = await beacon({ articleId: articles[2] });
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      // The suite's own instance counts apart: this address is not throttled there.
+      expect((await sendBeacon(fx, { articleId: articles[2] })).status).toBe(204);
 
       const admin = await signInAs(fx, [Role.Admin]);
       const ingest = await serviceSignIn(fx, admin, [ServiceScope.Ingest]);
       const relayed = Array.from({ length: 500 }, (_, i) => ({ articleId: String(articles[3]), userAgent: i % 5 === 0 ? BOTS[0] : BROWSER_UA }));
-      const res = await gql(fx.url, RECORD, { views: relayed }, { ...ingest.headers, 'user-agent': 'newsroom-ssr/1.0 node' });
+      const res = await gql(audience.url, RECORD, { views: relayed }, { ...ingest.headers, 'user-agent': 'newsroom-ssr/1.0 node' });
       expect(res.data.recordPageViews).toEqual({ accepted: 400, ignored: 100 });
     } finally {
-      rt.useRateLimiter(new MemoryRateLimiter()).configure({ ingestPerIp: saved });
+      await audience.stop();
     }
   });
 });
@@ -133,13 +140,12 @@ describe.each(backends())('page views on shutdown (%s)', (backend) => {
   it('writes what is still buffered when the app stops gracefully', async () => {
     const scratch = scratchTargets(backend, 'audience_stop', subgraphList().map((m) => m.name));
     await scratch.cleanup();
-    const previous = process.env.AUDIENCE_FLUSH_MS;
-    process.env.AUDIENCE_FLUSH_MS = String(3_600_000); // no timed flush during the test
     try {
-      const app = await startNewsroom({ targets: scratch.targets, responseCache: false });
+      // No timed flush during the test: only stopping writes the views.
+      const audience = { ...audienceTestConfig(), options: { ...audienceTestConfig().options, flushIntervalMs: 3_600_000 } };
+      const app = await startNewsroom({ targets: scratch.targets, responseCache: false, subgraphs: { audience: { ...audience, limiter: new MemoryRateLimiter() } } });
       const fx = { app, url: app.url, stop: () => app.stop() };
-      prepareAudience(fx);
-      for (let i = 0; i < 10; i++) expect((await sendBeacon(fx, [{ articleId: 7 }, { articleId: 8 }])).status).toBe(204);
+        for (let i = 0; i < 10; i++) expect((await sendBeacon(fx, [{ articleId: 7 }, { articleId: 8 }])).status).toBe(204);
       expect(await storedTotals(fx)).toEqual(new Map());
       await app.stop();
       const mod = subgraphList().find((m) => m.name === 'audience')!;
@@ -155,8 +161,6 @@ describe.each(backends())('page views on shutdown (%s)', (backend) => {
         await ds.destroy();
       }
     } finally {
-      if (previous === undefined) delete process.env.AUDIENCE_FLUSH_MS;
-      else process.env.AUDIENCE_FLUSH_MS = previous;
       await scratch.cleanup();
     }
   });

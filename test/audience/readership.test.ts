@@ -1,7 +1,12 @@
 import { sqlCounter } from '../../src/db/sql-counter';
 import { HOUR_MS } from '../../src/audience/time-buckets';
+import { createGateway } from '../../src/gateway/create-gateway';
+import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
+import { startGraphQLServer } from '../../src/server/graphql-http-server';
+import { audienceSubgraph } from '../../src/subgraphs/audience.subgraph';
+import type { SubgraphPeers } from '../../src/subgraphs/subgraph-peers';
 import { backends } from '../support/backends';
-import { AUDIENCE_TABLES, audienceRuntime, prepareAudience } from '../support/audience';
+import { AUDIENCE_TABLES, audienceDataSource, audienceRuntime, audienceTestConfig } from '../support/audience';
 import { errorCodes, gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
 import { prepareAccounts, Role, signInAs, type SignedIn } from '../support/sign-in';
@@ -22,9 +27,8 @@ describe.each(backends())('readership: view counts and rankings (%s)', (backend)
   let secondTop: number;
 
   beforeAll(async () => {
-    fx = await startNewsroomFixture(backend, 'audience_rank', 120);
+    fx = await startNewsroomFixture(backend, 'audience_rank', 120, { subgraphs: { audience: audienceTestConfig() } });
     await prepareAccounts(fx);
-    prepareAudience(fx);
     analyst = await signInAs(fx, [Role.Analyst]);
     editor = await signInAs(fx, [Role.Editor]);
     const rows: Array<{ id: number; title: string; treePath: string; rubricId: number }> = await fx.app.dataSources.get('editorial')!.query(
@@ -58,6 +62,28 @@ describe.each(backends())('readership: view counts and rankings (%s)', (backend)
   afterAll(async () => {
     await fx?.stop();
   });
+
+  /**
+   * Runs `fn` against a gateway whose audience subgraph is a second instance over the same
+   * database, built with rankings cached for `ttlMs` (the suite's own computes them on every
+   * request): tunables are given at construction, so a test wanting others starts its own.
+   */
+  async function withCachedRankings(ttlMs: number, fn: (url: string) => Promise<void>): Promise<void> {
+    const { schemas } = fx.app;
+    const peers: SubgraphPeers = { has: (name) => name in schemas, schema: (name) => schemas[name] };
+    const audience = await audienceSubgraph.start(
+      audienceDataSource(fx),
+      { audience: { options: { ...audienceTestConfig().options, rankingTtlMs: ttlMs }, limiter: new MemoryRateLimiter() } },
+      peers,
+    );
+    const gateway = await startGraphQLServer({ gateway: createGateway({ localSchemas: { ...schemas, audience: audience.schema } }), port: 0 });
+    try {
+      await fn(gateway.url);
+    } finally {
+      await gateway.stop();
+      await audience.stop();
+    }
+  }
 
   it('ranks "En ce moment" by recency-weighted views, ties to the newer article', async () => {
     const res = await gql(fx.url, TRENDING, { limit: 10 });
@@ -117,30 +143,24 @@ describe.each(backends())('readership: view counts and rankings (%s)', (backend)
     expect(three.statements.filter((s) => AUDIENCE_TABLES.test(s))).toHaveLength(1);
     expect(five.statements.filter((s) => AUDIENCE_TABLES.test(s))).toHaveLength(1);
     // With the ranking cache on (as in production), a warm home page costs the audience nothing.
-    audienceRuntime(fx).configure({ rankingTtlMs: 30_000 });
-    try {
-      await gql(fx.url, home, { k: 3 });
-      const warm = await sqlCounter.measure(() => gql(fx.url, home, { k: 3 }));
+    await withCachedRankings(30_000, async (url) => {
+      await gql(url, home, { k: 3 });
+      const warm = await sqlCounter.measure(() => gql(url, home, { k: 3 }));
+      expect(warm.result.data.homePage.trending).toHaveLength(3);
       expect(warm.statements.filter((s) => AUDIENCE_TABLES.test(s))).toHaveLength(0);
-    } finally {
-      audienceRuntime(fx).configure({ rankingTtlMs: 0 });
-    }
+    });
   });
 
   it('drops an article from cached rankings the moment it is unpublished', async () => {
-    const rt = audienceRuntime(fx);
-    rt.configure({ rankingTtlMs: 60_000 });
-    try {
-      expect(ids((await gql(fx.url, TRENDING, { limit: 10 })).data.trending)).toContain(C.id);
-      const res = await gql(fx.url, `mutation($id: ID!) { unpublishArticle(id: $id) { status } }`, { id: String(C.id) }, editor.headers);
+    await withCachedRankings(60_000, async (url) => {
+      expect(ids((await gql(url, TRENDING, { limit: 10 })).data.trending)).toContain(C.id);
+      const res = await gql(url, `mutation($id: ID!) { unpublishArticle(id: $id) { status } }`, { id: String(C.id) }, editor.headers);
       expect(res.errors).toBeUndefined();
-      const after = await gql(fx.url, TRENDING, { limit: 10 });
+      const after = await gql(url, TRENDING, { limit: 10 });
       expect(after.errors).toBeUndefined();
       expect(ids(after.data.trending)).not.toContain(C.id);
       expect(ids(after.data.trending)).toContain(A.id);
-    } finally {
-      rt.configure({ rankingTtlMs: 0 });
-    }
+    });
   });
 
   it('learns that a rubric moved and ranks its articles under the new parent', async () => {

@@ -1,12 +1,12 @@
-import { AudienceRuntime } from '../../src/audience/audience-runtime';
 import { createDataSource } from '../../src/db/data-source';
 import { createGateway } from '../../src/gateway/create-gateway';
+import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
 import { startGraphQLServer } from '../../src/server/graphql-http-server';
 import { startSubgraphServer } from '../../src/server/subgraph-server';
 import { audienceSubgraph } from '../../src/subgraphs/audience.subgraph';
 import { editorialSubgraph } from '../../src/subgraphs/editorial.subgraph';
 import { backends } from '../support/backends';
-import { BROWSER_UA, audienceDataSource, prepareAudience, publicArticleIds, storedTotals } from '../support/audience';
+import { BROWSER_UA, audienceDataSource, audienceTestConfig, publicArticleIds, storedTotals } from '../support/audience';
 import { gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
 
@@ -14,8 +14,7 @@ describe.each(backends())('the audience subgraph as its own service (%s)', (back
   let fx: NewsroomFixture;
 
   beforeAll(async () => {
-    fx = await startNewsroomFixture(backend, 'audience_apart', 30);
-    prepareAudience(fx);
+    fx = await startNewsroomFixture(backend, 'audience_apart', 30, { subgraphs: { audience: audienceTestConfig() } });
   });
   afterAll(async () => {
     await fx?.stop();
@@ -34,8 +33,10 @@ describe.each(backends())('the audience subgraph as its own service (%s)', (back
     const previousUrl = process.env.SUBGRAPH_EDITORIAL_URL;
     process.env.SUBGRAPH_EDITORIAL_URL = editorial.url;
     // Several views of one article from this one test client are meant to add up here.
-    AudienceRuntime.for(ds).configure({ rankingTtlMs: 0, flushIntervalMs: 3_600_000, viewWindowSeconds: 0 });
-    const audience = await startSubgraphServer(audienceSubgraph, ds, { port: 0 });
+    const audience = await startSubgraphServer(audienceSubgraph, ds, {
+      port: 0,
+      config: { audience: { options: { rankingTtlMs: 0, flushIntervalMs: 3_600_000, viewWindowSeconds: 0 }, limiter: new MemoryRateLimiter() } },
+    });
     const { audience: _inProcess, ...local } = fx.app.schemas;
     const gateway = await startGraphQLServer({ gateway: createGateway({ localSchemas: local, urls: { audience: audience.url } }), port: 0 });
     const [article] = await publicArticleIds(fx, 1);
@@ -49,7 +50,7 @@ describe.each(backends())('the audience subgraph as its own service (%s)', (back
       const beacon = await fetch(audience.url.replace(/\/graphql$/, '/beacon'), { method: 'POST', body: JSON.stringify({ articleId: article }), headers: { 'user-agent': BROWSER_UA } });
       expect(beacon.status).toBe(204);
       before = (await storedTotals(fx)).get(article) ?? 0;
-      await AudienceRuntime.for(ds).settle();
+      await audience.subgraph.runtime.settle();
       expect((await storedTotals(fx)).get(article)).toBe(before + 3);
       const trending = await gql(gateway.url, '{ trending(limit: 5) { id title } }');
       expect(trending.errors).toBeUndefined();

@@ -1,5 +1,5 @@
 import { backends } from '../support/backends';
-import { audienceRuntime, BROWSER_UA, prepareAudience, publicArticleIds, sendBeacon, storedTotals } from '../support/audience';
+import { audienceRuntime, BROWSER_UA, audienceTestConfig, publicArticleIds, sendBeacon, storedTotals } from '../support/audience';
 import { gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
 import { bearer, prepareAccounts, signInAs } from '../support/sign-in';
@@ -19,9 +19,8 @@ describe.each(backends())('one view per client and article (%s)', (backend) => {
     // Each test client gets its own address through X-Forwarded-For, as behind a proxy.
     previousTrust = process.env.TRUST_PROXY;
     process.env.TRUST_PROXY = '1';
-    fx = await startNewsroomFixture(backend, 'view_dedup', 30);
+    fx = await startNewsroomFixture(backend, 'view_dedup', 30, { subgraphs: { audience: audienceTestConfig({ dedup: true }) } });
     await prepareAccounts(fx);
-    prepareAudience(fx, { dedup: true });
     articles = await publicArticleIds(fx, 10);
   });
   afterAll(async () => {

@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { sqlCounter } from '../../src/db/sql-counter';
-import { DiscussionRuntime } from '../../src/discussion/discussion-runtime';
 import { createGateway } from '../../src/gateway/create-gateway';
 import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
 import { gatewayOperationGuards } from '../../src/limits/gateway-operation-guards';
@@ -134,10 +133,9 @@ describe.each(backends())('discussion through the gateway with editorial and acc
     // Its own connection to the same database, as a separate process would have.
     const ds = new DataSource(fx.app.dataSources.get('discussion')!.options);
     await ds.initialize();
-    DiscussionRuntime.for(ds).useRateLimiter(new MemoryRateLimiter());
     const previousUrl = process.env.SUBGRAPH_EDITORIAL_URL;
     process.env.SUBGRAPH_EDITORIAL_URL = editorial.url;
-    const discussion = await startSubgraphServer(discussionSubgraph, ds, { port: 0 });
+    const discussion = await startSubgraphServer(discussionSubgraph, ds, { port: 0, config: { discussion: { limiter: new MemoryRateLimiter() } } });
     const gateway = await startGraphQLServer({
       // The same operation guards as the in-process app, so that the answers (extensions.cost too) compare.
       operationGuards: gatewayOperationGuards(),

@@ -1,4 +1,4 @@
-import { BROWSER_UA, prepareAudience, publicArticleIds, sendBeacon, storedTotals } from '../support/audience';
+import { BROWSER_UA, audienceTestConfig, publicArticleIds, sendBeacon, storedTotals } from '../support/audience';
 import { gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
 
@@ -9,8 +9,7 @@ import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-
 describe('page views acknowledged once written (AUDIENCE_ACK=written)', () => {
   let fx: NewsroomFixture;
   beforeAll(async () => {
-    fx = await startNewsroomFixture('sqlite', 'ack_written', 20);
-    prepareAudience(fx).configure({ ackAfterWrite: true });
+    fx = await startNewsroomFixture('sqlite', 'ack_written', 20, { subgraphs: { audience: audienceTestConfig({ ackAfterWrite: true }) } });
   });
   afterAll(async () => {
     await fx?.stop();

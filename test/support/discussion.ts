@@ -1,22 +1,20 @@
 import { Comment, type CommentStatus } from '../../entities/discussion/comment.entity';
 import { applyApprovalDeltas, ensureThread } from '../../src/discussion/comment-store';
 import { commentFingerprint } from '../../src/discussion/comment-text';
-import { DiscussionRuntime } from '../../src/discussion/discussion-runtime';
-import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
+import type { DiscussionRuntime } from '../../src/discussion/discussion-runtime';
 import { gql } from './graphql-client';
-import type { NewsroomFixture } from './newsroom-fixture';
+import type { AppHandle } from './newsroom-fixture';
 
-export function discussionRuntime(fx: NewsroomFixture): DiscussionRuntime {
-  return DiscussionRuntime.for(fx.app.dataSources.get('discussion')!);
+export function discussionRuntime(fx: AppHandle): DiscussionRuntime {
+  return fx.app.runtime('discussion');
 }
 
 /**
- * Gives the discussion subgraph its own in-memory throttle counters (whatever REDIS_URL says),
- * so per-address limits are testable; each test posts from its own address through
- * X-Forwarded-For, which the fixture's server trusts for one hop. Returns a function undoing it.
+ * Each test posts from its own address through X-Forwarded-For, which the fixture's server
+ * trusts for one hop, so per-address limits are testable (the fixture already gives discussion
+ * counters of its own). Returns a function undoing what it did (nothing, today).
  */
-export function prepareDiscussion(fx: NewsroomFixture): () => void {
-  discussionRuntime(fx).useRateLimiter(new MemoryRateLimiter());
+export function prepareDiscussion(_fx: AppHandle): () => void {
   return () => undefined;
 }
 
@@ -31,14 +29,14 @@ export function newIp(): string {
 export const from = (ip: string, headers: Record<string, string> = {}) => ({ ...headers, 'x-forwarded-for': ip });
 
 /** Ids of articles readers can see now, newest first, as editorial lists them. */
-export async function publishedArticleIds(fx: NewsroomFixture, n: number): Promise<number[]> {
+export async function publishedArticleIds(fx: AppHandle, n: number): Promise<number[]> {
   const res = await gql(fx.url, `query($n: Int!) { articles(first: $n) { nodes { id } } }`, { n });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data.articles.nodes.map((a: { id: string }) => Number(a.id));
 }
 
 /** An article that exists in editorial but that readers cannot see (a draft, a scheduled one…). */
-export async function unpublishedArticleId(fx: NewsroomFixture): Promise<number> {
+export async function unpublishedArticleId(fx: AppHandle): Promise<number> {
   const rows = await fx.app.dataSources.get('editorial')!.query(`SELECT id FROM article WHERE status <> 'published' ORDER BY id LIMIT 1`);
   if (!rows.length) throw new Error('The seed has no unpublished article');
   return Number(rows[0].id);
@@ -52,7 +50,7 @@ export type SeedComment = { status?: CommentStatus; authorUserId?: number | null
  * Writes comments straight into the discussion database, with the counts kept as the
  * services keep them: for building large threads quickly. Behaviour is tested through the API.
  */
-export async function seedComments(fx: NewsroomFixture, articleId: number, specs: SeedComment[]): Promise<Comment[]> {
+export async function seedComments(fx: AppHandle, articleId: number, specs: SeedComment[]): Promise<Comment[]> {
   const ds = fx.app.dataSources.get('discussion')!;
   return ds.transaction(async (m) => {
     await ensureThread(m, articleId, new Date());

@@ -1,12 +1,10 @@
-import { AudienceRuntime } from '../../src/audience/audience-runtime';
-import type { NewsroomFixture } from './newsroom-fixture';
+import type { AppHandle } from './newsroom-fixture';
 
 /**
  * Waits for the work subgraphs do in the background after a write (the audience subgraph
  * refreshing its copy of article facts, flushing views), so a following measurement sees
  * only the statements of the request it measures.
  */
-export async function settleBackgroundWork(fx: NewsroomFixture): Promise<void> {
-  const audience = fx.app.dataSources.get('audience');
-  if (audience) await AudienceRuntime.for(audience).settle();
+export async function settleBackgroundWork(fx: AppHandle): Promise<void> {
+  if (fx.app.dataSources.has('audience')) await fx.app.runtime('audience').settle();
 }

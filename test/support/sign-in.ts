@@ -1,14 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { bootstrapAccount } from '../../src/accounts/account-bootstrap';
 import { seedAccountsDemo } from '../../src/accounts/accounts-seed';
-import { AccountsRuntime } from '../../src/accounts/accounts-runtime';
+import type { AccountsRuntime } from '../../src/accounts/accounts-runtime';
 import { ServiceTokenService } from '../../src/accounts/service-token.service';
 import { signAccessToken } from '../../src/auth/access-token';
 import { Role, type ServiceScope } from '../../src/auth/roles';
 import { createRequestContext } from '../../src/context/request-context';
-import { MemoryRateLimiter } from '../../src/limits/rate-limiter';
 import { MemoryMailer } from '../../src/mail/mailer';
-import type { NewsroomFixture } from './newsroom-fixture';
+import type { AppHandle } from './newsroom-fixture';
 
 export const TEST_PASSWORD = 'Correct-horse-battery-9';
 
@@ -20,21 +19,21 @@ export function uniqueEmail(label = 'user'): string {
   return `${label}.${process.pid}.${sequence}@example.test`;
 }
 
-export function accountsDataSource(fx: NewsroomFixture): DataSource {
+export function accountsDataSource(fx: AppHandle): DataSource {
   return fx.app.dataSources.get('accounts')!;
 }
 
-export function accountsRuntime(fx: NewsroomFixture): AccountsRuntime {
-  return AccountsRuntime.for(accountsDataSource(fx));
+export function accountsRuntime(fx: AppHandle): AccountsRuntime {
+  return fx.app.runtime('accounts');
 }
 
 /**
- * Routes the accounts subgraph's mail to memory, gives it its own in-memory throttle counters
- * (whatever REDIS_URL says, so suites cannot throttle each other) and seeds the demo newsletters.
+ * Seeds the demo newsletters and returns the in-memory mailer the fixture built the accounts
+ * subgraph with (newsroom-fixture.ts), where every mail it sends can be read.
  */
-export async function prepareAccounts(fx: NewsroomFixture): Promise<MemoryMailer> {
-  const mailer = new MemoryMailer();
-  accountsRuntime(fx).useMailer(mailer).useRateLimiter(new MemoryRateLimiter());
+export async function prepareAccounts(fx: AppHandle): Promise<MemoryMailer> {
+  const { mailer } = accountsRuntime(fx);
+  if (!(mailer instanceof MemoryMailer)) throw new Error('This fixture was built with another mailer: read its mail there');
   await seedAccountsDemo(accountsDataSource(fx));
   return mailer;
 }
@@ -44,7 +43,7 @@ export type SignedIn = { id: number; email: string; password: string; token: str
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Creates a user with roles straight in the accounts database and mints their access token. */
-export async function signInAs(fx: NewsroomFixture, roles: Role[] = [], options: { verified?: boolean; label?: string } = {}): Promise<SignedIn> {
+export async function signInAs(fx: AppHandle, roles: Role[] = [], options: { verified?: boolean; label?: string } = {}): Promise<SignedIn> {
   const email = uniqueEmail(options.label ?? (roles[0] ?? 'reader'));
   const user = await bootstrapAccount(accountsDataSource(fx), {
     email,
@@ -58,7 +57,7 @@ export async function signInAs(fx: NewsroomFixture, roles: Role[] = [], options:
 }
 
 /** A service token created by `admin` and exchanged for an access token with `scopes`. */
-export async function serviceSignIn(fx: NewsroomFixture, admin: SignedIn, scopes: ServiceScope[]) {
+export async function serviceSignIn(fx: AppHandle, admin: SignedIn, scopes: ServiceScope[]) {
   const rt = accountsRuntime(fx);
   const adminCtx = await createRequestContext(admin.headers, '127.0.0.1');
   const created = await new ServiceTokenService(rt, adminCtx).create(`job ${scopes.join('+')}`, scopes);

@@ -1,6 +1,6 @@
 import type { CommentStatus } from '../../entities/discussion/comment.entity';
 import { Role } from '../../src/auth/roles';
-import type { Viewer } from '../../src/context/request-context';
+import type { Viewer } from '../../src/auth/viewer';
 import { contentVisible, isTrusted, moderatorMayMove, visibleInThread, withinEditWindow } from '../../src/discussion/comment-policy';
 
 const user = (userId: number, roles: Role[] = []): Viewer => ({ kind: 'user', userId, roles: [Role.Reader, ...roles], scopes: [] });

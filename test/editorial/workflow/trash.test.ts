@@ -6,7 +6,7 @@ import { ArticleRevision } from '../../../entities/editorial/article-revision.en
 import { EditorialAuditEntry } from '../../../entities/editorial/editorial-audit-entry.entity';
 import { createRequestContext } from '../../../src/context/request-context';
 import { signPreviewToken } from '../../../src/editorial/workflow/preview-token';
-import { audienceDataSource, audienceRuntime, prepareAudience } from '../../support/audience';
+import { audienceDataSource, audienceRuntime } from '../../support/audience';
 import { backends } from '../../support/backends';
 import { seedComments } from '../../support/discussion';
 import { errorCodes, gql } from '../../support/graphql-client';
@@ -19,7 +19,6 @@ describe.each(backends())('trash, restore and purge (%s)', (backend) => {
   let desk: Desk;
   beforeAll(async () => {
     desk = await startDesk(backend, 'trash');
-    prepareAudience(desk.fx);
   });
   afterAll(() => desk?.fx.stop());
 
