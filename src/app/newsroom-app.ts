@@ -7,6 +7,8 @@ import { ResponseCache } from '../cache/response-cache';
 import { subgraphList } from '../subgraphs/subgraph-modules';
 import type { SubgraphModule, SubgraphPeers, SubgraphServices } from '../subgraphs/subgraph-module';
 import { closeDatabases, openDatabases } from './open-databases';
+import { ideModeFromEnv, type IdeMode } from '../ide/ide-mode';
+import { ideServerOptions } from '../ide/ide-server-options';
 
 export type NewsroomApp = {
   url: string;
@@ -32,6 +34,8 @@ export async function startNewsroom(
     responseCache?: boolean;
     /** Background jobs such as the publication scheduler (off unless asked: tests drive them). */
     jobs?: boolean;
+    /** The offline IDE at /ide: by default open in development, off in production unless IDE=on (then staff only). */
+    ide?: IdeMode;
   } = {},
 ): Promise<NewsroomApp> {
   const modules = options.modules ?? subgraphList();
@@ -46,11 +50,15 @@ export async function startNewsroom(
     const peers: SubgraphPeers = { has: (name) => served.has(name), schema: (name) => schemas[name] };
     for (const mod of modules) schemas[mod.name] = await mod.buildSchema(dataSources.get(mod.name)!, peers);
     for (const mod of modules) services.push(mod.startServices?.(dataSources.get(mod.name)!, peers) ?? {});
+    const ide = ideServerOptions(options.ide ?? ideModeFromEnv(process.env), { production: process.env.NODE_ENV === 'production' });
     const gateway = await startGraphQLServer({
       gateway: createGateway({ localSchemas: schemas }),
       port: options.port ?? 0,
       host: options.host,
-      routes: Object.assign({}, ...services.map((s) => s.routes)),
+      routes: Object.assign({}, ...services.map((s) => s.routes), ide.routes),
+      landingPage: ide.landingPage,
+      plugins: ide.plugins,
+      introspection: ide.introspection,
       responseCache: (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache() : undefined,
     });
     const stopJobs = options.jobs ? modules.map((mod) => mod.startJobs?.(dataSources.get(mod.name)!)) : [];

@@ -1,18 +1,31 @@
 /**
  * `npm start`: the whole supergraph in one process on http://localhost:4000/graphql.
  * Without DATABASE_URL it runs on SQLite files under ./data, filled with the demo newsroom
- * on first start.
+ * on first start; in development that first start also creates one account per staff role
+ * and prints their passwords, once.
  */
 import 'reflect-metadata';
 import { startNewsroom } from '../app/newsroom-app';
 import { redact } from '../db/database-config';
+import { ideModeFromEnv } from '../ide/ide-mode';
+import { createDemoStaffAccounts, formatDemoStaffAccounts } from '../seed/staff-accounts';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4000);
   const host = process.env.HOST ?? '0.0.0.0';
-  const app = await startNewsroom({ port, host, seedDemo: process.env.SEED_DEMO !== '0', jobs: process.env.JOBS !== '0' });
+  const production = process.env.NODE_ENV === 'production';
+  const seedDemo = process.env.SEED_DEMO !== '0';
+  const ide = ideModeFromEnv(process.env);
+  const app = await startNewsroom({ port, host, seedDemo, jobs: process.env.JOBS !== '0', ide });
   const where = process.env.DATABASE_URL ? redact(process.env.DATABASE_URL) : 'SQLite files in ./data';
-  console.log(`Newsroom supergraph ready at http://localhost:${app.gateway.port}/graphql (${where})`);
+  const base = `http://localhost:${app.gateway.port}`;
+  console.log(`Newsroom supergraph ready at ${base}/graphql (${where})`);
+  if (ide !== 'off') console.log(`GraphQL IDE at ${base}/ide${ide === 'staff' ? ' (introspection for staff: sign in first)' : ''}`);
+  const accounts = app.dataSources.get('accounts');
+  if (seedDemo && !production && accounts) {
+    const staff = await createDemoStaffAccounts(accounts, { production });
+    if (staff.length) console.log(formatDemoStaffAccounts(staff));
+  }
   const shutdown = async (signal: string) => {
     console.log(`${signal}: shutting down`);
     await app.stop();

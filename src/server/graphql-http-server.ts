@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -35,8 +35,13 @@ export async function startGraphQLServer(options: {
   host?: string;
   /** The shared full-response cache for anonymous readers (gateway only). */
   responseCache?: ResponseCache;
-  /** Plain HTTP endpoints by exact path, answered before GraphQL. */
+  /** Plain HTTP endpoints by exact path, or by prefix with a key ending in `/*`, answered before GraphQL. */
   routes?: Record<string, HttpRoute>;
+  /** What a browser gets at /graphql; Apollo's own landing pages load from CDNs, so none by default. */
+  landingPage?: ApolloServerPlugin<RequestContext>;
+  plugins?: ApolloServerPlugin<RequestContext>[];
+  /** Defaults to on outside production. */
+  introspection?: boolean;
 }): Promise<RunningServer> {
   const production = isProduction();
   // Fail at start, not at the first signed-in request, when production has no signing key.
@@ -45,9 +50,10 @@ export async function startGraphQLServer(options: {
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: !production,
+    introspection: options.introspection ?? !production,
     plugins: [
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      options.landingPage ?? ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []),
       // Subgraphs answer the gateway without Apollo Studio trace payloads.
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
       // Cache policy is computed once per operation by the response cache (cache-policy.ts);
@@ -124,6 +130,15 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The route whose `/*` key is a prefix of the path (the longest, should several match). */
+function prefixRoute(routes: Record<string, HttpRoute> | undefined, pathname: string): HttpRoute | undefined {
+  let best: string | undefined;
+  for (const key of Object.keys(routes ?? {})) {
+    if (key.endsWith('/*') && pathname.startsWith(key.slice(0, -1)) && (!best || key.length > best.length)) best = key;
+  }
+  return best ? routes![best] : undefined;
+}
+
 async function handle(
   apollo: ApolloServer<RequestContext>,
   req: http.IncomingMessage,
@@ -136,7 +151,7 @@ async function handle(
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     return;
   }
-  const route = routes?.[url.pathname];
+  const route = routes?.[url.pathname] ?? prefixRoute(routes, url.pathname);
   if (route) return route(req, res, { ip: clientIp(req) });
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
