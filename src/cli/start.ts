@@ -17,15 +17,18 @@ async function main(): Promise<void> {
   const seedDemo = process.env.SEED_DEMO !== '0';
   const ide = ideModeFromEnv(process.env);
   const app = await startNewsroom({ port, host, seedDemo, jobs: process.env.JOBS !== '0', ide });
-  const where = process.env.DATABASE_URL ? redact(process.env.DATABASE_URL) : 'SQLite files in ./data';
-  const base = `http://localhost:${app.gateway.port}`;
-  console.log(`Newsroom supergraph ready at ${base}/graphql (${where})`);
-  if (ide !== 'off') console.log(`GraphQL IDE at ${base}/ide${ide === 'staff' ? ' (introspection for staff: sign in first)' : ''}`);
   const accounts = app.dataSources.get('accounts');
-  if (seedDemo && !production && accounts) {
-    const staff = await createDemoStaffAccounts(accounts, { production });
-    if (staff.length) console.log(formatDemoStaffAccounts(staff));
-  }
+  const staff = seedDemo && !production && accounts ? await createDemoStaffAccounts(accounts, { production }) : [];
+  const where = process.env.DATABASE_URL ? redact(process.env.DATABASE_URL) : `SQLite files in ${process.env.DATA_DIR ?? './data'}`;
+  const base = `http://localhost:${app.gateway.port}`;
+  // One write, so whoever reads the output (a person, a test) gets the whole banner at once.
+  console.log(
+    [
+      `Newsroom supergraph ready at ${base}/graphql (${where})`,
+      ...(ide !== 'off' ? [`GraphQL IDE at ${base}/ide${ide === 'staff' ? ' (introspection for staff: sign in first)' : ''}`] : []),
+      ...(staff.length ? [formatDemoStaffAccounts(staff)] : []),
+    ].join('\n'),
+  );
   const shutdown = async (signal: string) => {
     console.log(`${signal}: shutting down`);
     await app.stop();
