@@ -32,6 +32,8 @@ export class AudienceRuntime {
   readonly buffer: PageViewBuffer;
   readonly flusher: PageViewFlusher;
   readonly meta: ArticleMetaRefresher;
+  /** The start-up search for read articles never copied (see `ArticleMetaRefresher.sweepUnknown`). */
+  private sweep: Promise<void> = Promise.resolve();
   readonly changes: ArticleChangeLog;
   readonly rankings: RankingCache;
   readonly bots = new BotVerdicts();
@@ -103,6 +105,7 @@ export class AudienceRuntime {
       editorial ?? (peers.has('editorial') ? FederatedEditorialArticles.inProcess(() => peers.schema('editorial')) : FederatedEditorialArticles.overHttp()),
     );
     this.flusher.start();
+    this.sweep = this.meta.sweepUnknown().catch((err) => console.error('[audience] article facts sweep failed', err));
     const unsubscribe = listenToContentEvents(this, contentEvents);
     return {
       routes: { '/beacon': beaconRoute(this) },
@@ -116,6 +119,7 @@ export class AudienceRuntime {
 
   /** Writes buffered views and pending article facts now (shutdown, tests, benchmarks). */
   async settle(): Promise<void> {
+    await this.sweep;
     await this.flusher.flush();
     await this.flusher.idle();
     await this.meta.drain();

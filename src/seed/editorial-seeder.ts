@@ -14,6 +14,7 @@ import type { SearchDocument } from '../search/article-search';
 import {
   makeAuthorBio,
   makeBody,
+  makeImageDescription,
   makeKicker,
   makePersonName,
   makeStandfirst,
@@ -47,6 +48,19 @@ const STATUS_MIX: Array<[ArticleStatus, number]> = [
   ['scheduled', 0.01],
   ['unpublished', 0.01],
 ];
+
+/**
+ * When the demo seeder publishes article `id` of `total`: from `from` to an hour later, never
+ * later than a minute before `now`. Ids follow publication order over the last 30 days (longer
+ * for big seeds). The discussion and audience seeders use it so that no comment or page view
+ * predates its article.
+ */
+export function demoPublicationWindow(id: number, total: number, now: Date): { from: Date; to: Date } {
+  const spanMs = Math.max(30, Math.ceil(total / 40)) * 24 * 3600 * 1000;
+  const from = now.getTime() - spanMs + (spanMs * id) / (total + 1);
+  const latest = now.getTime() - 60_000;
+  return { from: new Date(Math.min(from, latest)), to: new Date(Math.min(from + 3600 * 1000, latest)) };
+}
 
 async function insertRows(db: Db, table: string, columns: string[], rows: unknown[][], chunk = 400): Promise<void> {
   for (let i = 0; i < rows.length; i += chunk) {
@@ -103,17 +117,21 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
   const mediaCount = Math.min(2000, Math.max(60, Math.ceil(total / 10)));
   const mediaRng = rng.fork(1);
   const mediaRows: unknown[][] = [];
+  /** Media ids by the topic of their picture, so an article's hero image shows its subject. */
+  const mediaByTopic = new Map<string, number[]>();
   for (let i = 1; i <= mediaCount; i++) {
     const topic = topicForRubricSlug(mediaRng.pick(rubrics).slug);
-    const title = makeTitle(mediaRng, topic);
+    const picture = makeImageDescription(mediaRng, topic);
     const name = makePersonName(mediaRng);
+    mediaByTopic.set(topic, [...(mediaByTopic.get(topic) ?? []), i]);
+    const fileSlug = slugify(picture.altText);
     mediaRows.push([
       i,
-      `2026/${String((i % 12) + 1).padStart(2, '0')}/${slugify(title).slice(0, 60)}-${i}.jpg`,
+      `2026/${String((i % 12) + 1).padStart(2, '0')}/${fileSlug.length <= 60 ? fileSlug : fileSlug.slice(0, fileSlug.lastIndexOf('-', 60))}-${i}.jpg`,
       'image/jpeg',
-      title,
+      picture.altText,
       `${name.firstName} ${name.lastName} / Newsroom`,
-      mediaRng.chance(0.6) ? makeStandfirst(mediaRng, topic).split('. ')[0] : null,
+      mediaRng.chance(0.6) ? picture.caption : null,
       mediaRng.pick([2400, 3000, 4000]),
       mediaRng.pick([1350, 1600, 2000, 2250]),
       Math.round(mediaRng.next() * 100) / 100,
@@ -152,7 +170,6 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
   );
 
   // Articles, newest last: id order follows publication order.
-  const spanMs = Math.max(30, Math.ceil(total / 40)) * 24 * 3600 * 1000;
   const slugs = new Set<string>();
   const progress = new ProgressBar('articles', total, options.progress);
   const articleRng = rng.fork(3);
@@ -189,15 +206,19 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
       const topic = topicForRubricSlug(rubric.slug);
       const title = makeTitle(articleRng, topic);
       let slug = slugify(title) || `article-${id}`;
-      if (slugs.has(slug)) slug = `${slug.slice(0, 70)}-${id}`;
+      // A repeated headline: the id makes it unique, after the last whole word that leaves room for it.
+      if (slugs.has(slug)) slug = `${slug.length <= 70 ? slug : slug.slice(0, Math.max(1, slug.lastIndexOf('-', 70)))}-${id}`;
       slugs.add(slug);
       const status = pickStatus();
       const jitter = articleRng.int(0, 3600 * 1000);
-      const base = now.getTime() - spanMs + (spanMs * id) / (total + 1);
-      let publishedAt: Date | null = new Date(Math.min(now.getTime() - 60_000, base + jitter));
+      const window = demoPublicationWindow(id, total, now);
+      let publishedAt: Date | null = new Date(Math.min(window.to.getTime(), window.from.getTime() + jitter));
       if (status === 'scheduled') publishedAt = new Date(now.getTime() + articleRng.int(1, 72) * 3600 * 1000);
       if (status === 'draft' || status === 'in_review' || status === 'approved') publishedAt = null;
-      const imageIds = [articleRng.int(1, mediaCount)];
+      // One draw as before; it picks among the pictures of the article's topic when there are some.
+      const drawn = articleRng.int(1, mediaCount);
+      const fitting = mediaByTopic.get(topic);
+      const imageIds = [fitting?.length ? fitting[(drawn - 1) % fitting.length] : drawn];
       const body: BodyBlock[] = makeBody(articleRng, topic, { paragraphs, imageIds: paragraphs > 1 ? imageIds : [] });
       const standfirst = makeStandfirst(articleRng, topic);
       const text = bodyText(body);

@@ -13,6 +13,7 @@ import { HomePageTrendingResolver, ReadershipResolver } from '../../resolvers/au
 import { AudienceRuntime } from '../audience/audience-runtime';
 import { migrations as mysqlMigrations } from '../db/migrations/audience/mysql';
 import { migrations as sqliteMigrations } from '../db/migrations/audience/sqlite';
+import { seedAudienceDemo } from '../seed/audience-seeder';
 import { buildFederatedSchema } from './build-federated-schema';
 import type { SubgraphModule } from './subgraph-module';
 
@@ -24,6 +25,7 @@ export const audienceSubgraph: SubgraphModule = {
   defaultPort: 4004,
   entities: [PageViewHourly, PageViewDaily, ArticleViewTotal, ArticleMeta, ArticleChangeState, AudienceSequence],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
+  seedDemo: (dataSource) => seedAudienceDemo(dataSource),
   async buildSchema(dataSource) {
     const rt = AudienceRuntime.for(dataSource);
     return buildFederatedSchema({
