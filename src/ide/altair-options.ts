@@ -28,8 +28,11 @@ export function altairOptions(examples: ExampleOperation[], mode: IdeMode): Alta
     endpointURL: ENDPOINT_PLACEHOLDER,
     disableAccount: true,
     instanceStorageNamespace: 'newsroom_ide_',
+    // A sub-environment, active from the start: scripts can only write to the active one.
     initialEnvironments: {
-      base: { title: 'Newsroom', variables: { accessToken: '', refreshToken: '', password: '', serviceSecret: '' } },
+      base: { title: 'Newsroom', variables: {} },
+      subEnvironments: [{ id: 'session', title: 'Session', variables: { accessToken: '', refreshToken: '', password: '', serviceSecret: '' } }],
+      activeSubEnvironment: 'session',
     },
     initialSettings: {
       'alert.disableUpdateNotification': true,
@@ -38,6 +41,7 @@ export function altairOptions(examples: ExampleOperation[], mode: IdeMode): Alta
       disablePushNotification: true,
       'plugin.list': [],
       'schema.reload.onEnvChange': true,
+      'beta.disable.newScript': true,
     },
     initialWindows: ordered.map((example) => ({
       // The file's own name, so a tab leads straight to examples/<group>/<name>.graphql.

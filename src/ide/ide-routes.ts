@@ -79,6 +79,9 @@ export function ideRoutes(options: { examples: ExampleOperation[]; mode: IdeMode
     }
     const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'public, max-age=3600' };
     if (type.startsWith('text/html')) headers['content-security-policy'] = isSandboxFrame(rest) ? SANDBOX_FRAME_CSP : IDE_CSP;
+    // The sandbox frame (where pre- and post-request scripts run) has an opaque origin, so its
+    // module scripts are cross-origin requests: public, credential-free files, open to any origin.
+    else if (isSandboxFrame(rest)) headers['access-control-allow-origin'] = '*';
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return void res.end();
     fs.createReadStream(file).pipe(res);

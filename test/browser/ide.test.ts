@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { startNewsroom, type NewsroomApp } from '../../src/app/newsroom-app';
+import { Role } from '../../src/auth/roles';
+import { createDemoStaffAccounts, type DemoStaffAccount } from '../../src/seed/staff-accounts';
 import { subgraphList } from '../../src/subgraphs/subgraph-modules';
 import { scratchTargets } from '../support/backends';
 
@@ -10,6 +12,14 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking
 
 // Runs where Chromium is installed; TEST_BROWSER=1 (set by .ci/run) makes a missing one a failure.
 const enabled = fs.existsSync(CHROMIUM) || process.env.TEST_BROWSER === '1';
+
+type InPage = { document: { body: { innerText: string } } };
+/**
+ * Functions that run in the page (Playwright sends their source, so they close over nothing;
+ * strings would be evaluated in the page, which the IDE's CSP forbids).
+ */
+const pageText = (): string => (globalThis as unknown as InPage).document.body.innerText;
+const pageShows = (text: string): boolean => (globalThis as unknown as InPage).document.body.innerText.includes(text);
 
 function isLoopback(url: string): boolean {
   const { protocol, hostname } = new URL(url);
@@ -21,6 +31,7 @@ function isLoopback(url: string): boolean {
   let app: NewsroomApp;
   let browser: Browser;
   let cleanup: () => Promise<void>;
+  let editor: DemoStaffAccount;
 
   beforeAll(async () => {
     const scratch = scratchTargets('sqlite', 'ide_browser', subgraphList().map((m) => m.name));
@@ -30,6 +41,8 @@ function isLoopback(url: string): boolean {
       await scratch.cleanup();
     };
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    const staff = await createDemoStaffAccounts(app.dataSources.get('accounts')!, { production: false });
+    editor = staff.find((s) => s.role === Role.Editor)!;
   });
   afterAll(async () => {
     await browser?.close();
@@ -60,13 +73,45 @@ function isLoopback(url: string): boolean {
     await page.getByText('web/home-page', { exact: true }).click();
     await page.getByText('Send Request', { exact: true }).click();
     // The result pane is an editor that renders only its visible lines: look for the top of the answer.
-    await page.waitForFunction(`document.body.innerText.includes('"homePage"')`, undefined, { timeout: 30_000 });
+    await page.waitForFunction(pageShows, '"homePage"', { timeout: 30_000 });
 
     expect(graphqlCalls).toContain('HomePage');
-    const shown = await page.evaluate<string>('document.body.innerText');
+    const shown = await page.evaluate(pageText);
     expect(shown).toContain('"headline"');
     expect(shown).not.toContain('"errors"');
     expect(outside).toEqual([]);
+    await context.close();
+  });
+
+  it('signs in from the sign-in tab and sends the token it got from the other tabs', async () => {
+    const base = new URL(app.url).origin;
+    const context = await browser.newContext();
+    await context.route('**/*', (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort()));
+    const sent: Array<{ operation: string; authorization: string }> = [];
+    context.on('request', (req) => {
+      if (new URL(req.url()).pathname === '/graphql' && req.method() === 'POST') {
+        sent.push({ operation: req.postDataJSON()?.operationName ?? '', authorization: req.headers().authorization ?? '' });
+      }
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/ide`);
+
+    // The password is typed into the variables, as a developer pastes the one npm start printed.
+    await page.getByText('web/sign-in', { exact: true }).click();
+    await page.getByText('Variables', { exact: false }).first().click();
+    await page.locator('.cm-content').last().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(JSON.stringify({ email: editor.email, password: editor.password }));
+    await page.getByText('Send Request', { exact: true }).click();
+    await page.waitForFunction(pageShows, '"refreshToken"', { timeout: 30_000 });
+
+    await page.getByText('web/post-comment', { exact: true }).click();
+    await page.getByText('Send Request', { exact: true }).click();
+    await page.waitForFunction(pageShows, '"postComment"', { timeout: 30_000 });
+
+    expect(await page.evaluate(pageText)).toContain('"APPROVED"');
+    const posted = sent.find((s) => s.operation === 'PostComment');
+    expect(posted?.authorization).toMatch(/^Bearer eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
     await context.close();
   });
 });

@@ -66,6 +66,10 @@ describe('the IDE served by the gateway (development)', () => {
     expect(sandbox.status).toBe(200);
     await sandbox.text();
     expect(sandbox.headers.get('content-security-policy')).toBe('sandbox allow-scripts');
+    // The sandbox frame has an opaque origin: its module scripts load only with CORS allowed.
+    const sandboxScript = await fetch(`${base}/ide/iframe-sandbox/sandbox.png`);
+    expect(sandboxScript.headers.get('access-control-allow-origin')).toBe('*');
+    await sandboxScript.arrayBuffer();
   });
 
   it('preloads every example operation and points at this endpoint, with no account, plugins or update checks', async () => {
