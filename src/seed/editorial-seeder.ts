@@ -25,6 +25,7 @@ import {
 import { NEWSROOM_RUBRICS, type RubricSpec } from './newsroom-rubrics';
 import { ProgressBar } from './progress-bar';
 import { Random } from './random';
+import { WORLD_REGION_PATHS, worldRegionOf } from './world-regions';
 
 export type EditorialSeedOptions = {
   /** Same seed, same newsroom. */
@@ -202,7 +203,7 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
     const docs: SearchDocument[] = [];
     const bodies: unknown[][] = [];
     for (let id = start; id <= end; id++) {
-      const rubric = pickRubric();
+      let rubric = pickRubric();
       const topic = topicForRubricSlug(rubric.slug);
       const title = makeTitle(articleRng, topic);
       let slug = slugify(title) || `article-${id}`;
@@ -221,6 +222,11 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
       const imageIds = [fitting?.length ? fitting[(drawn - 1) % fitting.length] : drawn];
       const body: BodyBlock[] = makeBody(articleRng, topic, { paragraphs, imageIds: paragraphs > 1 ? imageIds : [] });
       const standfirst = makeStandfirst(articleRng, topic);
+      if (topic === 'monde' && rubric.depth > 0) {
+        // A world story goes under the region it names (no draw: every other article stays the same).
+        const region = worldRegionOf(title, standfirst);
+        rubric = (region && tree.findByPath(WORLD_REGION_PATHS[region])) || rubric;
+      }
       const text = bodyText(body);
       const created = new Date((publishedAt ?? now).getTime() - articleRng.int(1, 48) * 3600 * 1000);
       articles.push([
