@@ -13,6 +13,8 @@ import type { RunningSubgraph, SubgraphModule } from '../subgraphs/subgraph-modu
 import type { SubgraphPeers } from '../subgraphs/subgraph-peers';
 import { closeDatabases, openDatabases } from './open-databases';
 import { ReadRouting } from '../db/read-routing';
+import { ideModeFromEnv, type IdeMode } from '../ide/ide-mode';
+import { ideServerOptions } from '../ide/ide-server-options';
 
 export type NewsroomApp = {
   url: string;
@@ -48,6 +50,8 @@ export async function startNewsroom(
     edgePurge?: EdgePurge | null;
     /** Parts and tunables of the subgraphs (test doubles, options); the rest comes from the environment. */
     subgraphs?: SubgraphConfig;
+    /** The offline IDE at /ide: by default open in development, off in production unless IDE=on (then staff only). */
+    ide?: IdeMode;
   } = {},
 ): Promise<NewsroomApp> {
   const modules = options.modules ?? subgraphList();
@@ -66,6 +70,7 @@ export async function startNewsroom(
       running.set(mod.name, subgraph);
       schemas[mod.name] = subgraph.schema;
     }
+    const ide = ideServerOptions(options.ide ?? ideModeFromEnv(process.env), { production: process.env.NODE_ENV === 'production' });
     const gateway = await startGraphQLServer({
       // Ready while every subgraph's database answers.
       ready: async () => {
@@ -77,8 +82,11 @@ export async function startNewsroom(
       port: options.port ?? 0,
       host: options.host,
       readRouting,
-      routes: Object.assign({}, ...[...running.values()].map((s) => s.routes)),
+      routes: Object.assign({}, ...[...running.values()].map((s) => s.routes), ide.routes),
       operationGuards: options.operationGuards === false ? undefined : (options.operationGuards ?? gatewayOperationGuards()),
+      landingPage: ide.landingPage,
+      plugins: [...ide.plugins, ...(options.http?.plugins ?? [])],
+      introspection: ide.introspection,
       responseCache: (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache() : undefined,
     });
     // After the gateway's own cache (subscribed when it was built), so an edge refetching at

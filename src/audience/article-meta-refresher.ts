@@ -2,6 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import { ArticleMeta } from '../../entities/audience/article-meta.entity';
 import { sqlDate } from '../db/sql-values';
 import type { AudienceOptions } from './audience-options';
+import { dayOf } from './time-buckets';
 import type { EditorialArticles } from './editorial-articles';
 import type { RankingCache } from './ranking-cache';
 import { upsertRows, type UpsertSpec } from './upsert';
@@ -56,6 +57,23 @@ export class ArticleMetaRefresher {
       const known = new Set(fresh.filter((m) => m.refreshedAt.getTime() >= oldest).map((m) => m.articleId));
       this.enqueue(part.filter((id) => !known.has(id)));
     }
+  }
+
+  /**
+   * Queues the articles read in the last 30 days that have no copy at all (views written while
+   * this subgraph was not serving: the demo's seeded week, a restored backup). Rankings skip
+   * articles without a copy, and no view may come to touch them.
+   */
+  async sweepUnknown(now = new Date()): Promise<void> {
+    await this.exclusive(async () => {
+      const rows: Array<{ articleId: number }> = await this.dataSource.query(
+        `SELECT DISTINCT v.articleId AS articleId FROM page_view_daily v
+         LEFT JOIN article_meta m ON m.articleId = v.articleId WHERE m.articleId IS NULL AND v.day > ?`,
+        [dayOf(now.getTime()) - 30],
+      );
+      for (const r of rows) this.pending.add(Number(r.articleId));
+    });
+    this.schedule(20);
   }
 
   /** A rubric moved or was renamed: every article under it may have a new path. */

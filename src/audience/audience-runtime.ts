@@ -35,6 +35,8 @@ export class AudienceRuntime {
   readonly buffer: PageViewBuffer;
   readonly flusher: PageViewFlusher;
   readonly meta: ArticleMetaRefresher;
+  /** The start-up search for read articles never copied (see `ArticleMetaRefresher.sweepUnknown`). */
+  private sweep: Promise<void> = Promise.resolve();
   readonly changes: ArticleChangeLog;
   readonly rankings: RankingCache;
   readonly bots = new BotVerdicts();
@@ -65,6 +67,7 @@ export class AudienceRuntime {
    */
   start(events: ContentEventBus): () => Promise<void> {
     this.flusher.start();
+    this.sweep = this.meta.sweepUnknown().catch((err) => console.error('[audience] article facts sweep failed', err));
     const unsubscribe = listenToContentEvents(this, events);
     return async () => {
       unsubscribe();
@@ -75,6 +78,7 @@ export class AudienceRuntime {
 
   /** Writes buffered views and pending article facts now (shutdown, tests, benchmarks). */
   async settle(): Promise<void> {
+    await this.sweep;
     await this.flusher.flush();
     await this.flusher.idle();
     await this.meta.drain();

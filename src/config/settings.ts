@@ -58,6 +58,7 @@ export const SETTINGS = {
   APQ_CACHE_BYTES: { schema: int(1024), default: '16777216', readBy: 'start, gateway', doc: 'Bound of the automatic-persisted-query cache, in bytes of stored documents.' },
   SUBGRAPH_TIMEOUT_MS: { schema: int(1), default: '3000', readBy: 'start, gateway, subgraph', doc: 'How long the gateway (and a subgraph asking another) waits for one subgraph call before answering its fields with `SUBGRAPH_TIMEOUT`.' },
   EDGE_PURGE_URLS: { schema: z.string().min(1), readBy: 'start', doc: 'Comma-separated edge caches (Varnish with deploy/varnish/newsroom.vcl) sent a `BAN` with the stale answers’ tags on every content event.' },
+  IDE: { schema: z.enum(['on', 'off']), default: 'on in development, off in production', readBy: 'start, gateway', doc: 'The offline GraphQL IDE at `/ide`; `on` in production serves it with introspection for staff tokens only.' },
   SEED_DEMO: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` skips the demo content on first start.' },
   DEMO_ARTICLES: { schema: int(1), default: '600', readBy: 'start, subgraph, seed', doc: 'Articles in the demo newsroom.' },
   JOBS: { schema: flag, default: '1', readBy: 'start, subgraph', doc: '`0` turns the publication scheduler off in this process.' },
@@ -77,6 +78,8 @@ export const SETTINGS = {
   ACCOUNT_PASSWORD: { schema: z.string().min(1), readBy: 'create-account', doc: 'Password of the account `npm run create-account` creates.' },
   PROGRESS: { schema: flag, default: '0 (on when a terminal)', readBy: 'seed, export', doc: '`1` shows progress bars even without a terminal.' },
   TEST_MYSQL_URL: { schema: url, readBy: 'tests, migration:generate', doc: 'MariaDB/MySQL server on which the suite runs every database test a second time (scratch databases per run); also the scratch server of `npm run migration:generate`.' },
+  TEST_BROWSER: { schema: flag, readBy: 'tests', doc: '`1` makes the browser test fail, rather than skip, when Chromium is missing (CI sets it).' },
+  TEST_VARNISH: { schema: flag, readBy: 'tests', doc: '`1` makes the edge test fail, rather than skip, when varnishd is missing (CI sets it).' },
   TEST_REDIS_URL: { schema: url, readBy: 'tests', doc: 'Redis server for the suites that test the Redis stores; unset skips them.' },
 } satisfies Record<string, Setting>;
 

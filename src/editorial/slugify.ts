@@ -3,7 +3,8 @@
  *
  * Accents are folded (é→e, ç→c, œ→oe, æ→ae, ß→ss…); apostrophes (’ '), French quotes (« »),
  * punctuation, spaces and every other run of characters outside [a-z0-9] become one '-'. Leading
- * and trailing dashes are trimmed and the result is capped at 80 characters, never ending in a dash.
+ * and trailing dashes are trimmed and the result is capped at 80 characters on a word boundary,
+ * never ending in a dash.
  *
  *   slugify("L’Économie « verte » du Maroc") === "l-economie-verte-du-maroc"
  *
@@ -99,7 +100,11 @@ export function slugify(text: string): string {
     if (out.length > MAX_SLUG_LENGTH) break;
   }
   if (out.length > MAX_SLUG_LENGTH) {
-    out = out.slice(0, MAX_SLUG_LENGTH);
+    // Cut at the last word boundary ("…pour-2030", not "…pour-203"); only a first word longer
+    // than the cap is cut inside.
+    const wholeWord = out.charCodeAt(MAX_SLUG_LENGTH) === 45; /* - */
+    const lastDash = out.lastIndexOf('-', MAX_SLUG_LENGTH);
+    out = out.slice(0, wholeWord || lastDash <= 0 ? MAX_SLUG_LENGTH : lastDash);
     let end = out.length;
     while (end > 0 && out.charCodeAt(end - 1) === 45 /* - */) end--;
     out = out.slice(0, end);

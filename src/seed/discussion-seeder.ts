@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { commentFingerprint } from '../discussion/comment-text';
 import { sqlDate, valuesPlaceholders } from '../db/sql-values';
 import { makePersonName, makeStandfirst, TOPICS } from './french-text';
+import { demoPublicationWindow } from './editorial-seeder';
 import { Random } from './random';
 
 /**
@@ -20,17 +21,22 @@ export async function seedDiscussionDemo(ds: DataSource, options: { articles?: n
   const comments: unknown[][] = [];
   const threads: unknown[][] = [];
   let id = 0;
+  // Readers comment after publication (the latest instant the editorial seeder may have
+  // published at) and before now; each reply comes after the comment it answers.
+  const between = (from: number, to: number) => from + (to - from) * (0.05 + 0.5 * rng.next());
   for (let articleId = Math.max(1, total - 59); articleId <= total; articleId++) {
+    const published = demoPublicationWindow(articleId, total, now).to.getTime();
     const roots = rng.int(0, 4);
     let approved = 0;
     for (let r = 0; r < roots; r++) {
       const rootId = ++id;
       const replies = rng.chance(0.4) ? rng.int(1, 3) : 0;
-      const at = new Date(now.getTime() - rng.int(30, 600) * 60_000);
-      comments.push(row(rootId, articleId, null, null, at, replies));
+      let at = between(published, now.getTime());
+      comments.push(row(rootId, articleId, null, null, new Date(at), replies));
       for (let k = 0; k < replies; k++) {
         const replyId = ++id;
-        comments.push(row(replyId, articleId, rootId, k === 0 ? rootId : replyId - 1, new Date(at.getTime() + (k + 1) * rng.int(2, 40) * 60_000), 0));
+        at = between(at, now.getTime());
+        comments.push(row(replyId, articleId, rootId, k === 0 ? rootId : replyId - 1, new Date(at), 0));
       }
       approved += 1 + replies;
     }

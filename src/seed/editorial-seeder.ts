@@ -14,6 +14,7 @@ import type { SearchDocument } from '../search/article-search';
 import {
   makeAuthorBio,
   makeBody,
+  makeImageDescription,
   makeKicker,
   makePersonName,
   makeStandfirst,
@@ -24,6 +25,7 @@ import {
 import { NEWSROOM_RUBRICS, type RubricSpec } from './newsroom-rubrics';
 import { ProgressBar } from './progress-bar';
 import { Random } from './random';
+import { WORLD_REGION_PATHS, worldRegionOf } from './world-regions';
 
 export type EditorialSeedOptions = {
   /** Same seed, same newsroom. */
@@ -47,6 +49,19 @@ const STATUS_MIX: Array<[ArticleStatus, number]> = [
   ['scheduled', 0.01],
   ['unpublished', 0.01],
 ];
+
+/**
+ * When the demo seeder publishes article `id` of `total`: from `from` to an hour later, never
+ * later than a minute before `now`. Ids follow publication order over the last 30 days (longer
+ * for big seeds). The discussion and audience seeders use it so that no comment or page view
+ * predates its article.
+ */
+export function demoPublicationWindow(id: number, total: number, now: Date): { from: Date; to: Date } {
+  const spanMs = Math.max(30, Math.ceil(total / 40)) * 24 * 3600 * 1000;
+  const from = now.getTime() - spanMs + (spanMs * id) / (total + 1);
+  const latest = now.getTime() - 60_000;
+  return { from: new Date(Math.min(from, latest)), to: new Date(Math.min(from + 3600 * 1000, latest)) };
+}
 
 async function insertRows(db: Db, table: string, columns: string[], rows: unknown[][], chunk = 400): Promise<void> {
   for (let i = 0; i < rows.length; i += chunk) {
@@ -103,17 +118,21 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
   const mediaCount = Math.min(2000, Math.max(60, Math.ceil(total / 10)));
   const mediaRng = rng.fork(1);
   const mediaRows: unknown[][] = [];
+  /** Media ids by the topic of their picture, so an article's hero image shows its subject. */
+  const mediaByTopic = new Map<string, number[]>();
   for (let i = 1; i <= mediaCount; i++) {
     const topic = topicForRubricSlug(mediaRng.pick(rubrics).slug);
-    const title = makeTitle(mediaRng, topic);
+    const picture = makeImageDescription(mediaRng, topic);
     const name = makePersonName(mediaRng);
+    mediaByTopic.set(topic, [...(mediaByTopic.get(topic) ?? []), i]);
+    const fileSlug = slugify(picture.altText);
     mediaRows.push([
       i,
-      `2026/${String((i % 12) + 1).padStart(2, '0')}/${slugify(title).slice(0, 60)}-${i}.jpg`,
+      `2026/${String((i % 12) + 1).padStart(2, '0')}/${fileSlug.length <= 60 ? fileSlug : fileSlug.slice(0, fileSlug.lastIndexOf('-', 60))}-${i}.jpg`,
       'image/jpeg',
-      title,
+      picture.altText,
       `${name.firstName} ${name.lastName} / Newsroom`,
-      mediaRng.chance(0.6) ? makeStandfirst(mediaRng, topic).split('. ')[0] : null,
+      mediaRng.chance(0.6) ? picture.caption : null,
       mediaRng.pick([2400, 3000, 4000]),
       mediaRng.pick([1350, 1600, 2000, 2250]),
       Math.round(mediaRng.next() * 100) / 100,
@@ -152,7 +171,6 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
   );
 
   // Articles, newest last: id order follows publication order.
-  const spanMs = Math.max(30, Math.ceil(total / 40)) * 24 * 3600 * 1000;
   const slugs = new Set<string>();
   const progress = new ProgressBar('articles', total, options.progress);
   const articleRng = rng.fork(3);
@@ -185,21 +203,30 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
     const docs: SearchDocument[] = [];
     const bodies: unknown[][] = [];
     for (let id = start; id <= end; id++) {
-      const rubric = pickRubric();
+      let rubric = pickRubric();
       const topic = topicForRubricSlug(rubric.slug);
       const title = makeTitle(articleRng, topic);
       let slug = slugify(title) || `article-${id}`;
-      if (slugs.has(slug)) slug = `${slug.slice(0, 70)}-${id}`;
+      // A repeated headline: the id makes it unique, after the last whole word that leaves room for it.
+      if (slugs.has(slug)) slug = `${slug.length <= 70 ? slug : slug.slice(0, Math.max(1, slug.lastIndexOf('-', 70)))}-${id}`;
       slugs.add(slug);
       const status = pickStatus();
       const jitter = articleRng.int(0, 3600 * 1000);
-      const base = now.getTime() - spanMs + (spanMs * id) / (total + 1);
-      let publishedAt: Date | null = new Date(Math.min(now.getTime() - 60_000, base + jitter));
+      const window = demoPublicationWindow(id, total, now);
+      let publishedAt: Date | null = new Date(Math.min(window.to.getTime(), window.from.getTime() + jitter));
       if (status === 'scheduled') publishedAt = new Date(now.getTime() + articleRng.int(1, 72) * 3600 * 1000);
       if (status === 'draft' || status === 'in_review' || status === 'approved') publishedAt = null;
-      const imageIds = [articleRng.int(1, mediaCount)];
+      // One draw as before; it picks among the pictures of the article's topic when there are some.
+      const drawn = articleRng.int(1, mediaCount);
+      const fitting = mediaByTopic.get(topic);
+      const imageIds = [fitting?.length ? fitting[(drawn - 1) % fitting.length] : drawn];
       const body: BodyBlock[] = makeBody(articleRng, topic, { paragraphs, imageIds: paragraphs > 1 ? imageIds : [] });
       const standfirst = makeStandfirst(articleRng, topic);
+      if (topic === 'monde' && rubric.depth > 0) {
+        // A world story goes under the region it names (no draw: every other article stays the same).
+        const region = worldRegionOf(title, standfirst);
+        rubric = (region && tree.findByPath(WORLD_REGION_PATHS[region])) || rubric;
+      }
       const text = bodyText(body);
       const created = new Date((publishedAt ?? now).getTime() - articleRng.int(1, 48) * 3600 * 1000);
       articles.push([

@@ -2191,6 +2191,17 @@ export function makeTitle(rng: Random, topic: Topic): string {
   return title;
 }
 
+/**
+ * A photo of the topic for the media library: its caption (what, where, when) and its alt text,
+ * which says what the picture shows (the caption without its date), never a headline.
+ */
+export function makeImageDescription(rng: Random, topic: Topic): { caption: string; altText: string } {
+  const c = context(rng, topic);
+  const caption = render(c.r.pick(c.b.captions), c);
+  const altText = caption.replace(/,?\s+en \S+ \d{4}\.$/, '').replace(/\.$/, '');
+  return { caption, altText };
+}
+
 /** A 1–3 word label above the headline: « Décryptage », « Enquête », « Parlement »… */
 export function makeKicker(rng: Random, topic: Topic): string {
   const b = bankFor(topic);

@@ -59,6 +59,13 @@ export type GraphQLServerOptions = Partial<HttpConfig> & {
   signedCallsKey?: Buffer;
   /** Sends this process's reads to MySQL replicas except where a request must see its own writes. */
   readRouting?: ReadRouting;
+  /** The page a browser gets at /graphql (the IDE's, see src/ide/); none by default: Apollo's loads from CDNs. */
+  landingPage?: ApolloServerPlugin<RequestContext>;
+  /**
+   * Introspection in production: off unless given (the IDE with IDE=on lets staff introspect,
+   * a plugin of its own refusing everyone else). Development always introspects.
+   */
+  introspection?: boolean;
   /** More Apollo Server plugins (operation limits, persisted operations, metrics …), after the host's own. */
   plugins?: ApolloServerPlugin<RequestContext>[];
   /** Readiness for `/readyz`: true, or false / a reason while the process should get no traffic. */
@@ -96,13 +103,15 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
       : {}),
     // Production: no schema dump, and `__type` answers null whatever the name (production-introspection.ts).
     introspection: true,
-    validationRules: config.production ? [NoSchemaDumpRule] : [],
+    validationRules: config.production && !options.introspection ? [NoSchemaDumpRule] : [],
     // No "Did you mean …?" in production: suggestions spell out the schema introspection hides.
     hideSchemaDetailsFromClientErrors: config.production,
     plugins: [
       // The limits first: nothing else should work on an operation they refuse.
       ...(options.operationGuards?.plugins ?? []),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled(), hideTypeLookupsPlugin<RequestContext>()] : []),
+      // Never Apollo's landing page (it loads from CDNs): the IDE's page, or none.
+      options.landingPage ?? ApolloServerPluginLandingPageDisabled(),
+      ...(config.production && !options.introspection ? [hideTypeLookupsPlugin<RequestContext>()] : []),
       // Subgraphs answer the gateway without Apollo Studio trace payloads.
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
       // Cache policy is computed once per operation by the response cache (cache-policy.ts);

@@ -20,6 +20,7 @@ import { contentEvents } from '../events/content-events';
 import { createRateLimiter } from '../limits/rate-limiter';
 import { migrations as mysqlMigrations } from '../db/migrations/audience/mysql';
 import { migrations as sqliteMigrations } from '../db/migrations/audience/sqlite';
+import { seedAudienceDemo } from '../seed/audience-seeder';
 import { buildFederatedSchema } from './build-federated-schema';
 import { OwnedParts } from './owned-parts';
 import type { SubgraphModule } from './subgraph-module';
@@ -32,6 +33,7 @@ export const audienceSubgraph: SubgraphModule<'audience'> = {
   defaultPort: 4004,
   entities: [ConsumedEvent, PageViewHourly, PageViewDaily, ArticleViewTotal, ArticleMeta, ArticleChangeState, AudienceSequence],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
+  seedDemo: (dataSource) => seedAudienceDemo(dataSource),
   async start(dataSource, config, peers) {
     const env = config.env ?? process.env;
     const given = config.audience ?? {};

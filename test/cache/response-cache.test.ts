@@ -17,12 +17,15 @@ async function post(url: string, query: string, headers: Record<string, string> 
   return { status: res.status, cache: res.headers.get('x-cache'), cacheControl: res.headers.get('cache-control'), body: await res.text() };
 }
 
-const stores = {
+// The Redis store is tested only when TEST_REDIS_URL names a server (as TEST_MYSQL_URL does
+// for MariaDB), so `npm test` passes on a machine with no Redis; .ci/run sets it.
+const redisUrl = process.env.TEST_REDIS_URL;
+const stores: Record<string, () => MemoryResponseCacheStore | RedisResponseCacheStore> = {
   memory: () => new MemoryResponseCacheStore(),
-  redis: () => new RedisResponseCacheStore(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', `newsroom:test:${randomUUID()}:`),
+  ...(redisUrl ? { redis: () => new RedisResponseCacheStore(redisUrl, `newsroom:test:${randomUUID()}:`) } : {}),
 };
 
-describe.each(Object.keys(stores) as Array<keyof typeof stores>)('full-response cache (%s store)', (storeName) => {
+describe.each(Object.keys(stores))('full-response cache (%s store)', (storeName) => {
   let app: NewsroomApp;
   let cleanup: () => Promise<void>;
 

@@ -23,7 +23,7 @@ describe.each(backends())('public read API through the gateway (%s)', (backend) 
   it('gives the breadcrumb of Etats Unis from Home down', async () => {
     const res = await gql(fx.url, `{ rubric(slug: "monde/ameriques/amerique-du-nord/etats-unis") { name path breadcrumb { name path } parent { name } } }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.rubric.breadcrumb.map((b: any) => b.name)).toEqual(['Home', 'Monde', 'Amériques', 'Amérique du Nord', 'Etats Unis']);
+    expect(res.data.rubric.breadcrumb.map((b: any) => b.name)).toEqual(['Accueil', 'Monde', 'Amériques', 'Amérique du Nord', 'Etats Unis']);
     expect(res.data.rubric.breadcrumb[4].path).toBe('/monde/ameriques/amerique-du-nord/etats-unis');
     expect(res.data.rubric.parent.name).toBe('Amérique du Nord');
   });
@@ -77,7 +77,7 @@ describe.each(backends())('public read API through the gateway (%s)', (backend) 
     const a = res.data.article;
     expect(a.id).toBe(String(row.id));
     expect(a.title).toBe(row.title);
-    expect(a.breadcrumb[0].name).toBe('Home');
+    expect(a.breadcrumb[0].name).toBe('Accueil');
     expect(a.path.endsWith(`/${row.slug}`)).toBe(true);
     expect(a.authors.length).toBeGreaterThan(0);
     expect(a.heroImage.renditions.map((r: any) => r.name)).toContain('CARD');

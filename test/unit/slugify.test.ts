@@ -57,6 +57,13 @@ describe('slugify', () => {
     expect(slugify('x'.repeat(200))).toBe('x'.repeat(80));
   });
 
+  it('cuts long titles on a word boundary, never inside a word or a number', () => {
+    const title = 'Transition énergétique : le Maroc et l’Union européenne signent une feuille de route pour 2030';
+    expect(slugify(title)).toBe('transition-energetique-le-maroc-et-l-union-europeenne-signent-une-feuille-de');
+    expect(slugify(`${'b'.repeat(75)} cdefgh`)).toBe('b'.repeat(75));
+    expect(slugify(`${'b'.repeat(74)} cdefg hij`)).toBe(`${'b'.repeat(74)}-cdefg`);
+  });
+
   it('produces only [a-z0-9-] with single inner dashes', () => {
     const samples = ['« Économie » : l’an 2025 !', 'Ça va, ça vient…', 'Ω test ∑ 42', 'A\tB\nC'];
     for (const sample of samples) {

@@ -48,7 +48,7 @@ describe.each(backends())('the desk: URLs, rubrics, curation, validation (%s)', 
     const page = await gql(desk.fx.url, `{ rubric(slug: "monde/amerique-du-nord/etats-unis") { breadcrumb { name } }
       monde: rubric(slug: "monde") { children { name } articles(first: 100) { nodes { id } } }
       ameriques: rubric(slug: "monde/ameriques") { articles(first: 100) { nodes { id } } } }`);
-    expect(page.data.rubric.breadcrumb.map((b: any) => b.name)).toEqual(['Home', 'Monde', 'Amérique du Nord', 'Etats Unis']);
+    expect(page.data.rubric.breadcrumb.map((b: any) => b.name)).toEqual(['Accueil', 'Monde', 'Amérique du Nord', 'Etats Unis']);
     expect(page.data.monde.children[0].name).toBe('Amérique du Nord');
     expect(page.data.monde.articles.nodes.map((n: any) => n.id)).toContain(a.id);
     expect(page.data.ameriques.articles.nodes.map((n: any) => n.id)).not.toContain(a.id);
