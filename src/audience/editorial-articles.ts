@@ -1,4 +1,4 @@
-import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { subgraphCaller, type SubgraphCall } from '../federation/subgraph-caller';
 
 /** What rankings need to know of an article the public can see now. */

@@ -61,8 +61,8 @@ export function mysqlDriverWithSessionTimeout(flavour: MysqlFlavour, ms: number)
   const sql = sessionTimeoutSql(flavour, ms);
   return {
     ...mysql,
-    createPool(config: unknown) {
-      const pool = mysql.createPool(config as never);
+    createPool(config: import('mysql2').PoolOptions) {
+      const pool = mysql.createPool(config);
       pool.on('connection', (conn) => conn.query(sql));
       return pool;
     },

@@ -1,10 +1,12 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLArmorAcceptCallback } from '@escape.tech/graphql-armor-types';
 import {
   Kind,
   validate,
   type DocumentNode,
   type GraphQLSchema,
   type SelectionSetNode,
+  type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 
@@ -19,16 +21,20 @@ type Counted = 'depth' | 'aliases' | 'directives';
  * asks, so we measure once per document and compare per request.
  */
 function countingRules(record: (document: DocumentNode, what: Counted, n: number) => void): ValidationRule[] {
-  const onAccept = (what: Counted) => [(ctx: { getDocument(): DocumentNode } | null, details: { n: number }) => ctx && record(ctx.getDocument(), what, details.n)];
+  const onAccept = (what: Counted): GraphQLArmorAcceptCallback[] => [
+    (ctx: ValidationContext | null, details: { n: number }) => {
+      if (ctx) record(ctx.getDocument(), what, details.n);
+    },
+  ];
   const off = { enabled: false };
   return new ApolloArmor({
     blockFieldSuggestion: off,
     maxTokens: off,
     costLimit: off,
     // Fragments are a way of writing a selection, not extra depth.
-    maxDepth: { n: Infinity, flattenFragments: true, onAccept: onAccept('depth') as never },
-    maxAliases: { n: Infinity, onAccept: onAccept('aliases') as never },
-    maxDirectives: { n: Infinity, onAccept: onAccept('directives') as never },
+    maxDepth: { n: Infinity, flattenFragments: true, onAccept: onAccept('depth') },
+    maxAliases: { n: Infinity, onAccept: onAccept('aliases') },
+    maxDirectives: { n: Infinity, onAccept: onAccept('directives') },
   }).protect().validationRules as ValidationRule[];
 }
 

@@ -9,7 +9,7 @@ import { MemoryMailer } from '../../src/mail/mailer';
 import { backends } from '../support/backends';
 import { errorCodes, gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
-import { accountsDataSource, accountsRuntime, prepareAccounts, signInAs, TEST_PASSWORD, uniqueEmail } from '../support/sign-in';
+import { accountsDataSource, prepareAccounts, signInAs, TEST_PASSWORD, uniqueEmail } from '../support/sign-in';
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`;
 

@@ -5,7 +5,7 @@ import type { MemoryMailer } from '../../src/mail/mailer';
 import { backends } from '../support/backends';
 import { errorCodes, gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
-import { accountsDataSource, accountsRuntime, bearer, prepareAccounts, TEST_PASSWORD, uniqueEmail } from '../support/sign-in';
+import { accountsDataSource, bearer, prepareAccounts, TEST_PASSWORD, uniqueEmail } from '../support/sign-in';
 
 const REGISTER = `mutation($input: RegisterInput!) {
   register(input: $input) { accessToken refreshToken expiresAt refreshTokenExpiresAt user { id email displayName emailVerified roles } }

@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { FrontPageArrangement, type FrontPageBlock } from '../../../entities/editorial/front-page-arrangement.entity';
-import { FrontPageSlot } from '../../../entities/editorial/front-page-slot.entity';
 import { Role } from '../../../src/auth/roles';
 import type { RequestContext } from '../../../src/context/request-context';
 import { EditorialRuntime } from '../../../src/editorial/editorial-runtime';
