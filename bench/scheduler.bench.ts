@@ -35,8 +35,8 @@ type Strategy = { name: string; start(ds: DataSource, bus: ContentEventBus): () 
 /** A plain fixed-interval poll, as the scheduler was before (15 s) or would need to be for the same precision (1 s). */
 const poll = (ms: number): Strategy => ({
   name: `poll every ${ms / 1000} s`,
-  start(ds, bus) {
-    const tick = () => runScheduledJobs(ds, new Date(), { bus }).catch((err) => console.error(err));
+  start(ds, _bus) {
+    const tick = () => runScheduledJobs(ds, new Date()).catch((err) => console.error(err));
     const timer = setInterval(() => void tick(), ms);
     void tick();
     return async () => clearInterval(timer);

@@ -5,7 +5,9 @@ import { createGateway } from '../gateway/create-gateway';
 import { startGraphQLServer, type GraphQLServerOptions, type RunningServer } from '../server/graphql-http-server';
 import { EdgePurge } from '../cache/edge-purge';
 import { ResponseCache } from '../cache/response-cache';
-import { contentEvents } from '../events/content-events';
+import type { ContentEventBus } from '../events/content-events';
+import { createEventChannels } from '../events/event-channels';
+import { outboxFlushPlugin } from '../events/outbox-flush.plugin';
 import { gatewayOperationGuards, type GatewayOperationGuards } from '../limits/gateway-operation-guards';
 import { subgraphList } from '../subgraphs/subgraph-modules';
 import type { SubgraphConfig, SubgraphRuntimes } from '../subgraphs/subgraph-config';
@@ -21,6 +23,10 @@ export type NewsroomApp = {
   gateway: RunningServer;
   dataSources: Map<string, DataSource>;
   schemas: Record<string, GraphQLSchema>;
+  /** Every content event this process hears, after its commit (tests watch it). */
+  events: ContentEventBus;
+  /** Relays every committed event now (a test that wrote without a mutation, e.g. a scheduler pass). */
+  settleEvents(): Promise<void>;
   /** The runtime a subgraph's composition root built in this app (tests reach its mailer, buffers, counters). */
   runtime<N extends keyof SubgraphRuntimes>(name: N): SubgraphRuntimes[N];
   stop(): Promise<void>;
@@ -58,6 +64,9 @@ export async function startNewsroom(
   const readRouting = new ReadRouting(Number(process.env.READ_YOUR_WRITES_MS ?? 2000));
   const dataSources = await openDatabases(modules, { targets: options.targets, readRouting });
   const running = new Map<string, RunningSubgraph>();
+  // The process's event channels (Redis Streams with EVENT_BROKER_URL, else this process alone).
+  const ownEvents = options.subgraphs?.events ? null : await createEventChannels(process.env);
+  const events = options.subgraphs?.events ?? ownEvents!;
   try {
     if (options.seedDemo) {
       for (const mod of modules) await mod.seedDemo?.(dataSources.get(mod.name)!);
@@ -66,10 +75,11 @@ export async function startNewsroom(
     const served = new Set<string>(modules.map((m) => m.name));
     const peers: SubgraphPeers = { has: (name) => served.has(name), schema: (name) => schemas[name] };
     for (const mod of modules) {
-      const subgraph: RunningSubgraph = await mod.start(dataSources.get(mod.name)!, options.subgraphs ?? {}, peers);
+      const subgraph: RunningSubgraph = await mod.start(dataSources.get(mod.name)!, { ...options.subgraphs, events }, peers);
       running.set(mod.name, subgraph);
       schemas[mod.name] = subgraph.schema;
     }
+    const outboxes = () => [...running.values()].flatMap((s) => (s.outbox ? [s.outbox] : []));
     const ide = ideServerOptions(options.ide ?? ideModeFromEnv(process.env), { production: process.env.NODE_ENV === 'production' });
     const gateway = await startGraphQLServer({
       // Ready while every subgraph's database answers.
@@ -85,20 +95,24 @@ export async function startNewsroom(
       routes: Object.assign({}, ...[...running.values()].map((s) => s.routes), ide.routes),
       operationGuards: options.operationGuards === false ? undefined : (options.operationGuards ?? gatewayOperationGuards()),
       landingPage: ide.landingPage,
-      plugins: [...ide.plugins, ...(options.http?.plugins ?? [])],
+      plugins: [...ide.plugins, outboxFlushPlugin(outboxes), ...(options.http?.plugins ?? [])],
       introspection: ide.introspection,
-      responseCache: (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache() : undefined,
+      responseCache: (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache(undefined, undefined, events.bus) : undefined,
     });
     // After the gateway's own cache (subscribed when it was built), so an edge refetching at
     // once never gets the gateway's stale copy.
     const edgePurge = options.edgePurge === undefined ? EdgePurge.fromEnv() : options.edgePurge;
-    const stopEdgePurge = edgePurge ? contentEvents.subscribe((event) => edgePurge.onEvent(event)) : () => undefined;
-    const stopJobs = options.jobs ? modules.map((mod) => mod.startJobs?.(dataSources.get(mod.name)!)) : [];
+    const stopEdgePurge = edgePurge ? events.bus.subscribe((event) => edgePurge.onEvent(event)) : () => undefined;
+    const stopJobs = options.jobs ? modules.map((mod) => mod.startJobs?.(dataSources.get(mod.name)!, events)) : [];
     return {
       url: gateway.url,
       gateway,
       dataSources,
       schemas,
+      events: events.bus,
+      async settleEvents() {
+        await Promise.all(outboxes().map((outbox) => outbox.drain()));
+      },
       runtime<N extends keyof SubgraphRuntimes>(name: N): SubgraphRuntimes[N] {
         const subgraph = running.get(name);
         if (!subgraph) throw new Error(`The ${name} subgraph is not served by this app`);
@@ -110,11 +124,13 @@ export async function startNewsroom(
         stopEdgePurge();
         await gateway.stop();
         for (const s of running.values()) await s.stop();
+        await ownEvents?.close();
         await closeDatabases(dataSources);
       },
     };
   } catch (err) {
     for (const s of running.values()) await s.stop();
+    await ownEvents?.close();
     await closeDatabases(dataSources);
     throw err;
   }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { perRequest, type RequestContext } from '../context/request-context';
-import type { ContentEventBus } from '../events/content-events';
+import type { ContentEventSource } from '../events/durable-subscription';
 import type { RateLimiter } from '../limits/rate-limiter';
 import { ArticleChangeLog } from './article-change-log';
 import { ArticleMetaRefresher } from './article-meta-refresher';
@@ -65,7 +65,7 @@ export class AudienceRuntime {
    * buffered, so a graceful shutdown loses no view; a crash loses what was counted since the
    * last flush, at most `flushIntervalMs` of views.
    */
-  start(events: ContentEventBus): () => Promise<void> {
+  start(events: ContentEventSource): () => Promise<void> {
     this.flusher.start();
     this.sweep = this.meta.sweepUnknown().catch((err) => console.error('[audience] article facts sweep failed', err));
     const unsubscribe = listenToContentEvents(this, events);

@@ -1,4 +1,5 @@
-import type { ContentEvent, ContentEventBus } from '../events/content-events';
+import type { ContentEvent } from '../events/content-events';
+import type { ContentEventSource } from '../events/durable-subscription';
 import type { DataSource } from 'typeorm';
 import { dropArticleViews } from './article-purge';
 import { ChangeKind, type ArticleChangeLog } from './article-change-log';
@@ -27,7 +28,7 @@ const KIND: Partial<Record<ContentEvent['type'], ChangeKind>> = {
  */
 export function listenToContentEvents(
   rt: { meta: ArticleMetaRefresher; changes: ArticleChangeLog; dataSource: DataSource; rankings: RankingCache },
-  bus: ContentEventBus,
+  bus: ContentEventSource,
 ): () => void {
   return bus.subscribe(async (event) => {
     if (event.type === 'rubric.changed') return rt.meta.rubricChanged(event.rubricId);

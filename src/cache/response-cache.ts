@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, type GraphQLSchema } from 'graphql';
-import { contentEvents } from '../events/content-events';
+import type { ContentEventSource } from '../events/durable-subscription';
 import { cachePolicy, type CachePolicy } from './cache-policy';
 import { cacheTagsOf } from './cache-tags';
 import { createResponseCacheStore, type CachedResponse, type ResponseCacheStore } from './response-cache-store';
@@ -29,9 +29,11 @@ export class ResponseCache {
   constructor(
     readonly store: ResponseCacheStore = createResponseCacheStore(),
     schemaSdl = fs.readFileSync(API_SCHEMA_FILE, 'utf8'),
+    /** The process's content events: any of them purges the cache. */
+    events?: ContentEventSource,
   ) {
     this.schema = buildSchema(schemaSdl);
-    this.unsubscribe = contentEvents.subscribe(() => this.store.purge());
+    this.unsubscribe = events ? events.subscribe(() => this.store.purge()) : () => undefined;
   }
 
   /** Whether a request may use the shared cache at all. */

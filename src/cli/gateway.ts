@@ -7,6 +7,9 @@ import { checkSettings } from '../config/settings';
 import { createGateway } from '../gateway/create-gateway';
 import { gatewayOperationGuards } from '../limits/gateway-operation-guards';
 import { startGraphQLServer } from '../server/graphql-http-server';
+import { EdgePurge } from '../cache/edge-purge';
+import { ResponseCache } from '../cache/response-cache';
+import { createEventChannels } from '../events/event-channels';
 import { exitOnStartFailure } from './start-failure';
 import { ideModeFromEnv } from '../ide/ide-mode';
 import { ideServerOptions } from '../ide/ide-server-options';
@@ -16,18 +19,24 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4000);
   const mode = ideModeFromEnv(process.env);
   const ide = ideServerOptions(mode, { production: process.env.NODE_ENV === 'production' });
+  // A gateway apart hears the fleet's events (EVENT_BROKER_URL) to purge its response cache and the edge.
+  const events = await createEventChannels(process.env);
+  const edgePurge = EdgePurge.fromEnv();
   const server = await startGraphQLServer({
     gateway: createGateway({}),
     operationGuards: gatewayOperationGuards(),
     port,
     host: process.env.HOST ?? '0.0.0.0',
+    responseCache: process.env.RESPONSE_CACHE !== 'off' ? new ResponseCache(undefined, undefined, events.bus) : undefined,
     ...ide,
   });
+  if (edgePurge) events.bus.subscribe((event) => edgePurge.onEvent(event));
   console.log(`Gateway ready at http://localhost:${server.port}/graphql`);
   if (mode !== 'off') console.log(`GraphQL IDE at http://localhost:${server.port}/ide${mode === 'staff' ? ' (staff sign-in)' : ''}`);
   // Graceful drain: no new connections, requests in flight finish (10 s at most), then exit.
-  process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));
-  process.once('SIGINT', () => void server.stop().then(() => process.exit(0)));
+  const shutdown = () => void server.stop().then(() => events.close()).then(() => process.exit(0));
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 main().catch(exitOnStartFailure);

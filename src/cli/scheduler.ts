@@ -9,7 +9,8 @@ import 'reflect-metadata';
 import { closeDatabases, openDatabases } from '../app/open-databases';
 import { startScheduler } from '../editorial/workflow/publication-scheduler';
 import { runScheduledJobs } from '../editorial/workflow/scheduler';
-import { contentEvents } from '../events/content-events';
+import { createEventChannels } from '../events/event-channels';
+import { EventOutbox } from '../events/event-outbox';
 import { editorialSubgraph } from '../subgraphs/editorial.subgraph';
 import { argValue, hasFlag } from './args';
 
@@ -22,10 +23,18 @@ async function main(): Promise<void> {
     await closeDatabases(dataSources);
     return;
   }
-  const stop = startScheduler(ds, { bus: contentEvents });
+  // Its announcements leave through editorial's outbox: this process relays them too.
+  const events = await createEventChannels(process.env);
+  const relay = new EventOutbox(ds, 'editorial', events.transport);
+  relay.start();
+  const stop = startScheduler(ds, { bus: events.bus });
   const shutdown = () => {
     stop();
-    void closeDatabases(dataSources).then(() => process.exit(0));
+    void relay
+      .stop()
+      .then(() => events.close())
+      .then(() => closeDatabases(dataSources))
+      .then(() => process.exit(0));
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

@@ -12,6 +12,9 @@ import type { SubgraphName } from '../db/database-config';
 import { checkSettings } from '../config/settings';
 import { mailerConfig } from '../mail/create-mailer';
 import { argValue } from './args';
+import { createEventChannels } from '../events/event-channels';
+import type { EventOutbox } from '../events/event-outbox';
+import { outboxFlushPlugin } from '../events/outbox-flush.plugin';
 import { exitOnStartFailure } from './start-failure';
 
 async function main(): Promise<void> {
@@ -25,12 +28,24 @@ async function main(): Promise<void> {
   const readRouting = new ReadRouting(Number(process.env.READ_YOUR_WRITES_MS ?? 2000));
   const dataSources = await openDatabases([mod], { readRouting });
   if (process.env.SEED_DEMO !== '0') await mod.seedDemo?.(dataSources.get(name)!);
-  const server = await startSubgraphServer(mod, dataSources.get(name)!, { port, host: process.env.HOST ?? '127.0.0.1', readRouting });
-  if (process.env.JOBS !== '0') mod.startJobs?.(dataSources.get(name)!);
+  // Events between processes: Redis Streams with EVENT_BROKER_URL (see src/events/).
+  const events = await createEventChannels(process.env);
+  // Mutations answer once their events are on the broker (the subgraph's outbox relayed).
+  const outboxes: EventOutbox[] = [];
+  const server = await startSubgraphServer(mod, dataSources.get(name)!, {
+    port,
+    host: process.env.HOST ?? '127.0.0.1',
+    readRouting,
+    config: { events },
+    http: { plugins: [outboxFlushPlugin(() => outboxes)] },
+  });
+  if (server.subgraph.outbox) outboxes.push(server.subgraph.outbox);
+  if (process.env.JOBS !== '0') mod.startJobs?.(dataSources.get(name)!, events);
   console.log(`Subgraph ${name} ready at http://localhost:${server.port}/graphql`);
   // Graceful drain: no new connections, requests in flight finish (10 s at most), then buffers flush and exit.
-  process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));
-  process.once('SIGINT', () => void server.stop().then(() => process.exit(0)));
+  const shutdown = () => void server.stop().then(() => events.close()).then(() => process.exit(0));
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 main().catch(exitOnStartFailure);

@@ -4,7 +4,7 @@ import { CommentLike } from '../../entities/discussion/comment-like.entity';
 import { CommentReport } from '../../entities/discussion/comment-report.entity';
 import { CommentThread } from '../../entities/discussion/comment-thread.entity';
 import { ModerationAction } from '../../entities/discussion/moderation-action.entity';
-import type { ContentEventBus } from '../events/content-events';
+import type { ContentEventSource } from '../events/durable-subscription';
 
 /**
  * When editorial purges an article for good (`article.deleted`), its comments go too, with
@@ -12,7 +12,7 @@ import type { ContentEventBus } from '../events/content-events';
  * article that no longer exists are not kept. Trashing keeps them (a restore brings the
  * thread back); while in the trash, the article is not published, so nobody can comment.
  */
-export function dropCommentsOfPurgedArticles(ds: DataSource, bus: ContentEventBus): () => void {
+export function dropCommentsOfPurgedArticles(ds: DataSource, bus: ContentEventSource): () => void {
   return bus.subscribe(async (event) => {
     if (event.type === 'article.deleted') await dropArticleComments(ds, event.articleId);
   });

@@ -44,13 +44,13 @@ export class CommentAuthorService {
         await this.assertUnchanged(m, comment);
         await m.getRepository(Comment).update(id, { body, fingerprint, status, editedAt: this.ctx.now });
         await applyApprovalDeltas(m, [{ articleId: comment.articleId, parentId: comment.parentId, from: comment.status, to: status }]);
+        if (comment.status === 'approved') {
+          await this.rt.record(m, [{ type: status === 'approved' ? 'comment.approved' : 'comment.removed', articleId: comment.articleId }]);
+        }
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw discussionErrors.duplicate();
       throw err;
-    }
-    if (comment.status === 'approved') {
-      await this.rt.emit([{ type: status === 'approved' ? 'comment.approved' : 'comment.removed', articleId: comment.articleId }]);
     }
     return Object.assign(comment, { body, fingerprint, status, editedAt: this.ctx.now });
   }
@@ -69,8 +69,8 @@ export class CommentAuthorService {
       await this.assertUnchanged(m, comment);
       await m.getRepository(Comment).update(id, changes);
       await applyApprovalDeltas(m, [{ articleId: comment.articleId, parentId: comment.parentId, from: comment.status, to: 'deleted' }]);
+      if (comment.status === 'approved') await this.rt.record(m, [{ type: 'comment.removed', articleId: comment.articleId }]);
     });
-    if (comment.status === 'approved') await this.rt.emit([{ type: 'comment.removed', articleId: comment.articleId }]);
     return Object.assign(comment, changes);
   }
 

@@ -89,10 +89,10 @@ export class CommentFeedbackService {
             createdAt: this.ctx.now,
           },
         ]);
+        await this.rt.record(m, [{ type: 'comment.removed', articleId: comment.articleId }]);
       }
       return hide;
     });
-    if (hidden) await this.rt.emit([{ type: 'comment.removed', articleId: comment.articleId }]);
     return true;
   }
 

@@ -81,13 +81,13 @@ export class CommentPostingService {
         await ensureThread(m, comment.articleId, now);
         await m.getRepository(Comment).insert(comment);
         await applyApprovalDeltas(m, [{ articleId: comment.articleId, parentId: comment.parentId, from: null, to: status }]);
+        if (status === 'approved') await this.rt.record(m, [{ type: 'comment.approved', articleId: comment.articleId }]);
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw discussionErrors.duplicate();
       throw err;
     }
     this.rt.postedInRequest(this.ctx).add(comment.id);
-    if (status === 'approved') await this.rt.emit([{ type: 'comment.approved', articleId: comment.articleId }]);
     return comment;
   }
 

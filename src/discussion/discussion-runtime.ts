@@ -1,7 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { perRequest, type RequestContext } from '../context/request-context';
 import type { ContentEvent } from '../events/content-events';
-import { contentEvents } from '../events/content-events';
+import { recordEvent } from '../events/event-outbox';
 import type { RateLimiter, RateRule } from '../limits/rate-limiter';
 import { createDiscussionLoaders, type DiscussionLoaders } from './discussion-loaders';
 import type { PublishedArticles } from './published-articles';
@@ -57,17 +57,16 @@ export class DiscussionRuntime {
   }
 
   /**
-   * Tells listeners (the response cache) that what readers see of a thread changed. Called
-   * after the transaction committed. The bus is in-process: when this subgraph runs apart
-   * from the gateway, the event transport must be shared (e.g. Redis) for the purge to arrive.
+   * Announces that what readers see of a thread changed (caches purge on it), in the
+   * transaction of the change: the outbox publishes it once that commits (event-outbox.ts).
    */
-  async emit(events: ContentEvent[]): Promise<void> {
+  async record(m: EntityManager, events: ContentEvent[]): Promise<void> {
     const seen = new Set<string>();
     for (const event of events) {
       const key = JSON.stringify(event);
       if (seen.has(key)) continue;
       seen.add(key);
-      await contentEvents.emit(event);
+      await recordEvent(m, event);
     }
   }
 }

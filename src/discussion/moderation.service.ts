@@ -76,12 +76,12 @@ export class ModerationService {
           createdAt: now,
         })),
       );
+      const events: ContentEvent[] = changing
+        .filter((r) => r.status === 'approved' || to === 'approved')
+        .map((r) => ({ type: to === 'approved' ? 'comment.approved' : 'comment.removed', articleId: r.articleId }));
+      await this.rt.record(m, events);
       return changing;
     });
-    const events: ContentEvent[] = moved
-      .filter((r) => r.status === 'approved' || to === 'approved')
-      .map((r) => ({ type: to === 'approved' ? 'comment.approved' : 'comment.removed', articleId: r.articleId }));
-    await this.rt.emit(events);
     const loader = this.rt.loaders(this.ctx).commentById;
     unique.forEach((id) => loader.clear(id));
     return (await loader.loadMany(unique)).filter((c): c is Comment => c !== null && !(c instanceof Error));
@@ -147,9 +147,9 @@ export class ModerationService {
         .execute();
       if (!result.affected) return false;
       await recordModeration(m, [this.record(moderatorId, open ? 'reopen_thread' : 'close_thread', { articleId, reason })]);
+      await this.rt.record(m, [{ type: 'comment.thread.changed', articleId }]);
       return true;
     });
-    if (changed) await this.rt.emit([{ type: 'comment.thread.changed', articleId }]);
     this.rt.loaders(this.ctx).threadByArticle.clear(articleId);
     return { id: articleId };
   }

@@ -10,9 +10,10 @@ export type ContentEvent =
 export type ContentListener = (event: ContentEvent) => void | Promise<void>;
 
 /**
- * The in-process event bus (the default). Listeners run after the emitting transaction has
- * committed; a failing listener is logged and never fails the write that emitted the event.
- * Another transport (a queue, Redis streams) plugs in by subscribing here and forwarding.
+ * One process's listeners of content events: each event the process hears (through its
+ * transport, from the outboxes of whichever process committed it) is handed to them in
+ * order. A failing listener is logged and never stops the others. One bus per process, built
+ * in its composition root (events/event-channels.ts).
  */
 export class ContentEventBus {
   private readonly listeners = new Set<ContentListener>();
@@ -32,6 +33,3 @@ export class ContentEventBus {
     }
   }
 }
-
-/** The process's bus: every writer of content emits here. */
-export const contentEvents = new ContentEventBus();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { OutboxEvent } from '../../entities/shared/outbox-event.entity';
-import { isMysql } from '../db/data-source';
+import { exclusive } from '../db/write-transaction';
 import type { ContentEvent } from './content-events';
 import type { EventTransport, PublishedEvent } from './event-transport';
 
@@ -9,13 +9,25 @@ const BATCH = 100;
 /** Published rows are kept this long (for inspection), then pruned. */
 const KEEP_PUBLISHED_MS = 24 * 3600_000;
 
+const RECORDED = 'newsroomOutboxRecorded';
+
+/**
+ * Writes an event in the transaction of `manager`: it is published once that commits, never if
+ * it rolls back. Any service with the transaction's manager can record; the relay of the
+ * database (EventOutbox) is woken when the transaction commits.
+ */
+export async function recordEvent(manager: EntityManager, event: ContentEvent, now = new Date()): Promise<void> {
+  await manager.getRepository(OutboxEvent).insert({ eventId: randomUUID(), type: event.type, payload: JSON.stringify(event), occurredAt: now, publishedAt: null });
+  if (manager.queryRunner) manager.queryRunner.data[RECORDED] = true;
+}
+
 /**
  * The transactional outbox of one subgraph's database. Writers `record` events inside the
  * transaction of their change; the relay publishes committed rows to the transport in id order
  * and stamps them `publishedAt`. The relay wakes shortly after each record, and polls anyway
  * (`pollMs`) for rows that an instance crashed before relaying, or that another instance wrote.
- * Several instances may relay the same database: on MySQL each batch is claimed with
- * `FOR UPDATE SKIP LOCKED`; on SQLite there is one writer at a time by construction.
+ * Several instances may relay the same database: an event may then be published twice, which
+ * consumers absorb (they de-duplicate on the event id, or their effect is idempotent).
  */
 export class EventOutbox {
   private timer: NodeJS.Timeout | null = null;
@@ -23,6 +35,7 @@ export class EventOutbox {
   private draining: Promise<void> | null = null;
   private again = false;
   private lastPrune = 0;
+  private subscribed = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -33,14 +46,31 @@ export class EventOutbox {
   ) {}
 
   /** Writes the event in the caller's transaction; the relay publishes it once that commits. */
-  async record(manager: EntityManager, event: ContentEvent, now = new Date()): Promise<void> {
-    await manager.getRepository(OutboxEvent).insert({ eventId: randomUUID(), type: event.type, payload: JSON.stringify(event), occurredAt: now, publishedAt: null });
-    this.wake();
+  record(manager: EntityManager, event: ContentEvent, now = new Date()): Promise<void> {
+    return recordEvent(manager, event, now);
   }
 
-  /** Starts the periodic relay. */
+  /**
+   * Starts the relay: woken right after any transaction of this database that recorded an event
+   * commits (a TypeORM subscriber on the data source), and polling every `pollMs` for what a
+   * crashed instance or another process left.
+   */
   start(): void {
     if (this.timer) return;
+    if (!this.subscribed) {
+      this.subscribed = true;
+      const outbox = this;
+      this.dataSource.subscribers.push({
+        afterTransactionCommit(event) {
+          if (!event.queryRunner.data?.[RECORDED] || outbox.timer === null) return;
+          delete event.queryRunner.data[RECORDED];
+          outbox.wake();
+        },
+        afterTransactionRollback(event) {
+          if (event.queryRunner.data) delete event.queryRunner.data[RECORDED];
+        },
+      });
+    }
     this.timer = setInterval(() => void this.drain().catch(logRelayError), this.pollMs);
     this.timer.unref();
     this.wake();
@@ -81,35 +111,47 @@ export class EventOutbox {
 
   private wake(): void {
     if (this.soon || !this.timer) return;
-    // After the recording transaction has had time to commit; the poll catches anything later.
+    // Called after the recording transaction committed (the subscriber above).
     this.soon = setTimeout(() => {
       this.soon = null;
       void this.drain().catch(logRelayError);
-    }, 5);
+    }, 0);
   }
 
+  /**
+   * One batch: read committed, unpublished rows; publish them; stamp them. Not one transaction:
+   * subscribers of the local transport run during `publish` and may write to this database
+   * themselves. A crash between publishing and stamping publishes the batch again (consumers
+   * de-duplicate on the event id); so may two instances relaying one MySQL database at once.
+   * On SQLite the read waits for transactions in progress on the shared connection, so it never
+   * sees a row that may still roll back.
+   */
   private async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (m) => {
-      const lock = isMysql(this.dataSource) ? ' FOR UPDATE SKIP LOCKED' : '';
-      const rows = (await m.query(
-        `SELECT id, eventId, payload, occurredAt FROM outbox_event WHERE publishedAt IS NULL ORDER BY id LIMIT ${BATCH}${lock}`,
-      )) as Array<{ id: number; eventId: string; payload: string; occurredAt: Date | string }>;
-      if (!rows.length) return 0;
-      const events: PublishedEvent[] = rows.map((row) => ({
-        id: row.eventId,
-        source: this.source,
-        occurredAt: new Date(row.occurredAt).toISOString(),
-        event: JSON.parse(row.payload) as ContentEvent,
-      }));
-      await this.transport.publish(events);
-      await m
+    const rows = await exclusive(
+      this.dataSource,
+      () =>
+        this.dataSource.query(
+          `SELECT id, eventId, payload, occurredAt FROM outbox_event WHERE publishedAt IS NULL ORDER BY id LIMIT ${BATCH}`,
+        ) as Promise<Array<{ id: number; eventId: string; payload: string; occurredAt: Date | string }>>,
+    );
+    if (!rows.length) return 0;
+    const events: PublishedEvent[] = rows.map((row) => ({
+      id: row.eventId,
+      source: this.source,
+      occurredAt: new Date(row.occurredAt).toISOString(),
+      event: JSON.parse(row.payload) as ContentEvent,
+    }));
+    await this.transport.publish(events);
+    // A transaction of its own, so that on SQLite it queues behind any other in progress.
+    await this.dataSource.transaction((m) =>
+      m
         .createQueryBuilder()
         .update(OutboxEvent)
         .set({ publishedAt: new Date() })
         .whereInIds(rows.map((r) => r.id))
-        .execute();
-      return rows.length;
-    });
+        .execute(),
+    );
+    return rows.length;
   }
 
   private async prune(): Promise<void> {

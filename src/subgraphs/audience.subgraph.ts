@@ -16,7 +16,8 @@ import { AudienceRuntime } from '../audience/audience-runtime';
 import { beaconRoute } from '../audience/beacon-route';
 import { FederatedEditorialArticles } from '../audience/editorial-articles';
 import { createViewDedup } from '../audience/view-dedup';
-import { contentEvents } from '../events/content-events';
+import { createEventChannels } from '../events/event-channels';
+import { durableSubscription } from '../events/durable-subscription';
 import { createRateLimiter } from '../limits/rate-limiter';
 import { migrations as mysqlMigrations } from '../db/migrations/audience/mysql';
 import { migrations as sqliteMigrations } from '../db/migrations/audience/sqlite';
@@ -57,13 +58,18 @@ export const audienceSubgraph: SubgraphModule<'audience'> = {
       await owned.close();
       throw err;
     });
-    const stopServing = runtime.start(config.events ?? contentEvents);
+    // The change feed is written once per fleet: one audience instance takes each event, and
+    // a redelivered one is recognised by its id (durable-subscription.ts).
+    const own = config.events || !dataSource.isInitialized ? null : await createEventChannels(env);
+    const events = config.events ?? own;
+    const stopServing = events ? runtime.start(durableSubscription(dataSource, events.transport, 'audience')) : async () => undefined;
     return {
       runtime,
       schema,
       routes: { '/beacon': beaconRoute(runtime) },
       async stop() {
         await stopServing();
+        await own?.close();
         await owned.close();
       },
     };

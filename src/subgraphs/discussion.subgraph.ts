@@ -15,7 +15,7 @@ import { migrations as mysqlMigrations } from '../db/migrations/discussion/mysql
 import { migrations as sqliteMigrations } from '../db/migrations/discussion/sqlite';
 import { dropCommentsOfPurgedArticles } from '../discussion/article-purge-listener';
 import { DiscussionRuntime } from '../discussion/discussion-runtime';
-import { contentEvents } from '../events/content-events';
+import { startOutboxRelay } from './outbox-relay';
 import { FederatedPublishedArticles } from '../discussion/published-articles';
 import { seedDiscussionDemo } from '../seed/discussion-seeder';
 import { buildFederatedSchema } from './build-federated-schema';
@@ -62,14 +62,18 @@ export const discussionSubgraph: SubgraphModule<'discussion'> = {
       await owned.close();
       throw err;
     });
-    // The bus is in-process: a discussion service apart from editorial needs the events forwarded.
-    const stopPurges = dropCommentsOfPurgedArticles(dataSource, contentEvents);
+    const relay = await startOutboxRelay(dataSource, 'discussion', config);
+    // Every discussion instance that hears of a purge drops the article's comments: deleting
+    // what another instance already deleted is harmless, so no once-per-fleet delivery is needed.
+    const stopPurges = config.events ? dropCommentsOfPurgedArticles(dataSource, config.events.bus) : () => undefined;
     return {
       runtime,
       schema,
       routes: {},
+      outbox: relay.outbox,
       stop: async () => {
         stopPurges();
+        await relay.stop();
         await owned.close();
       },
     };

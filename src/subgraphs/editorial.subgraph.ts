@@ -29,7 +29,7 @@ import { FrontPageAdminResolver } from '../../resolvers/editorial/admin/front-pa
 import { RubricAdminResolver } from '../../resolvers/editorial/admin/rubric-admin.resolver';
 import { TaxonomyAdminResolver } from '../../resolvers/editorial/admin/taxonomy-admin.resolver';
 import { startScheduler } from '../editorial/workflow/publication-scheduler';
-import { contentEvents } from '../events/content-events';
+import { startOutboxRelay } from './outbox-relay';
 import { ArticleResolver } from '../../resolvers/editorial/article.resolver';
 import { AuthorResolver } from '../../resolvers/editorial/author.resolver';
 import { ArticleConnectionResolver, MagazineIssueConnectionResolver } from '../../resolvers/editorial/connections.resolver';
@@ -97,7 +97,7 @@ export const editorialSubgraph: SubgraphModule<'editorial'> = {
   ],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
   seedDemo: seedEditorialDemo,
-  startJobs: (dataSource) => startScheduler(dataSource, { bus: contentEvents }),
+  startJobs: (dataSource, events) => startScheduler(dataSource, { bus: events.bus }),
   async start(dataSource, config) {
     const runtime = new EditorialRuntime(dataSource, config.env ?? process.env);
     const schema = await buildFederatedSchema({
@@ -105,6 +105,7 @@ export const editorialSubgraph: SubgraphModule<'editorial'> = {
       construct: (cls) => new (cls as new (rt: EditorialRuntime) => unknown)(runtime),
       referenceResolvers: editorialReferenceResolvers(runtime),
     });
-    return { runtime, schema, routes: {}, stop: async () => undefined };
+    const relay = await startOutboxRelay(dataSource, 'editorial', config);
+    return { runtime, schema, routes: {}, outbox: relay.outbox, stop: relay.stop };
   },
 };

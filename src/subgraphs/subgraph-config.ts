@@ -3,7 +3,7 @@ import type { AudienceOptions } from '../audience/audience-options';
 import type { AudienceParts, AudienceRuntime } from '../audience/audience-runtime';
 import type { DiscussionParts, DiscussionRuntime } from '../discussion/discussion-runtime';
 import type { EditorialRuntime } from '../editorial/editorial-runtime';
-import type { ContentEventBus } from '../events/content-events';
+import type { EventChannels } from '../events/event-channels';
 
 /**
  * How the subgraphs of one process are configured. Everything is optional: a composition
@@ -13,8 +13,11 @@ import type { ContentEventBus } from '../events/content-events';
  */
 export type SubgraphConfig = {
   env?: NodeJS.ProcessEnv;
-  /** Where content events travel (in process today; see events/content-events.ts). */
-  events?: ContentEventBus;
+  /**
+   * Where content events travel: the process's bus and the transport between processes
+   * (events/event-channels.ts). A root given none makes channels of its own, this process alone.
+   */
+  events?: EventChannels;
   accounts?: Partial<AccountsParts>;
   discussion?: Partial<DiscussionParts>;
   audience?: Partial<Omit<AudienceParts, 'options'>> & { options?: Partial<AudienceOptions> };

@@ -5,6 +5,8 @@ import type { SubgraphName } from '../db/database-config';
 import type { HttpRoute } from '../server/plain-routes';
 import type { SubgraphConfig, SubgraphRuntimes } from './subgraph-config';
 import type { SubgraphPeers } from './subgraph-peers';
+import type { EventChannels } from '../events/event-channels';
+import type { EventOutbox } from '../events/event-outbox';
 
 /**
  * One subgraph as its composition root started it: its runtime (what its resolvers and
@@ -18,6 +20,8 @@ export type RunningSubgraph<R = unknown> = {
   routes: Record<string, HttpRoute>;
   /** Graceful shutdown: called once the server takes no more requests, before the databases close. */
   stop(): Promise<void>;
+  /** The relay of the subgraph's transactional outbox, when it emits events (editorial, discussion). */
+  outbox?: EventOutbox;
 };
 
 /**
@@ -39,7 +43,7 @@ export type SubgraphModule<N extends SubgraphName = SubgraphName> = {
    */
   start(dataSource: DataSource, config: SubgraphConfig, peers: SubgraphPeers): Promise<RunningSubgraph<SubgraphRuntimes[N]>>;
   /** Background jobs of this subgraph (e.g. the publication scheduler); returns their stop function. */
-  startJobs?(dataSource: DataSource): () => void;
+  startJobs?(dataSource: DataSource, events: EventChannels): () => void;
   /** Fills an empty database with the demo newsroom's rows for this subgraph. */
   seedDemo?(dataSource: DataSource): Promise<void>;
 };

@@ -2,7 +2,7 @@ import { ServiceScope } from '../../src/auth/roles';
 import { ArticleChangeLog, ChangeKind } from '../../src/audience/article-change-log';
 import { RankingCache } from '../../src/audience/ranking-cache';
 import { createDataSource } from '../../src/db/data-source';
-import { contentEvents } from '../../src/events/content-events';
+import { recordEvent } from '../../src/events/event-outbox';
 import { audienceSubgraph } from '../../src/subgraphs/audience.subgraph';
 import { backends } from '../support/backends';
 import { audienceDataSource, audienceRuntime, audienceTestConfig } from '../support/audience';
@@ -105,7 +105,8 @@ describe.each(backends())('article change feed (%s)', (backend) => {
     }
     expect(walked).toEqual(page.nodes.map((n) => n.articleId));
     // A tombstone stays a tombstone, whatever arrives late.
-    await contentEvents.emit({ type: 'article.updated', articleId: deleted.id });
+    await fx.app.dataSources.get('editorial')!.transaction((m) => recordEvent(m, { type: 'article.updated', articleId: deleted.id }));
+    await fx.app.settleEvents();
     const late = await feed(page.pageInfo.endCursor);
     expect(late.nodes.map((n) => [Number(n.articleId), n.kind, n.deleted])).toEqual([[deleted.id, 'DELETED', true]]);
   });

@@ -97,6 +97,7 @@ run('the edge cache (Varnish) purged by tags', () => {
     expect({ edge: before.edge, listed: listed(before, article.id) }).toEqual({ edge: 'HIT', listed: false });
     while (Date.now() <= until.getTime() + 20) await sleep(100);
     await runScheduledJobs(fx.app.dataSources.get('editorial')!);
+    await fx.app.settleEvents();
     const after = await viaEdge(RUBRIC_LIST);
     expect({ edge: after.edge, listed: listed(after, article.id) }).toEqual({ edge: 'MISS', listed: true });
   });

@@ -4,7 +4,7 @@ import { ArticleCorrection } from '../../../entities/editorial/article-correctio
 import { ArticleRevision } from '../../../entities/editorial/article-revision.entity';
 import type { RequestContext } from '../../context/request-context';
 import { AppError, ErrorCode, notFound } from '../../errors/app-error';
-import { contentEvents, type ContentEvent } from '../../events/content-events';
+import { recordEvent } from '../../events/event-outbox';
 import { ArticleStore } from '../article-store';
 import type { EditorialRuntime } from '../editorial-runtime';
 import { AUTHOR_EDITABLE } from './article-lifecycle.policy';
@@ -55,9 +55,9 @@ export class ArticleEditorService {
       const saved = await this.store.insertSnapshot(m, snapshot, { createdByUserId: viewer.userId, now });
       await this.addRevision(m, saved, snapshot, null, viewer.userId, 'created');
       await recordAudit(m, { action: 'article.create', entityType: 'article', entityId: saved.id, userId: viewer.userId, after: snapshot }, now);
+      await recordEvent(m, { type: 'article.created', articleId: saved.id }, now);
       return saved;
     });
-    await contentEvents.emit({ type: 'article.created', articleId: article.id });
     return article;
   }
 
@@ -65,7 +65,7 @@ export class ArticleEditorService {
   async update(articleId: number, version: number, input: ArticleFieldsInput, note: string | null = null): Promise<Article> {
     const viewer = requireStaff(this.ctx);
     const now = new Date();
-    const { article, events } = await this.rt.dataSource.transaction(async (m) => {
+    const { article } = await this.rt.dataSource.transaction(async (m) => {
       const current = await this.store.loadForEdit(m, articleId);
       if (!current) throw notFound('Article', { id: articleId });
       if (current.trashedAt) throw articleInTrash();
@@ -82,14 +82,13 @@ export class ArticleEditorService {
       if (after.slug !== before.slug && current.publishedAt) await this.store.retireSlug(m, articleId, before.slug, after.slug, now);
       await this.addRevision(m, saved, after, before, viewer.userId, note);
       await recordAudit(m, { action: 'article.update', entityType: 'article', entityId: articleId, userId: viewer.userId, before, after }, now);
-      const evts: ContentEvent[] = [{ type: 'article.updated', articleId }];
-      return { article: saved, events: evts };
+      await recordEvent(m, { type: 'article.updated', articleId }, now);
+      return { article: saved };
     }).catch((err: unknown) => {
       // Another article took the slug between this one's check and its write.
       if (isSlugCollision(err) && input.slug) throw slugTaken(input.slug);
       throw err;
     });
-    for (const e of events) await contentEvents.emit(e);
     return article;
   }
 
@@ -120,9 +119,9 @@ export class ArticleEditorService {
       const row = await m.getRepository(ArticleCorrection).save(m.getRepository(ArticleCorrection).create({ articleId, text: clean, userId: viewer.userId, createdAt: now }));
       await m.createQueryBuilder().update('article').set({ updatedAt: now }).where('id = :id', { id: articleId }).execute();
       await recordAudit(m, { action: 'article.correct', entityType: 'article', entityId: articleId, userId: viewer.userId, after: { text: clean } }, now);
+      await recordEvent(m, { type: 'article.updated', articleId }, now);
       return row;
     });
-    await contentEvents.emit({ type: 'article.updated', articleId });
     return correction;
   }
 

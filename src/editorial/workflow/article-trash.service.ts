@@ -13,7 +13,8 @@ import { MagazineIssueArticle } from '../../../entities/editorial/magazine-issue
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context/request-context';
 import { AppError, badInput, ErrorCode, notFound } from '../../errors/app-error';
-import { contentEvents, type ContentEvent } from '../../events/content-events';
+import type { ContentEvent } from '../../events/content-events';
+import { recordEvent } from '../../events/event-outbox';
 import { ArticleStore } from '../article-store';
 import type { EditorialRuntime } from '../editorial-runtime';
 import { mayTrash } from './article-lifecycle.policy';
@@ -110,9 +111,11 @@ export class ArticleTrashService {
   }
 
   private async write(event: ContentEvent, fn: (m: EntityManager) => Promise<Article>): Promise<Article> {
-    const article = await this.rt.dataSource.transaction(fn);
-    await contentEvents.emit(event);
-    return article;
+    return this.rt.dataSource.transaction(async (m) => {
+      const article = await fn(m);
+      await recordEvent(m, event);
+      return article;
+    });
   }
 
   private async load(m: EntityManager, articleId: number): Promise<Article> {

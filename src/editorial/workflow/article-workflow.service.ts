@@ -1,7 +1,8 @@
 import type { Article } from '../../../entities/editorial/article.entity';
 import type { RequestContext } from '../../context/request-context';
 import { AppError, ErrorCode, notFound } from '../../errors/app-error';
-import { contentEvents, type ContentEvent } from '../../events/content-events';
+import type { ContentEvent } from '../../events/content-events';
+import { recordEvent } from '../../events/event-outbox';
 import { ArticleStore } from '../article-store';
 import type { ArticleStatus } from '../article-status';
 import type { EditorialRuntime } from '../editorial-runtime';
@@ -38,7 +39,7 @@ export class ArticleWorkflowService {
     }
     errors.throwIfAny('Invalid transition');
 
-    const { article, event } = await this.rt.dataSource.transaction(async (m) => {
+    const article = await this.rt.dataSource.transaction(async (m) => {
       const current = await this.store.loadForEdit(m, articleId);
       if (!current) throw notFound('Article', { id: articleId });
       if (current.trashedAt) throw articleInTrash();
@@ -73,9 +74,10 @@ export class ArticleWorkflowService {
         now,
       );
       const type: ContentEvent['type'] = to === 'published' ? 'article.published' : current.status === 'published' ? 'article.unpublished' : 'article.updated';
-      return { article: saved, event: { type, articleId } as ContentEvent };
+      // In the same transaction: the change and its announcement commit together (event-outbox.ts).
+      await recordEvent(m, { type, articleId } as ContentEvent, now);
+      return saved;
     });
-    await contentEvents.emit(event);
     return article;
   }
 }

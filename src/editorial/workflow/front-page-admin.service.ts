@@ -4,7 +4,7 @@ import { FrontPageArrangement, type FrontPageBlock } from '../../../entities/edi
 import { FrontPageSlot } from '../../../entities/editorial/front-page-slot.entity';
 import type { RequestContext } from '../../context/request-context';
 import { AppError, ErrorCode } from '../../errors/app-error';
-import { contentEvents } from '../../events/content-events';
+import { recordEvent } from '../../events/event-outbox';
 import type { EditorialRuntime } from '../editorial-runtime';
 import { HEADLINE_SIZE, SELECTION_SIZE } from '../home-page.service';
 import { recordAudit } from './editorial-audit';
@@ -45,9 +45,9 @@ export class FrontPageAdminService {
         await m.getRepository(FrontPageSlot).insert(articleIds.map((articleId, position) => ({ arrangementId: saved.id, position, articleId })));
       }
       await recordAudit(m, { action: 'frontpage.arrange', entityType: 'front_page', entityId: saved.id, userId: viewer.userId, after: { block, articleIds, activeFrom: saved.activeFrom.toISOString() } }, now);
+      await recordEvent(m, { type: 'frontpage.changed' }, now);
       return saved;
     });
-    await contentEvents.emit({ type: 'frontpage.changed' });
     return arrangement;
   }
 }

@@ -73,7 +73,7 @@ export class PublicationScheduler {
       let progressed = false;
       try {
         if (!this.ds.isInitialized) return;
-        const run = await runScheduledJobs(this.ds, new Date(), { bus: this.options.bus, batch: this.options.batch });
+        const run = await runScheduledJobs(this.ds, new Date(), { batch: this.options.batch });
         progressed = run.published.length + run.unpublished.length + run.embargoesLifted.length > 0;
         this.options.onRun?.(run);
       } catch (err) {

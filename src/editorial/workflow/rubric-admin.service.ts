@@ -6,7 +6,7 @@ import { RubricPathHistory } from '../../../entities/editorial/rubric-path-histo
 import { requireUser } from '../../auth/viewer-guards';
 import type { RequestContext } from '../../context/request-context';
 import { AppError, ErrorCode, notFound } from '../../errors/app-error';
-import { contentEvents } from '../../events/content-events';
+import { recordEvent } from '../../events/event-outbox';
 import { ArticleStore } from '../article-store';
 import type { EditorialRuntime } from '../editorial-runtime';
 import { slugify } from '../slugify';
@@ -105,9 +105,11 @@ export class RubricAdminService {
   }
 
   private async write(fn: (m: EntityManager) => Promise<Rubric>, id: number): Promise<Rubric> {
-    const rubric = await this.rt.dataSource.transaction(fn);
-    await contentEvents.emit({ type: 'rubric.changed', rubricId: id || rubric.id });
-    return rubric;
+    return this.rt.dataSource.transaction(async (m) => {
+      const rubric = await fn(m);
+      await recordEvent(m, { type: 'rubric.changed', rubricId: id || rubric.id });
+      return rubric;
+    });
   }
 
   private async load(m: EntityManager, id: number): Promise<Rubric> {

@@ -3,7 +3,8 @@ import { Article } from '../../../entities/editorial/article.entity';
 import { isMysql } from '../../db/data-source';
 import { readDate, sqlDate } from '../../db/sql-values';
 import { writeTransaction } from '../../db/write-transaction';
-import { contentEvents, type ContentEvent, type ContentEventBus } from '../../events/content-events';
+import type { ContentEvent } from '../../events/content-events';
+import { recordEvent } from '../../events/event-outbox';
 import { ArticleStore } from '../article-store';
 import { recordAudit } from './editorial-audit';
 
@@ -12,8 +13,6 @@ export type SchedulerRun = { published: number[]; unpublished: number[]; embargo
 export type SchedulerPassOptions = {
   /** Articles of each kind handled per pass; the loop runs again at once while more are due. */
   batch?: number;
-  /** Where the pass announces what became visible or invisible (the response cache purges on it). */
-  bus?: ContentEventBus;
 };
 
 // Trashed articles keep their status and dates (a restore brings them back), so every query
@@ -67,9 +66,9 @@ export async function runScheduledJobs(ds: DataSource, now = new Date(), options
       const articles = await m.getRepository(Article).findBy({ id: In(touched) });
       await store.refreshDerived(m, articles, { search: false });
     }
+    // Announced in the claiming transaction: a crash after the commit loses no announcement.
+    for (const e of events) await recordEvent(m, e, now);
   });
-  const bus = options.bus ?? contentEvents;
-  for (const e of events) await bus.emit(e);
   return run;
 }
 

@@ -7,7 +7,7 @@ import { Media } from '../../../entities/editorial/media.entity';
 import { Tag } from '../../../entities/editorial/tag.entity';
 import type { RequestContext } from '../../context/request-context';
 import { AppError, ErrorCode, notFound } from '../../errors/app-error';
-import { contentEvents } from '../../events/content-events';
+import { recordEvent } from '../../events/event-outbox';
 import type { EditorialRuntime } from '../editorial-runtime';
 import { slugify } from '../slugify';
 import { recordAudit } from './editorial-audit';
@@ -107,9 +107,9 @@ export class TaxonomyAdminService {
       const row = await repo.save(Object.assign(current ?? repo.create(), fields));
       await after?.(m, row);
       await recordAudit(m, { action: `${type}.${id ? 'update' : 'create'}`, entityType: type, entityId: row.id, userId: viewer.userId, after: fields as Record<string, unknown> });
+      await recordEvent(m, { type: 'frontpage.changed' });
       return row;
     });
-    await contentEvents.emit({ type: 'frontpage.changed' });
     return saved;
   }
 

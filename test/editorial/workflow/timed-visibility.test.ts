@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IsNull } from 'typeorm';
 import { EditorialAuditEntry } from '../../../entities/editorial/editorial-audit-entry.entity';
-import { contentEvents, type ContentEvent } from '../../../src/events/content-events';
+import type { ContentEvent, ContentEventBus } from '../../../src/events/content-events';
 import { PublicationScheduler } from '../../../src/editorial/workflow/publication-scheduler';
 import { runScheduledJobs } from '../../../src/editorial/workflow/scheduler';
 import { backends } from '../../support/backends';
@@ -15,9 +15,9 @@ async function cachedRead(url: string, query: string): Promise<{ cache: string |
 }
 
 /** Resolves with the first event matching `match` (the test's own timeout bounds the wait). */
-function nextEvent(match: (e: ContentEvent) => boolean): Promise<ContentEvent> {
+function nextEvent(bus: ContentEventBus, match: (e: ContentEvent) => boolean): Promise<ContentEvent> {
   return new Promise((resolve) => {
-    const unsubscribe = contentEvents.subscribe((e) => {
+    const unsubscribe = bus.subscribe((e) => {
       if (!match(e)) return;
       unsubscribe();
       resolve(e);
@@ -61,6 +61,8 @@ describe.each(backends())('visibility that changes by time (%s)', (backend) => {
     const stale = await cachedRead(desk.fx.url, lists);
     expect({ cache: stale.cache, ...listed(stale.body) }).toEqual({ cache: 'HIT', search: false, rubric: false });
     const run = await runScheduledJobs(ds());
+    // Announced through editorial's outbox: relayed now, as the relay would at once on its own.
+    await desk.fx.app.settleEvents();
     expect(run.embargoesLifted).toEqual([Number(a.id)]);
     const fresh = await cachedRead(desk.fx.url, lists);
     expect({ cache: fresh.cache, ...listed(fresh.body) }).toEqual({ cache: 'MISS', search: true, rubric: true });
@@ -76,12 +78,13 @@ describe.each(backends())('visibility that changes by time (%s)', (backend) => {
     const a = await approved({ embargoUntil: at(120).toISOString() });
     expect(await move(desk, desk.editor, 'scheduleArticle', a.id, `, publishAt: "${at(60).toISOString()}"`)).toBe('SCHEDULED');
     const events: ContentEvent[] = [];
-    const unsubscribe = contentEvents.subscribe((e) => void ('articleId' in e && e.articleId === Number(a.id) && events.push(e)));
+    const unsubscribe = desk.fx.app.events.subscribe((e) => void ('articleId' in e && e.articleId === Number(a.id) && events.push(e)));
     try {
       // Passes as of later times, as the timer would run them.
       expect(await runScheduledJobs(ds(), at(90))).toMatchObject({ published: [Number(a.id)], embargoesLifted: [] });
       expect(await runScheduledJobs(ds(), at(100))).toMatchObject({ published: [], embargoesLifted: [] });
       expect(await runScheduledJobs(ds(), at(130))).toMatchObject({ published: [], embargoesLifted: [Number(a.id)] });
+      await desk.fx.app.settleEvents();
       expect(events.map((e) => e.type)).toEqual(['article.published', 'article.published']);
     } finally {
       unsubscribe();
@@ -89,7 +92,7 @@ describe.each(backends())('visibility that changes by time (%s)', (backend) => {
   });
 
   it('publishes and unpublishes within a second of the due time, woken by the schedule rather than by polling', async () => {
-    const scheduler = new PublicationScheduler(ds(), { bus: contentEvents, safetyPollMs: 60_000 }).start();
+    const scheduler = new PublicationScheduler(ds(), { bus: desk.fx.app.events, safetyPollMs: 60_000 }).start();
     try {
       while (!scheduler.nextWakeAt) await sleep(10);
       // Nothing due: the next look at the database is the safety poll, a minute away.
@@ -98,8 +101,8 @@ describe.each(backends())('visibility that changes by time (%s)', (backend) => {
       const a = await approved();
       const publishAt = new Date(Date.now() + 1500);
       const unpublishAt = new Date(publishAt.getTime() + 1500);
-      const published = nextEvent((e) => e.type === 'article.published' && 'articleId' in e && e.articleId === Number(a.id));
-      const unpublished = nextEvent((e) => e.type === 'article.unpublished' && 'articleId' in e && e.articleId === Number(a.id));
+      const published = nextEvent(desk.fx.app.events, (e) => e.type === 'article.published' && 'articleId' in e && e.articleId === Number(a.id));
+      const unpublished = nextEvent(desk.fx.app.events, (e) => e.type === 'article.unpublished' && 'articleId' in e && e.articleId === Number(a.id));
       const scheduled = await move(desk, desk.editor, 'scheduleArticle', a.id, `, publishAt: "${publishAt.toISOString()}", unpublishAt: "${unpublishAt.toISOString()}"`);
       expect(scheduled).toBe('SCHEDULED');
       // The schedule's own event re-armed the timer for its time.
