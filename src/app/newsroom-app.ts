@@ -79,7 +79,9 @@ export async function startNewsroom(
       running.set(mod.name, subgraph);
       schemas[mod.name] = subgraph.schema;
     }
-    const outboxes = () => [...running.values()].flatMap((s) => (s.outbox ? [s.outbox] : []));
+    const settleEvents = async () => {
+      await Promise.all([...running.values()].map((s) => s.outbox?.drain()));
+    };
     const ide = ideServerOptions(options.ide ?? ideModeFromEnv(process.env), { production: process.env.NODE_ENV === 'production' });
     const gateway = await startGraphQLServer({
       // Ready while every subgraph's database answers.
@@ -95,7 +97,7 @@ export async function startNewsroom(
       routes: Object.assign({}, ...[...running.values()].map((s) => s.routes), ide.routes),
       operationGuards: options.operationGuards === false ? undefined : (options.operationGuards ?? gatewayOperationGuards()),
       landingPage: ide.landingPage,
-      plugins: [...ide.plugins, outboxFlushPlugin(outboxes), ...(options.http?.plugins ?? [])],
+      plugins: [...ide.plugins, outboxFlushPlugin(settleEvents), ...(options.http?.plugins ?? [])],
       introspection: ide.introspection,
       responseCache: (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache(undefined, undefined, events.bus) : undefined,
     });
@@ -110,9 +112,7 @@ export async function startNewsroom(
       dataSources,
       schemas,
       events: events.bus,
-      async settleEvents() {
-        await Promise.all(outboxes().map((outbox) => outbox.drain()));
-      },
+      settleEvents,
       runtime<N extends keyof SubgraphRuntimes>(name: N): SubgraphRuntimes[N] {
         const subgraph = running.get(name);
         if (!subgraph) throw new Error(`The ${name} subgraph is not served by this app`);

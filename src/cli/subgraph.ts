@@ -31,15 +31,15 @@ async function main(): Promise<void> {
   // Events between processes: Redis Streams with EVENT_BROKER_URL (see src/events/).
   const events = await createEventChannels(process.env);
   // Mutations answer once their events are on the broker (the subgraph's outbox relayed).
-  const outboxes: EventOutbox[] = [];
+  let outbox: EventOutbox | undefined;
   const server = await startSubgraphServer(mod, dataSources.get(name)!, {
     port,
     host: process.env.HOST ?? '127.0.0.1',
     readRouting,
     config: { events },
-    http: { plugins: [outboxFlushPlugin(() => outboxes)] },
+    http: { plugins: [outboxFlushPlugin(async () => outbox?.drain())] },
   });
-  if (server.subgraph.outbox) outboxes.push(server.subgraph.outbox);
+  outbox = server.subgraph.outbox;
   if (process.env.JOBS !== '0') mod.startJobs?.(dataSources.get(name)!, events);
   console.log(`Subgraph ${name} ready at http://localhost:${server.port}/graphql`);
   // Graceful drain: no new connections, requests in flight finish (10 s at most), then buffers flush and exit.

@@ -1,3 +1,4 @@
+import { outboxFlushPlugin } from '../../src/events/outbox-flush.plugin';
 import { randomUUID } from 'node:crypto';
 import { Article } from '../../entities/editorial/article.entity';
 import { RedisResponseCacheStore, MemoryResponseCacheStore } from '../../src/cache/response-cache-store';
@@ -36,7 +37,13 @@ describe.each(Object.keys(stores))('full-response cache (%s store)', (storeName)
     // A second gateway server over the same subgraphs, with the cache under test.
     const { createGateway } = await import('../../src/gateway/create-gateway');
     const { startGraphQLServer } = await import('../../src/server/graphql-http-server');
-    const gateway = await startGraphQLServer({ gateway: createGateway({ localSchemas: app.schemas }), port: 0, responseCache: new ResponseCache(stores[storeName]()) });
+    const gateway = await startGraphQLServer({
+      gateway: createGateway({ localSchemas: app.schemas }),
+      port: 0,
+      // Purged by the app's events; mutations answer once those are relayed, as in the app's own gateway.
+      responseCache: new ResponseCache(stores[storeName](), undefined, app.events),
+      plugins: [outboxFlushPlugin(app.settleEvents)],
+    });
     app.url = gateway.url;
     cleanup = async () => {
       await gateway.stop();
