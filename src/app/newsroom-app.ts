@@ -82,7 +82,10 @@ export async function startNewsroom(
     const settleEvents = async () => {
       await Promise.all([...running.values()].map((s) => s.outbox?.drain()));
     };
-    const ide = ideServerOptions(options.ide ?? ideModeFromEnv(process.env), { production: process.env.NODE_ENV === 'production' });
+    // Production as the HTTP host sees it (an option, else NODE_ENV): the IDE follows the same.
+    const production = options.http?.production ?? process.env.NODE_ENV === 'production';
+    const ideMode = options.ide ?? ideModeFromEnv({ ...process.env, NODE_ENV: production ? 'production' : 'development' });
+    const ide = ideServerOptions(ideMode, { production });
     const gateway = await startGraphQLServer({
       // Ready while every subgraph's database answers.
       ready: async () => {

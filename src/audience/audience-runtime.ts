@@ -71,6 +71,7 @@ export class AudienceRuntime {
     const unsubscribe = listenToContentEvents(this, events);
     return async () => {
       unsubscribe();
+      await this.sweep;
       await this.meta.stop();
       await this.flusher.stop();
     };

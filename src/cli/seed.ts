@@ -10,6 +10,7 @@
 import 'reflect-metadata';
 import { closeDatabases, openDatabases } from '../app/open-databases';
 import { seedDiscussionDemo } from '../seed/discussion-seeder';
+import { seedAudienceDemo } from '../seed/audience-seeder';
 import { seedEditorial } from '../seed/editorial-seeder';
 import { resetTables } from '../seed/reset-tables';
 import { subgraphList } from '../subgraphs/subgraph-modules';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     for (const mod of modules) {
       const ds = dataSources.get(mod.name)!;
       if (mod.name === 'discussion') await seedDiscussionDemo(ds, { articles, seed });
+      else if (mod.name === 'audience') await seedAudienceDemo(ds, { articles, seed });
       else if (mod.name !== 'editorial') await mod.seedDemo?.(ds);
     }
     console.log(`Seeded ${articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -6,7 +6,7 @@ import { startSubgraphServer } from '../../src/server/subgraph-server';
 import { startGraphQLServer, type RunningServer } from '../../src/server/graphql-http-server';
 import { accountsSubgraph } from '../../src/subgraphs/accounts.subgraph';
 import { backends } from '../support/backends';
-import { errorCodes, gql } from '../support/graphql-client';
+import { errorCodes, gql, subgraphGql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
 import { accountsDataSource, prepareAccounts, Role, signInAs, TEST_PASSWORD, uniqueEmail, type SignedIn } from '../support/sign-in';
 
@@ -67,7 +67,7 @@ describe.each(backends())('privacy and input checks of accounts (%s)', (backend)
 
   it('shows a user’s email, verification and roles to that user and admins only, even to callers of the subgraph itself', async () => {
     const reps = [{ __typename: 'User', id: String(alice.id) }];
-    const as = async (headers: Record<string, string>) => (await gql(subgraph.url, ENTITIES, { reps }, headers)).data._entities[0];
+    const as = async (headers: Record<string, string>) => (await subgraphGql(subgraph.url, ENTITIES, { reps }, headers)).data._entities[0];
     const hidden = { id: String(alice.id), displayName: 'Test reader', email: null, emailVerified: null, roles: null };
     expect(await as({})).toEqual(hidden);
     expect(await as(bob.headers)).toEqual(hidden);
@@ -78,9 +78,9 @@ describe.each(backends())('privacy and input checks of accounts (%s)', (backend)
   it('gives a caller of the subgraph no more rights than its token: forwarded-looking headers count for nothing', async () => {
     const query = `{ users(first: 5) { nodes { email } } }`;
     const forged = { 'x-user-id': String(admin.id), 'x-roles': 'admin', 'x-forwarded-for': '10.0.0.1', 'x-viewer': '{"kind":"user","roles":["admin"]}' };
-    expect(errorCodes(await gql(subgraph.url, query, {}, forged))).toEqual(['UNAUTHENTICATED']);
-    expect(errorCodes(await gql(subgraph.url, query, {}, { ...forged, ...bob.headers }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await gql(subgraph.url, query, {}, admin.headers))).toEqual([]);
+    expect(errorCodes(await subgraphGql(subgraph.url, query, {}, forged))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await subgraphGql(subgraph.url, query, {}, { ...forged, ...bob.headers }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await subgraphGql(subgraph.url, query, {}, admin.headers))).toEqual([]);
   });
 
   it('verifies the token forwarded by a gateway that calls the subgraph over HTTP', async () => {

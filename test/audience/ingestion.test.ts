@@ -7,7 +7,7 @@ import { audienceSubgraph } from '../../src/subgraphs/audience.subgraph';
 import { subgraphList } from '../../src/subgraphs/subgraph-modules';
 import { backends, scratchTargets } from '../support/backends';
 import { BROWSER_UA, audienceDataSource, audienceRuntime, beaconUrl, audienceTestConfig, publicArticleIds, sendBeacon, storedTotals } from '../support/audience';
-import { errorCodes, gql } from '../support/graphql-client';
+import { errorCodes, gql, subgraphGql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
 import { prepareAccounts, Role, serviceSignIn, signInAs } from '../support/sign-in';
 
@@ -117,7 +117,7 @@ describe.each(backends())('page view ingestion (%s)', (backend) => {
       // Beacons and mutations share the address's allowance.
       expect((await beacon({ articleId: articles[2] })).status).toBe(204);
       const codes: string[][] = [];
-      for (let i = 0; i < 3; i++) codes.push(errorCodes(await gql(audience.url, RECORD, { views: [{ articleId: String(articles[2]) }] }, browser)));
+      for (let i = 0; i < 3; i++) codes.push(errorCodes(await subgraphGql(audience.url, RECORD, { views: [{ articleId: String(articles[2]) }] }, browser)));
       expect(codes).toEqual([[], [], ['TOO_MANY_REQUESTS']]);
       const limited = await beacon({ articleId: articles[2] });
       expect(limited.status).toBe(429);
@@ -128,7 +128,7 @@ describe.each(backends())('page view ingestion (%s)', (backend) => {
       const admin = await signInAs(fx, [Role.Admin]);
       const ingest = await serviceSignIn(fx, admin, [ServiceScope.Ingest]);
       const relayed = Array.from({ length: 500 }, (_, i) => ({ articleId: String(articles[3]), userAgent: i % 5 === 0 ? BOTS[0] : BROWSER_UA }));
-      const res = await gql(audience.url, RECORD, { views: relayed }, { ...ingest.headers, 'user-agent': 'newsroom-ssr/1.0 node' });
+      const res = await subgraphGql(audience.url, RECORD, { views: relayed }, { ...ingest.headers, 'user-agent': 'newsroom-ssr/1.0 node' });
       expect(res.data.recordPageViews).toEqual({ accepted: 400, ignored: 100 });
     } finally {
       await audience.stop();

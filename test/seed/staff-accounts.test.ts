@@ -107,7 +107,7 @@ describe('npm start', () => {
   });
 
   it('prints neither accounts nor an IDE in production', async () => {
-    const started = await startProcess(tempDir(), { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(16) + 'y'.repeat(16) });
+    const started = await startProcess(tempDir(), { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(16) + 'y'.repeat(16), MAILER: 'none' });
     await stopProcess(started.child);
     expect(started.banner).not.toContain('GraphQL IDE');
     expect(started.banner).not.toContain(demoStaffEmail(Role.Admin));

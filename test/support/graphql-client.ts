@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { accessTokenKey } from '../../src/auth/token-keys';
+import { signSubgraphCall, subgraphSigningKey } from '../../src/federation/subgraph-signature';
 export type GraphQLResponse<T = any> = {
   data?: T;
   errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, any> }>;
@@ -27,4 +30,19 @@ export async function gql<T = any>(
 /** The error codes of a response, in order. */
 export function errorCodes(res: GraphQLResponse): string[] {
   return (res.errors ?? []).map((e) => String(e.extensions?.code));
+}
+
+/**
+ * Calls a subgraph served on its own as a gateway would: signed (subgraph-signature.ts), with
+ * the client's address inside the signature. Unsigned calls are refused by design.
+ */
+export async function subgraphGql<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+  clientIp = '127.0.0.1',
+): Promise<GraphQLResponse<T> & { status: number }> {
+  const signed = signSubgraphCall(subgraphSigningKey(accessTokenKey()), { clientIp, requestId: randomUUID() }, { query, variables });
+  return gql<T>(url, query, variables, { ...headers, ...signed });
 }
