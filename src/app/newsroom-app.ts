@@ -6,7 +6,7 @@ import { startGraphQLServer, type GraphQLServerOptions, type RunningServer } fro
 import { EdgePurge } from '../cache/edge-purge';
 import { ResponseCache } from '../cache/response-cache';
 import type { ContentEventBus } from '../events/content-events';
-import { createEventChannels } from '../events/event-channels';
+import { createEventChannels, type EventChannels } from '../events/event-channels';
 import { outboxFlushPlugin } from '../events/outbox-flush.plugin';
 import { gatewayOperationGuards, type GatewayOperationGuards } from '../limits/gateway-operation-guards';
 import { subgraphList } from '../subgraphs/subgraph-modules';
@@ -25,6 +25,8 @@ export type NewsroomApp = {
   schemas: Record<string, GraphQLSchema>;
   /** Every content event this process hears, after its commit (tests watch it). */
   events: ContentEventBus;
+  /** The process's event channels, for another subgraph instance started beside the app. */
+  channels: EventChannels;
   /** Relays every committed event now (a test that wrote without a mutation, e.g. a scheduler pass). */
   settleEvents(): Promise<void>;
   /** The runtime a subgraph's composition root built in this app (tests reach its mailer, buffers, counters). */
@@ -115,6 +117,7 @@ export async function startNewsroom(
       dataSources,
       schemas,
       events: events.bus,
+      channels: events,
       settleEvents,
       runtime<N extends keyof SubgraphRuntimes>(name: N): SubgraphRuntimes[N] {
         const subgraph = running.get(name);

@@ -65,10 +65,10 @@ export class AudienceRuntime {
    * buffered, so a graceful shutdown loses no view; a crash loses what was counted since the
    * last flush, at most `flushIntervalMs` of views.
    */
-  start(events: ContentEventSource): () => Promise<void> {
+  start(events: ContentEventSource, local?: ContentEventSource): () => Promise<void> {
     this.flusher.start();
     this.sweep = this.meta.sweepUnknown().catch((err) => console.error('[audience] article facts sweep failed', err));
-    const unsubscribe = listenToContentEvents(this, events);
+    const unsubscribe = listenToContentEvents(this, events, local);
     return async () => {
       unsubscribe();
       await this.sweep;

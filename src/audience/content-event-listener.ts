@@ -29,8 +29,15 @@ const KIND: Partial<Record<ContentEvent['type'], ChangeKind>> = {
 export function listenToContentEvents(
   rt: { meta: ArticleMetaRefresher; changes: ArticleChangeLog; dataSource: DataSource; rankings: RankingCache },
   bus: ContentEventSource,
+  /** Every event this process hears: other instances' rankings must drop a hidden article too. */
+  local?: ContentEventSource,
 ): () => void {
-  return bus.subscribe(async (event) => {
+  const stopLocal =
+    local?.subscribe((event) => {
+      const kind = KIND[event.type];
+      if (kind === ChangeKind.Unpublished || kind === ChangeKind.Trashed || kind === ChangeKind.Deleted) rt.rankings.invalidate();
+    }) ?? (() => undefined);
+  const stopDurable = bus.subscribe(async (event) => {
     if (event.type === 'rubric.changed') return rt.meta.rubricChanged(event.rubricId);
     const kind = KIND[event.type];
     if (!kind || !('articleId' in event)) return;
@@ -39,4 +46,8 @@ export function listenToContentEvents(
     if (kind === ChangeKind.Deleted) await dropArticleViews(rt, event.articleId);
     else rt.meta.enqueue([event.articleId]);
   });
+  return () => {
+    stopLocal();
+    stopDurable();
+  };
 }

@@ -1,19 +1,26 @@
-import type { EventHandler, EventTransport, PublishedEvent } from './event-transport';
+import type { EventHandler, EventTransport, PublishedEvent, SubscribeOptions } from './event-transport';
 
 /**
  * The transport of a single process with no broker configured: events reach this process's
- * subscribers only, in order. A failing subscriber is logged and does not stop the others;
- * the outbox row is published all the same (the same at-least-once promise as the broker
- * cannot hold in one process once the row is stamped, so subscribers here must not fail on
- * transient errors they could retry: they retry themselves or log).
+ * subscribers only, in order: every plain subscriber, and one member of each group (in turn),
+ * as a broker's consumer groups would. A failing subscriber is logged and does not stop the
+ * others; unlike a broker, nothing redelivers to it (a crash loses what this process alone
+ * heard, and the outbox row is stamped as published).
  */
 export class LocalEventTransport implements EventTransport {
   readonly name = 'local';
-  private readonly handlers = new Set<EventHandler>();
+  private readonly everyone = new Set<EventHandler>();
+  private readonly groups = new Map<string, { members: EventHandler[]; next: number }>();
 
   async publish(events: PublishedEvent[]): Promise<void> {
     for (const event of events) {
-      for (const handler of [...this.handlers]) {
+      const handlers = [...this.everyone];
+      for (const group of this.groups.values()) {
+        if (!group.members.length) continue;
+        handlers.push(group.members[group.next % group.members.length]);
+        group.next += 1;
+      }
+      for (const handler of handlers) {
         try {
           await handler(event);
         } catch (err) {
@@ -23,14 +30,23 @@ export class LocalEventTransport implements EventTransport {
     }
   }
 
-  async subscribe(handler: EventHandler): Promise<() => Promise<void>> {
-    this.handlers.add(handler);
+  async subscribe(handler: EventHandler, options: SubscribeOptions = {}): Promise<() => Promise<void>> {
+    if (!options.group) {
+      this.everyone.add(handler);
+      return async () => {
+        this.everyone.delete(handler);
+      };
+    }
+    const group = this.groups.get(options.group) ?? { members: [], next: 0 };
+    this.groups.set(options.group, group);
+    group.members.push(handler);
     return async () => {
-      this.handlers.delete(handler);
+      group.members = group.members.filter((h) => h !== handler);
     };
   }
 
   async close(): Promise<void> {
-    this.handlers.clear();
+    this.everyone.clear();
+    this.groups.clear();
   }
 }

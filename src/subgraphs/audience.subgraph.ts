@@ -62,7 +62,7 @@ export const audienceSubgraph: SubgraphModule<'audience'> = {
     // a redelivered one is recognised by its id (durable-subscription.ts).
     const own = config.events || !dataSource.isInitialized ? null : await createEventChannels(env);
     const events = config.events ?? own;
-    const stopServing = events ? runtime.start(durableSubscription(dataSource, events.transport, 'audience')) : async () => undefined;
+    const stopServing = events ? runtime.start(durableSubscription(dataSource, events.transport, 'audience'), events.bus) : async () => undefined;
     return {
       runtime,
       schema,

@@ -6,5 +6,7 @@ import type { AppHandle } from './newsroom-fixture';
  * only the statements of the request it measures.
  */
 export async function settleBackgroundWork(fx: AppHandle): Promise<void> {
+  // Events first: relaying them makes the audience refresh its facts.
+  await fx.app.settleEvents();
   if (fx.app.dataSources.has('audience')) await fx.app.runtime('audience').settle();
 }
