@@ -63,7 +63,7 @@ export class CommentFeedbackService {
     if (isAuthor(viewer, comment)) throw badInput('You cannot report your own comment', { argument: 'id', reason: 'OWN_COMMENT' });
     const decision = await this.rt.limiter.consume(`comment-report:user:${viewer.userId}`, DISCUSSION_LIMITS.reportPerUser);
     if (!decision.allowed) throw discussionErrors.tooManyRequests(decision.retryAfterSeconds);
-    const hidden = await this.ds.transaction(async (m) => {
+    await this.ds.transaction(async (m) => {
       try {
         await m.getRepository(CommentReport).insert({ commentId: id, reporterUserId: viewer.userId, reason: reason?.trim() || null, createdAt: this.ctx.now });
       } catch (err) {

@@ -45,7 +45,7 @@ export class ModerationService {
     const moderatorId = requireModerator(this.ctx);
     const unique = [...new Set(ids)];
     const now = this.ctx.now;
-    const moved = await this.ds.transaction(async (m) => {
+    await this.ds.transaction(async (m) => {
       const rows = await lockComments(m, unique);
       const found = new Set(rows.map((r) => r.id));
       const missing = unique.filter((id) => !found.has(id));
@@ -136,7 +136,7 @@ export class ModerationService {
   async setThreadOpen(articleId: number, open: boolean, reason: string | null): Promise<{ id: number }> {
     const moderatorId = requireModerator(this.ctx);
     const now = this.ctx.now;
-    const changed = await this.ds.transaction(async (m) => {
+    await this.ds.transaction(async (m) => {
       await ensureThread(m, articleId, now);
       const where = open ? 'articleId = :articleId AND closedAt IS NOT NULL' : 'articleId = :articleId AND closedAt IS NULL';
       const result = await m

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { OutboxEvent } from '../../entities/shared/outbox-event.entity';
+import { BACKGROUND_SQL } from '../db/sql-counter';
+import { sqlDate } from '../db/sql-values';
 import { exclusive } from '../db/write-transaction';
 import type { ContentEvent } from './content-events';
 import type { EventTransport, PublishedEvent } from './event-transport';
@@ -86,6 +88,8 @@ export class EventOutbox {
 
   /** Publishes everything committed and not yet published; resolves when the outbox is empty. */
   drain(): Promise<void> {
+    // A database already closed (shutdown) has nothing more to relay from this process.
+    if (!this.dataSource.isInitialized) return Promise.resolve();
     if (this.draining) {
       this.again = true;
       return this.draining;
@@ -131,7 +135,7 @@ export class EventOutbox {
       this.dataSource,
       () =>
         this.dataSource.query(
-          `SELECT id, eventId, payload, occurredAt FROM outbox_event WHERE publishedAt IS NULL ORDER BY id LIMIT ${BATCH}`,
+          `${BACKGROUND_SQL} SELECT id, eventId, payload, occurredAt FROM outbox_event WHERE publishedAt IS NULL ORDER BY id LIMIT ${BATCH}`,
         ) as Promise<Array<{ id: number; eventId: string; payload: string; occurredAt: Date | string }>>,
     );
     if (!rows.length) return 0;
@@ -144,12 +148,10 @@ export class EventOutbox {
     await this.transport.publish(events);
     // A transaction of its own, so that on SQLite it queues behind any other in progress.
     await this.dataSource.transaction((m) =>
-      m
-        .createQueryBuilder()
-        .update(OutboxEvent)
-        .set({ publishedAt: new Date() })
-        .whereInIds(rows.map((r) => r.id))
-        .execute(),
+      m.query(`${BACKGROUND_SQL} UPDATE outbox_event SET publishedAt = ? WHERE id IN (${rows.map(() => '?').join(', ')})`, [
+        sqlDate(m.connection, new Date()),
+        ...rows.map((r) => r.id),
+      ]),
     );
     return rows.length;
   }
