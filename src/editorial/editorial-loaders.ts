@@ -122,17 +122,27 @@ function byArticle<E extends ObjectLiteral & { articleId: number }>(ds: DataSour
 export function createEditorialLoaders(ds: DataSource, now: Date) {
   const scheduler = new BatchScheduler();
   let tree: Promise<RubricTree> | null = null;
+  let treeRead: RubricTree | null = null;
+  const rubricTree = (): Promise<RubricTree> => {
+    tree ??= entityReader(ds, Rubric)
+      .read()
+      .then((rows) => (treeRead = new RubricTree(rows)));
+    return tree;
+  };
   let frontPage: ReturnType<typeof currentFrontPage> | null = null;
   let magazine: Promise<MagazineIssue | null> | null = null;
   const listKey = (r: ListRequest) =>
     `${r.key.kind}:${r.key.refId}:${r.limit}:${r.after ? `${r.after.publishedAt.getTime()}:${r.after.id}` : ''}:${r.excludeId ?? ''}`;
   return {
     /** The whole rubric tree, read once per request. */
-    rubricTree(): Promise<RubricTree> {
-      tree ??= entityReader(ds, Rubric)
-        .read()
-        .then((rows) => new RubricTree(rows));
-      return tree;
+    rubricTree,
+    /**
+     * `f` of the rubric tree, without a promise once this request has read it: the path,
+     * rubric and breadcrumb of every card then resolve synchronously, and graphql-js completes
+     * a card with no async field without allocating promises for it.
+     */
+    withRubricTree<T>(f: (tree: RubricTree) => T): T | Promise<T> {
+      return treeRead ? f(treeRead) : rubricTree().then(f);
     },
     /** The current curated home-page slots, read once per request. */
     frontPage() {
