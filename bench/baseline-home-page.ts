@@ -1,8 +1,10 @@
 import { readDate, sqlDate } from '../src/db/sql-values';
 import { rubricPath } from '../src/editorial/public-paths';
-import { RubricTree } from '../src/editorial/rubric-tree';
 import { HEADLINE_SIZE, SELECTION_SIZE } from '../src/editorial/home-page.service';
 import type { BaselineSql, Card } from './baseline-sql';
+
+type SlotOrIssueRow = { kind: 'slot' | 'issue'; block: 'headline' | 'selection' | null; id: number; pos: number; title: string | null; onSaleDate: string | Date | null };
+type ListRow = { q: number; articleId: number; publishedAt: string | Date };
 
 /**
  * The practical limit: the same home-page JSON as the GraphQL query, built by hand with the
@@ -18,7 +20,7 @@ export class BaselineHomePage {
     // 1. rubrics; 2. curated slots and the magazine issue on sale, in one statement.
     const [tree, slotsAndIssue] = await Promise.all([
       this.sql.rubricTree(),
-      this.sql.query(
+      this.sql.query<SlotOrIssueRow>(
         `SELECT 'slot' AS kind, a.block AS block, s.articleId AS id, s.position AS pos, NULL AS title, NULL AS onSaleDate FROM front_page_slot s
          JOIN front_page_arrangement a ON a.id = s.arrangementId
          WHERE s.arrangementId IN (SELECT id FROM (
@@ -30,22 +32,22 @@ export class BaselineHomePage {
     ]);
     const roots = tree.roots();
     const curated = { headline: [] as number[], selection: [] as number[] };
-    let issue: any = null;
-    for (const row of slotsAndIssue.sort((a: any, b: any) => a.pos - b.pos)) {
-      if (row.kind === 'slot') curated[row.block as 'headline' | 'selection'].push(Number(row.id));
-      else issue = { number: Number(row.id), title: row.title, onSaleDate: typeof row.onSaleDate === 'string' ? row.onSaleDate.slice(0, 10) : row.onSaleDate.toISOString().slice(0, 10) };
+    let issue: { number: number; title: string | null; onSaleDate: string } | null = null;
+    for (const row of slotsAndIssue.sort((a, b) => a.pos - b.pos)) {
+      if (row.kind === 'slot') curated[row.block!].push(Number(row.id));
+      else issue = { number: Number(row.id), title: row.title, onSaleDate: typeof row.onSaleDate === 'string' ? row.onSaleDate.slice(0, 10) : row.onSaleDate!.toISOString().slice(0, 10) };
     }
     // 3. every list in one UNION ALL.
     const spare = HEADLINE_SIZE + SELECTION_SIZE;
     const lists = [{ kind: 0, ref: 0, limit: spare + curated.headline.length + curated.selection.length }, ...roots.map((r) => ({ kind: 1, ref: r.id, limit: perBlock + spare }))];
-    const listRows = await this.sql.query(
+    const listRows = await this.sql.query<ListRow>(
       lists.map((l, i) => `SELECT * FROM (SELECT ${i} AS q, articleId, publishedAt FROM article_listing WHERE kind = ${l.kind} AND refId = ${l.ref} AND publishedAt <= ? ORDER BY publishedAt DESC, articleId DESC LIMIT ${l.limit}) AS t${i}`).join(' UNION ALL '),
       lists.map(() => at),
     );
     const pages: number[][] = lists.map(() => []);
-    for (const r of listRows.sort((a: any, b: any) => readDate(b.publishedAt).getTime() - readDate(a.publishedAt).getTime() || b.articleId - a.articleId)) pages[r.q].push(Number(r.articleId));
+    for (const r of listRows.sort((a, b) => readDate(b.publishedAt).getTime() - readDate(a.publishedAt).getTime() || b.articleId - a.articleId)) pages[r.q].push(Number(r.articleId));
     // 4. articles with their hero image; 5. bylines with author names.
-    const cards = await this.sql.cards([...new Set([...curated.headline, ...curated.selection, ...pages.flat()])], tree as RubricTree, now);
+    const cards = await this.sql.cards([...new Set([...curated.headline, ...curated.selection, ...pages.flat()])], tree, now);
     const shown = new Set<number>();
     const take = (candidates: number[], size: number) => {
       const out: Card[] = [];

@@ -10,6 +10,20 @@ import { RubricTree } from '../src/editorial/rubric-tree';
 /** A card as the benchmark queries' `Card` fragment asks for it. */
 export type Card = Record<string, unknown>;
 
+/** The two drivers' handles the baselines use, as TypeORM holds them. */
+type RawDriver = {
+  databaseConnection: { prepare(sql: string): { all(...params: unknown[]): unknown[] } };
+  pool: { promise(): { query(sql: string, params: unknown[]): Promise<[unknown[], unknown]> } };
+};
+type Statement = ReturnType<RawDriver['databaseConnection']['prepare']>;
+
+type ArticleRow = {
+  id: number; title: string; slug: string; kicker: string | null; standfirst: string | null; publishedAt: string | Date | null;
+  primaryRubricId: number; wordCount: number; status: string;
+  mId: number | null; storageKey: string; altText: string | null; width: number; height: number; focalX: number; focalY: number;
+};
+type BylineRow = { articleId: number; name: string; slug: string };
+
 /**
  * What the hand-written baselines share: statements straight on the driver below TypeORM
  * (prepared once per SQL text on SQLite, the pool on MySQL), counted, and the article cards
@@ -18,20 +32,20 @@ export type Card = Record<string, unknown>;
  */
 export class BaselineSql {
   statements = 0;
-  private readonly prepared = new Map<string, any>();
+  private readonly prepared = new Map<string, Statement>();
 
   constructor(readonly ds: DataSource) {}
 
-  async query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     this.statements += 1;
-    const driver = this.ds.driver as any;
+    const driver = this.ds.driver as unknown as RawDriver;
     if (this.ds.options.type === 'better-sqlite3') {
       let stmt = this.prepared.get(sql);
       if (!stmt) this.prepared.set(sql, (stmt = driver.databaseConnection.prepare(sql)));
-      return stmt.all(...params);
+      return stmt.all(...params) as T[];
     }
     const [rows] = await driver.pool.promise().query(sql, params);
-    return rows;
+    return rows as T[];
   }
 
   async rubricTree(): Promise<RubricTree> {
@@ -43,13 +57,13 @@ export class BaselineSql {
     const cards = new Map<number, Card>();
     if (!ids.length) return cards;
     const [articles, bylines] = await Promise.all([
-      this.query(
+      this.query<ArticleRow>(
         `SELECT a.id, a.title, a.slug, a.kicker, a.standfirst, a.publishedAt, a.primaryRubricId, a.wordCount, a.status,
                 m.id AS mId, m.storageKey, m.altText, m.width, m.height, m.focalX, m.focalY
          FROM article a LEFT JOIN media m ON m.id = a.heroImageId WHERE a.id IN (${placeholders(ids.length)})`,
         ids,
       ),
-      this.query(
+      this.query<BylineRow>(
         `SELECT b.articleId, au.name, au.slug FROM article_byline b JOIN author au ON au.id = b.authorId
          WHERE b.articleId IN (${placeholders(ids.length)}) ORDER BY b.articleId, b.position, b.authorId`,
         ids,

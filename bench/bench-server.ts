@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { GraphQLSchema } from 'graphql';
 import { openDatabases } from '../src/app/open-databases';
 import { ResponseCache } from '../src/cache/response-cache';
 import { MemoryResponseCacheStore } from '../src/cache/response-cache-store';
@@ -30,7 +31,7 @@ function cpuMicros(): number {
 async function main(): Promise<void> {
   const modules = subgraphList();
   const dataSources = await openDatabases(modules);
-  const schemas: Record<string, any> = {};
+  const schemas: Record<string, GraphQLSchema> = {};
   for (const mod of modules) schemas[mod.name] = await mod.buildSchema(dataSources.get(mod.name)!);
   const gateway = await startGraphQLServer({ gateway: createGateway({ localSchemas: schemas }), port: 0 });
   // The same gateway with the default operation limits, cost and rate limits; one load

@@ -55,7 +55,7 @@ async function load(name: string, url: string, body: string, urls: Urls, counter
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, sqlPerRequest: sql, cpuMs };
 }
 
-async function post(url: string, body: string): Promise<any> {
+async function post(url: string, body: string): Promise<unknown> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   return res.json();
 }
