@@ -1,12 +1,13 @@
 /**
  * The benchmark's servers, in a child process so the load generator does not share their
  * CPU: the gateway without and with the response cache, with the operation limits, the editorial subgraph alone, and
- * the hand-written baseline. Prints one JSON line with their URLs when ready; `/__stats` on
+ * the hand-written baselines (home page at /home, rubric page at /rubric?slug=). Prints one JSON line with their URLs when ready; `/__stats` on
  * the baseline port reports SQL statements so far.
  */
 import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { GraphQLSchema } from 'graphql';
 import { openDatabases } from '../src/app/open-databases';
 import { ResponseCache } from '../src/cache/response-cache';
 import { MemoryResponseCacheStore } from '../src/cache/response-cache-store';
@@ -19,6 +20,8 @@ import { startSubgraphServer } from '../src/server/subgraph-server';
 import { subgraphList } from '../src/subgraphs/subgraph-modules';
 import { NO_PEERS } from '../src/subgraphs/subgraph-peers';
 import { BaselineHomePage } from './baseline-home-page';
+import { BaselineRubricPage } from './baseline-rubric-page';
+import { BaselineSql } from './baseline-sql';
 
 /** CPU time this process has used: per request, it is steadier than throughput on a shared machine. */
 function cpuMicros(): number {
@@ -29,7 +32,7 @@ function cpuMicros(): number {
 async function main(): Promise<void> {
   const modules = subgraphList();
   const dataSources = await openDatabases(modules);
-  const schemas: Record<string, any> = {};
+  const schemas: Record<string, GraphQLSchema> = {};
   for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, {}, NO_PEERS)).schema;
   const gateway = await startGraphQLServer({ gateway: createGateway({ localSchemas: schemas }), port: 0 });
   // The same gateway with the default operation limits, cost and rate limits; one load
@@ -46,16 +49,21 @@ async function main(): Promise<void> {
   });
   const editorial = modules.find((m) => m.name === 'editorial')!;
   const subgraph = await startSubgraphServer(editorial, dataSources.get('editorial')!, { port: 0 });
-  const baseline = new BaselineHomePage(dataSources.get('editorial')!);
+  const sql = new BaselineSql(dataSources.get('editorial')!);
+  const home = new BaselineHomePage(sql);
+  const rubricPage = new BaselineRubricPage(sql);
+  // The rubric page measured: the first top-level rubric with sub-rubrics (a full header).
+  const tree = await sql.rubricTree();
+  const rubricSlug = (tree.roots().find((r) => tree.children(r.id).length) ?? tree.roots()[0]).path;
   const server = http.createServer((req, res) => {
     if (req.url === '/__stats') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ orm: sqlCounter.total, baseline: baseline.statements, cpuMicros: cpuMicros() }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ orm: sqlCounter.total, baseline: sql.statements, cpuMicros: cpuMicros() }));
       return;
     }
+    const url = new URL(req.url ?? '/', 'http://baseline');
     req.resume();
     req.on('end', () => {
-      baseline
-        .render()
+      (url.pathname === '/rubric' ? rubricPage.render(url.searchParams.get('slug') ?? '') : home.render())
         .then((body) => res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body)))
         .catch((err) => res.writeHead(500).end(String(err)));
     });
@@ -69,6 +77,8 @@ async function main(): Promise<void> {
       cached: cached.url,
       subgraph: subgraph.url,
       baseline: `http://127.0.0.1:${basePort}/home`,
+      baselineRubric: `http://127.0.0.1:${basePort}/rubric?slug=${encodeURIComponent(rubricSlug)}`,
+      rubricSlug,
       stats: `http://127.0.0.1:${basePort}/__stats`,
     }),
   );

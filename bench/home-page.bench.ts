@@ -4,22 +4,29 @@
  *   npm run bench -- --articles 1000000            1M articles
  *   DATABASE_URL=mysql://… npm run bench           on MySQL
  *   npm run bench -- --scaling 10000,1000000       the uncached gateway at two data sizes
- * Options: --duration S (default 10), --connections N (default 10).
+ * The home and rubric pages through the uncached gateway are alternated with hand-written
+ * endpoints returning the same JSON (checked), in --rounds rounds; then the home page once
+ * through the other setups (limits on, the subgraph alone, the response cache); --pages-only
+ * stops after the rounds.
+ * Options: --duration S (default 10), --connections N (default 10), --rounds N (default 3).
  */
 import 'reflect-metadata';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
-import { argValue } from '../src/cli/args';
+import { argValue, hasFlag } from '../src/cli/args';
 import { prepareData, startServerScript } from './bench-support';
 import { HOME_PAGE_QUERY } from './home-page.query';
+import { RUBRIC_PAGE_QUERY } from './rubric-page.query';
 
 const duration = Number(argValue('--duration') ?? 10);
 const connections = Number(argValue('--connections') ?? 10);
+const rounds = Number(argValue('--rounds') ?? 3);
 
-type Urls = { gateway: string; limited: string; cached: string; subgraph: string; baseline: string; stats: string };
-type Result = { name: string; rps: number; p50: number; p99: number; sqlPerRequest: number | null };
-
-
+type Urls = { gateway: string; limited: string; cached: string; subgraph: string; baseline: string; baselineRubric: string; rubricSlug: string; stats: string };
+type Result = { name: string; rps: number; p50: number; p99: number; sqlPerRequest: number | null; cpuMs: number };
+type Stats = { orm: number; baseline: number; cpuMicros: number };
+/** One page of the front end: its GraphQL request and the hand-written endpoint answering the same JSON. */
+type Page = { name: string; body: string; baseline: string };
 
 function startServers(env: NodeJS.ProcessEnv) {
   return startServerScript<Urls>('bench/bench-server.ts', {
@@ -30,33 +37,83 @@ function startServers(env: NodeJS.ProcessEnv) {
   });
 }
 
-async function stats(urls: Urls): Promise<{ orm: number; baseline: number }> {
-  return (await fetch(urls.stats)).json() as Promise<{ orm: number; baseline: number }>;
+async function stats(urls: Urls): Promise<Stats> {
+  return (await fetch(urls.stats)).json() as Promise<Stats>;
 }
 
-async function load(name: string, url: string, urls: Urls, counter: 'orm' | 'baseline' | null): Promise<Result> {
-  const body = JSON.stringify({ query: HOME_PAGE_QUERY });
+async function load(name: string, url: string, body: string, urls: Urls, counter: 'orm' | 'baseline' | null, warmup = 2): Promise<Result> {
   const opts = { url, method: 'POST' as const, body, headers: { 'content-type': 'application/json' }, connections };
-  await autocannon({ ...opts, duration: 2 });
+  await autocannon({ ...opts, duration: warmup });
   const before = await stats(urls);
   const result = await autocannon({ ...opts, duration });
   const after = await stats(urls);
   if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  const sql = counter ? (after[counter] - before[counter]) / Math.max(1, result.requests.total) : null;
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, sqlPerRequest: sql };
+  const total = Math.max(1, result.requests.total);
+  const sql = counter ? (after[counter] - before[counter]) / total : null;
+  // Server CPU per request: steadier than throughput when other work shares the cores.
+  const cpuMs = (after.cpuMicros - before.cpuMicros) / 1000 / total;
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, sqlPerRequest: sql, cpuMs };
 }
 
-async function post(url: string): Promise<any> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: HOME_PAGE_QUERY }) });
+async function post(url: string, body: string): Promise<unknown> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   return res.json();
 }
 
+/** Median time of one request alone (no concurrency), over `n` requests after a warm-up. */
+async function singleRequestMs(url: string, body: string, n = 100): Promise<number> {
+  for (let i = 0; i < 20; i++) await post(url, body);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await post(url, body);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(n / 2)];
+}
+
+const range = (xs: number[], digits = 0) => {
+  const lo = Math.min(...xs).toFixed(digits);
+  const hi = Math.max(...xs).toFixed(digits);
+  return lo === hi ? lo : `${lo}–${hi}`;
+};
+
 function printTable(rows: Result[], baseline: Result): void {
-  console.log(`\n${'scenario'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'p99/p50'.padStart(8)} ${'× baseline'.padStart(11)} ${'SQL/req'.padStart(8)}`);
+  console.log(`\n${'scenario'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'p99/p50'.padStart(8)} ${'× baseline'.padStart(11)} ${'SQL/req'.padStart(8)} ${'CPU ms/req'.padStart(11)}`);
   for (const r of rows) {
     console.log(
-      `${r.name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${(r.p99 / Math.max(1, r.p50)).toFixed(2).padStart(8)} ${(r.rps / baseline.rps).toFixed(2).padStart(11)} ${r.sqlPerRequest === null ? '-'.padStart(8) : r.sqlPerRequest.toFixed(1).padStart(8)}`,
+      `${r.name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${(r.p99 / Math.max(1, r.p50)).toFixed(2).padStart(8)} ${(r.rps / baseline.rps).toFixed(2).padStart(11)} ${r.sqlPerRequest === null ? '-'.padStart(8) : r.sqlPerRequest.toFixed(1).padStart(8)} ${r.cpuMs.toFixed(2).padStart(11)}`,
     );
+  }
+}
+
+/**
+ * Each page through the uncached gateway against its hand-written endpoint, alternated in
+ * `rounds` rounds so both meet the same load from the rest of the machine; prints ranges.
+ */
+async function comparePages(pages: Page[], urls: Urls): Promise<void> {
+  const runs = new Map<string, { gateway: Result[]; baseline: Result[]; single: { gateway: number[]; baseline: number[] } }>();
+  for (const page of pages) runs.set(page.name, { gateway: [], baseline: [], single: { gateway: [], baseline: [] } });
+  for (let round = 1; round <= rounds; round++) {
+    for (const page of pages) {
+      const r = runs.get(page.name)!;
+      r.single.gateway.push(await singleRequestMs(urls.gateway, page.body));
+      r.single.baseline.push(await singleRequestMs(page.baseline, page.body));
+      r.gateway.push(await load(`${page.name}, gateway`, urls.gateway, page.body, urls, 'orm', 1));
+      r.baseline.push(await load(`${page.name}, baseline`, page.baseline, page.body, urls, 'baseline', 1));
+    }
+    console.log(`round ${round}/${rounds} done`);
+  }
+  console.log(`\n${'page'.padEnd(8)} ${'endpoint'.padEnd(12)} ${'req/s'.padStart(12)} ${'× hand'.padStart(11)} ${'CPU × hand'.padStart(11)} ${'single ms'.padStart(11)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(9)} ${'CPU ms/req'.padStart(11)} ${'SQL/req'.padStart(8)}`);
+  for (const [name, r] of runs) {
+    const ratios = r.gateway.map((g, i) => g.rps / r.baseline[i].rps);
+    // Hand-written CPU per request over the gateway's: what throughput would be on idle cores.
+    const cpuRatios = r.gateway.map((g, i) => r.baseline[i].cpuMs / g.cpuMs);
+    for (const [label, list, single] of [['gateway', r.gateway, r.single.gateway], ['hand', r.baseline, r.single.baseline]] as const) {
+      console.log(
+        `${name.padEnd(8)} ${label.padEnd(12)} ${range(list.map((x) => x.rps)).padStart(12)} ${(label === 'gateway' ? range(ratios, 2) : '1').padStart(11)} ${(label === 'gateway' ? range(cpuRatios, 2) : '1').padStart(11)} ${range(single, 1).padStart(11)} ${range(list.map((x) => x.p50)).padStart(8)} ${range(list.map((x) => x.p99)).padStart(9)} ${range(list.map((x) => x.cpuMs), 2).padStart(11)} ${(list[0].sqlPerRequest ?? 0).toFixed(1).padStart(8)}`,
+      );
+    }
   }
 }
 
@@ -64,17 +121,29 @@ async function mainComparison(articles: number): Promise<void> {
   const env = await prepareData(articles);
   const { urls, child } = await startServers(env);
   try {
-    const [viaGateway, direct, byHand] = await Promise.all([post(urls.gateway), post(urls.subgraph), (await fetch(urls.baseline, { method: 'POST' })).json()]);
-    console.log(`\n${articles} articles on ${process.env.DATABASE_URL ? 'MySQL' : 'SQLite'}, ${connections} connections, ${duration} s per scenario`);
-    console.log(`same JSON — gateway vs subgraph: ${isDeepStrictEqual(viaGateway, direct)}, gateway vs baseline: ${isDeepStrictEqual(viaGateway, byHand)}`);
-    const baseline = await load('3. baseline (hand-written, driver)', urls.baseline, urls, 'baseline');
-    const rows = [
-      await load('1. gateway, cache off', urls.gateway, urls, 'orm'),
-      await load('1b. gateway, cache off, limits on', urls.limited, urls, 'orm'),
-      await load('2. editorial subgraph directly', urls.subgraph, urls, 'orm'),
-      baseline,
-      await load('4. gateway, response cache warm', urls.cached, urls, 'orm'),
+    const home = JSON.stringify({ query: HOME_PAGE_QUERY });
+    const rubric = JSON.stringify({ query: RUBRIC_PAGE_QUERY, variables: { slug: urls.rubricSlug } });
+    const pages: Page[] = [
+      { name: 'home', body: home, baseline: urls.baseline },
+      { name: 'rubric', body: rubric, baseline: urls.baselineRubric },
     ];
+    console.log(`\n${articles} articles on ${process.env.DATABASE_URL ? 'MySQL' : 'SQLite'}, ${connections} connections, ${duration} s per scenario, ${rounds} rounds`);
+    for (const page of pages) {
+      const [viaGateway, byHand] = await Promise.all([post(urls.gateway, page.body), post(page.baseline, page.body)]);
+      console.log(`same JSON — ${page.name} page, gateway vs hand-written: ${isDeepStrictEqual(viaGateway, byHand)}`);
+    }
+    console.log(`same JSON — home page, gateway vs subgraph: ${isDeepStrictEqual(await post(urls.gateway, home), await post(urls.subgraph, home))}`);
+    await comparePages(pages, urls);
+    if (hasFlag('--pages-only')) return;
+    const baseline = await load('3. baseline (hand-written, driver)', urls.baseline, home, urls, 'baseline');
+    const rows = [
+      await load('1. gateway, cache off', urls.gateway, home, urls, 'orm'),
+      await load('1b. gateway, cache off, limits on', urls.limited, home, urls, 'orm'),
+      await load('2. editorial subgraph directly', urls.subgraph, home, urls, 'orm'),
+      baseline,
+      await load('4. gateway, response cache warm', urls.cached, home, urls, 'orm'),
+    ];
+    console.log('\nhome page, once each:');
     printTable(rows, baseline);
     console.log(`\nlimits on / off (home page, uncached): ${(rows[1].rps / rows[0].rps).toFixed(3)}× throughput; \`npm run bench:limits\` alternates the two for a steadier figure`);
   } finally {
@@ -88,7 +157,7 @@ async function scaling(sizes: number[]): Promise<void> {
     const env = await prepareData(size);
     const { urls, child } = await startServers(env);
     try {
-      rows.push(await load(`gateway, cache off, ${size} articles`, urls.gateway, urls, 'orm'));
+      rows.push(await load(`gateway, cache off, ${size} articles`, urls.gateway, JSON.stringify({ query: HOME_PAGE_QUERY }), urls, 'orm'));
     } finally {
       child.kill('SIGTERM');
     }

@@ -63,7 +63,7 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => String, { description: 'Public URL path, e.g. "/monde/europe/mon-article".' })
-  path(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<string> {
+  path(@Root() article: Article, @Ctx() ctx: RequestContext): string | Promise<string> {
     return this.reader(ctx).path(article);
   }
 
@@ -73,8 +73,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => RubricType, { description: 'The primary rubric.' })
-  async rubric(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<Rubric | undefined> {
-    return (await this.rt.loaders(ctx).rubricTree()).get(article.primaryRubricId);
+  rubric(@Root() article: Article, @Ctx() ctx: RequestContext): Rubric | undefined | Promise<Rubric | undefined> {
+    return this.rt.loaders(ctx).withRubricTree((tree) => tree.get(article.primaryRubricId));
   }
 
   @FieldResolver(() => [RubricType], { description: 'Other rubrics it is also listed in.' })
@@ -85,9 +85,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => [BreadcrumbItemType], { description: 'Home » … » its rubric.' })
-  async breadcrumb(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<BreadcrumbItemType[]> {
-    const tree = await this.rt.loaders(ctx).rubricTree();
-    return breadcrumbFor(tree.lineage(article.primaryRubricId));
+  breadcrumb(@Root() article: Article, @Ctx() ctx: RequestContext): BreadcrumbItemType[] | Promise<BreadcrumbItemType[]> {
+    return this.rt.loaders(ctx).withRubricTree((tree) => breadcrumbFor(tree.lineage(article.primaryRubricId)));
   }
 
   @FieldResolver(() => [AuthorType], { description: 'Bylines in order.' })

@@ -42,13 +42,14 @@ export class RubricResolver {
   }
 
   @FieldResolver(() => RubricType, { nullable: true })
-  async parent(@Root() rubric: Rubric, @Ctx() ctx: RequestContext): Promise<Rubric | null> {
-    return rubric.parentId ? ((await this.rt.loaders(ctx).rubricTree()).get(rubric.parentId) ?? null) : null;
+  parent(@Root() rubric: Rubric, @Ctx() ctx: RequestContext): Rubric | null | Promise<Rubric | null> {
+    const { parentId } = rubric;
+    return parentId ? this.rt.loaders(ctx).withRubricTree((tree) => tree.get(parentId) ?? null) : null;
   }
 
   @FieldResolver(() => [RubricType], { description: 'Sub-rubrics in menu order.' })
-  async children(@Root() rubric: Rubric, @Ctx() ctx: RequestContext): Promise<Rubric[]> {
-    return (await this.rt.loaders(ctx).rubricTree()).children(rubric.id);
+  children(@Root() rubric: Rubric, @Ctx() ctx: RequestContext): Rubric[] | Promise<Rubric[]> {
+    return this.rt.loaders(ctx).withRubricTree((tree) => tree.children(rubric.id));
   }
 
   @FieldResolver(() => [RubricType], { description: 'From the top-level rubric down to the parent.' })
@@ -57,8 +58,8 @@ export class RubricResolver {
   }
 
   @FieldResolver(() => [BreadcrumbItemType], { description: 'Home » … » this rubric.' })
-  async breadcrumb(@Root() rubric: Rubric, @Ctx() ctx: RequestContext): Promise<BreadcrumbItemType[]> {
-    return breadcrumbFor((await this.rt.loaders(ctx).rubricTree()).lineage(rubric.id));
+  breadcrumb(@Root() rubric: Rubric, @Ctx() ctx: RequestContext): BreadcrumbItemType[] | Promise<BreadcrumbItemType[]> {
+    return this.rt.loaders(ctx).withRubricTree((tree) => breadcrumbFor(tree.lineage(rubric.id)));
   }
 
   @FieldResolver(() => ArticleConnectionType, { description: 'Its published articles and those of every rubric below it, newest first.' })

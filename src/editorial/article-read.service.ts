@@ -102,9 +102,7 @@ export class ArticleReadService {
     return this.manyById(ranked);
   }
 
-  async path(article: Article): Promise<string> {
-    const tree = await this.loaders.rubricTree();
-    const rubric = tree.get(article.primaryRubricId);
-    return articlePath(rubric?.path ?? 'articles', article.slug);
+  path(article: Article): string | Promise<string> {
+    return this.loaders.withRubricTree((tree) => articlePath(tree.get(article.primaryRubricId)?.path ?? 'articles', article.slug));
   }
 }
