@@ -1,3 +1,4 @@
+import { outboxFlushPlugin } from '../../src/events/outbox-flush.plugin';
 import { sqlCounter } from '../../src/db/sql-counter';
 import { HOUR_MS } from '../../src/audience/time-buckets';
 import { createGateway } from '../../src/gateway/create-gateway';
@@ -76,7 +77,12 @@ describe.each(backends())('readership: view counts and rankings (%s)', (backend)
       { events: fx.app.channels, audience: { options: { ...audienceTestConfig().options, rankingTtlMs: ttlMs }, limiter: new MemoryRateLimiter() } },
       peers,
     );
-    const gateway = await startGraphQLServer({ gateway: createGateway({ localSchemas: { ...schemas, audience: audience.schema } }), port: 0 });
+    // Like the app's own gateway, it answers a mutation once the mutation's events are relayed.
+    const gateway = await startGraphQLServer({
+      gateway: createGateway({ localSchemas: { ...schemas, audience: audience.schema } }),
+      port: 0,
+      plugins: [outboxFlushPlugin(fx.app.settleEvents)],
+    });
     try {
       await fn(gateway.url);
     } finally {
