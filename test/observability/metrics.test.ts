@@ -31,7 +31,8 @@ describe.each(backends())('Prometheus metrics at /metrics (%s)', (backend) => {
   beforeAll(async () => {
     fx = await startNewsroomFixture(backend, 'metrics', 40, {
       responseCache: true,
-      operationGuards: gatewayOperationGuards(readLimitsConfig({ RATE_LIMIT: 'off' })),
+      // Rate limits in memory, per client address (the fixture trusts one proxy hop).
+      operationGuards: gatewayOperationGuards(readLimitsConfig({ RATE_LIMIT_ANONYMOUS: '3000/60' })),
       // The relay wakes on commits only: a row written behind its back stays pending until drained.
       subgraphs: { env: { ...process.env, OUTBOX_POLL_MS: '3600000' } },
     });
@@ -78,6 +79,19 @@ describe.each(backends())('Prometheus metrics at /metrics (%s)', (backend) => {
     // A home page's articles, authors and rubrics load in batches of several keys each.
     expect(moved('dataloader_batch_size_count')).toBeGreaterThan(0);
     expect(moved('dataloader_batch_size_sum')).toBeGreaterThan(moved('dataloader_batch_size_count'));
+  });
+
+  it('counts rate-limit refusals by code', async () => {
+    const before = (await scrape()).text;
+    const client = { 'x-forwarded-for': '203.0.113.77' };
+    let codes: string[] = [];
+    // A new page size each time, so that no answer comes from the response cache.
+    for (let size = 1; size <= 100 && !codes.includes('RATE_LIMITED'); size++) {
+      codes = errorCodes(await gql(fx.url, `{ articles(first: ${size}) { nodes { id title authors { name } } } }`, {}, client));
+    }
+    expect(codes).toEqual(['RATE_LIMITED']);
+    const after = (await scrape()).text;
+    expect((sample(after, 'graphql_operation_refusals_total', { code: 'RATE_LIMITED' }) ?? 0) - (sample(before, 'graphql_operation_refusals_total', { code: 'RATE_LIMITED' }) ?? 0)).toBe(1);
   });
 
   it('labels a client-chosen operation name only once it resolved against the schema', async () => {
