@@ -17,6 +17,8 @@ import { closeDatabases, openDatabases } from './open-databases';
 import { ReadRouting } from '../db/read-routing';
 import { ideModeFromEnv, type IdeMode } from '../ide/ide-mode';
 import { ideServerOptions } from '../ide/ide-server-options';
+import { metricsEnabled, ProcessMetrics } from '../observability/process-metrics';
+import { sqlCounter } from '../db/sql-counter';
 
 export type NewsroomApp = {
   url: string;
@@ -31,6 +33,8 @@ export type NewsroomApp = {
   settleEvents(): Promise<void>;
   /** The runtime a subgraph's composition root built in this app (tests reach its mailer, buffers, counters). */
   runtime<N extends keyof SubgraphRuntimes>(name: N): SubgraphRuntimes[N];
+  /** The process's Prometheus metrics, served at /metrics (undefined with METRICS=off). */
+  metrics?: ProcessMetrics;
   stop(): Promise<void>;
 };
 
@@ -60,6 +64,8 @@ export async function startNewsroom(
     subgraphs?: SubgraphConfig;
     /** The offline IDE at /ide: by default open in development, off in production unless IDE=on (then staff only). */
     ide?: IdeMode;
+    /** Prometheus metrics at /metrics: built here unless METRICS=off; false for none. */
+    metrics?: ProcessMetrics | false;
   } = {},
 ): Promise<NewsroomApp> {
   const modules = options.modules ?? subgraphList();
@@ -69,6 +75,8 @@ export async function startNewsroom(
   // The process's event channels (Redis Streams with EVENT_BROKER_URL, else this process alone).
   const ownEvents = options.subgraphs?.events ? null : await createEventChannels(process.env);
   const events = options.subgraphs?.events ?? ownEvents!;
+  const metrics =
+    options.metrics === false ? undefined : (options.metrics ?? (metricsEnabled() ? new ProcessMetrics({ sqlStatements: () => sqlCounter.total }) : undefined));
   try {
     if (options.seedDemo) {
       for (const mod of modules) await mod.seedDemo?.(dataSources.get(mod.name)!);
@@ -77,8 +85,9 @@ export async function startNewsroom(
     const served = new Set<string>(modules.map((m) => m.name));
     const peers: SubgraphPeers = { has: (name) => served.has(name), schema: (name) => schemas[name] };
     for (const mod of modules) {
-      const subgraph: RunningSubgraph = await mod.start(dataSources.get(mod.name)!, { ...options.subgraphs, events }, peers);
+      const subgraph: RunningSubgraph = await mod.start(dataSources.get(mod.name)!, { ...options.subgraphs, events, metrics }, peers);
       running.set(mod.name, subgraph);
+      if (subgraph.outbox) metrics?.watchOutbox(mod.name, subgraph.outbox);
       schemas[mod.name] = subgraph.schema;
     }
     const settleEvents = async () => {
@@ -104,6 +113,7 @@ export async function startNewsroom(
       landingPage: ide.landingPage,
       plugins: [...ide.plugins, outboxFlushPlugin(settleEvents), ...(options.http?.plugins ?? [])],
       introspection: ide.introspection,
+      metrics,
       responseCache: (options.responseCache ?? process.env.RESPONSE_CACHE !== 'off') ? new ResponseCache(undefined, undefined, events.bus) : undefined,
     });
     // After the gateway's own cache (subscribed when it was built), so an edge refetching at
@@ -119,6 +129,7 @@ export async function startNewsroom(
       events: events.bus,
       channels: events,
       settleEvents,
+      metrics,
       runtime<N extends keyof SubgraphRuntimes>(name: N): SubgraphRuntimes[N] {
         const subgraph = running.get(name);
         if (!subgraph) throw new Error(`The ${name} subgraph is not served by this app`);

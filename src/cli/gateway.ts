@@ -13,6 +13,7 @@ import { createEventChannels } from '../events/event-channels';
 import { exitOnStartFailure } from './start-failure';
 import { ideModeFromEnv } from '../ide/ide-mode';
 import { ideServerOptions } from '../ide/ide-server-options';
+import { metricsEnabled, ProcessMetrics } from '../observability/process-metrics';
 
 async function main(): Promise<void> {
   checkSettings();
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     port,
     host: process.env.HOST ?? '0.0.0.0',
     responseCache: process.env.RESPONSE_CACHE !== 'off' ? new ResponseCache(undefined, undefined, events.bus) : undefined,
+    // No database here: no SQL or outbox series, only requests, cache, refusals and Node's own.
+    metrics: metricsEnabled() ? new ProcessMetrics() : undefined,
     ...ide,
   });
   if (edgePurge) events.bus.subscribe((event) => edgePurge.onEvent(event));

@@ -16,6 +16,8 @@ import { createEventChannels } from '../events/event-channels';
 import type { EventOutbox } from '../events/event-outbox';
 import { outboxFlushPlugin } from '../events/outbox-flush.plugin';
 import { exitOnStartFailure } from './start-failure';
+import { metricsEnabled, ProcessMetrics } from '../observability/process-metrics';
+import { sqlCounter } from '../db/sql-counter';
 
 async function main(): Promise<void> {
   checkSettings();
@@ -32,14 +34,16 @@ async function main(): Promise<void> {
   const events = await createEventChannels(process.env);
   // Mutations answer once their events are on the broker (the subgraph's outbox relayed).
   let outbox: EventOutbox | undefined;
+  const metrics = metricsEnabled() ? new ProcessMetrics({ sqlStatements: () => sqlCounter.total }) : undefined;
   const server = await startSubgraphServer(mod, dataSources.get(name)!, {
     port,
     host: process.env.HOST ?? '127.0.0.1',
     readRouting,
-    config: { events },
-    http: { plugins: [outboxFlushPlugin(async () => outbox?.drain())] },
+    config: { events, metrics },
+    http: { plugins: [outboxFlushPlugin(async () => outbox?.drain())], metrics },
   });
   outbox = server.subgraph.outbox;
+  if (outbox) metrics?.watchOutbox(name, outbox);
   if (process.env.JOBS !== '0') mod.startJobs?.(dataSources.get(name)!, events);
   console.log(`Subgraph ${name} ready at http://localhost:${server.port}/graphql`);
   // Graceful drain: no new connections, requests in flight finish (10 s at most), then buffers flush and exit.

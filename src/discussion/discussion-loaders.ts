@@ -17,9 +17,9 @@ const pageKey = (r: CommentPageRequest) =>
  * one request, so that is their key too. A home page's comment counts are one
  * `WHERE articleId IN (…)`; a thread page is one UNION ALL per level.
  */
-export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext) {
+export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext, onBatch?: (size: number) => void) {
   const viewer = ctx.viewer;
-  const scheduler = new BatchScheduler();
+  const scheduler = new BatchScheduler(onBatch);
   /** Comments by id whatever their status: callers apply the visibility rules. */
   const commentById = scheduler.loader<number, Comment | null>(async (ids) => {
     const rows: Array<Record<string, unknown>> = await ds.query(

@@ -44,8 +44,10 @@ export class DiscussionRuntime {
   constructor(
     readonly dataSource: DataSource,
     parts: DiscussionParts,
+    /** Hears the size of every loader batch (the process's metrics). */
+    onBatch?: (size: number) => void,
   ) {
-    this.loaders = perRequest((ctx) => createDiscussionLoaders(dataSource, ctx));
+    this.loaders = perRequest((ctx) => createDiscussionLoaders(dataSource, ctx, onBatch));
     this.postedInRequest = perRequest(() => new Set<number>());
     this.limiter = parts.limiter;
     this.articles = parts.articles;

@@ -119,8 +119,8 @@ function byArticle<E extends ObjectLiteral & { articleId: number }>(ds: DataSour
  * The editorial subgraph's per-request loaders. Every relation a page touches goes through
  * one of these, so a page costs one statement per kind of thing, however many it shows.
  */
-export function createEditorialLoaders(ds: DataSource, now: Date) {
-  const scheduler = new BatchScheduler();
+export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (size: number) => void) {
+  const scheduler = new BatchScheduler(onBatch);
   let tree: Promise<RubricTree> | null = null;
   let treeRead: RubricTree | null = null;
   const rubricTree = (): Promise<RubricTree> => {

@@ -14,11 +14,12 @@ export class EditorialRuntime {
   /** Home pages assembled in this request, by articles per block (homePage and its preview share them). */
   readonly homePages: (ctx: RequestContext) => Map<number, Promise<HomePageContent>>;
 
-  constructor(readonly dataSource: DataSource, env: NodeJS.ProcessEnv = process.env) {
+  /** `onBatch` hears the size of every loader batch (the process's metrics). */
+  constructor(readonly dataSource: DataSource, env: NodeJS.ProcessEnv = process.env, onBatch?: (size: number) => void) {
     this.search = isMysql(dataSource)
       ? new MysqlArticleSearch({ statementTimeoutMs: searchStatementTimeoutMs(env) })
       : new SqliteArticleSearch();
-    this.loaders = perRequest((ctx) => createEditorialLoaders(dataSource, ctx.now));
+    this.loaders = perRequest((ctx) => createEditorialLoaders(dataSource, ctx.now, onBatch));
     this.homePages = perRequest(() => new Map());
   }
 }

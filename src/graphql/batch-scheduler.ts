@@ -16,9 +16,15 @@ export class BatchScheduler {
   private inFlight = 0;
   private held: Array<() => void> = [];
 
+  /** `onBatch` hears the number of keys of every batch (the process's batch-size histogram). */
+  constructor(private readonly onBatch?: (size: number) => void) {}
+
   /** A DataLoader whose batches go through this scheduler. */
   loader<K, V, C = K>(batch: (keys: readonly K[]) => Promise<V[]>, options: DataLoader.Options<K, V, C> = {}): DataLoader<K, V, C> {
-    return new DataLoader<K, V, C>((keys) => this.track(() => batch(keys)), { ...options, batchScheduleFn: (dispatch) => this.schedule(dispatch) });
+    return new DataLoader<K, V, C>((keys) => {
+      this.onBatch?.(keys.length);
+      return this.track(() => batch(keys));
+    }, { ...options, batchScheduleFn: (dispatch) => this.schedule(dispatch) });
   }
 
   private schedule(dispatch: () => void): void {

@@ -31,6 +31,9 @@ import { registerPlainRoutes, type HttpRoute } from './plain-routes';
 import { requestIdFrom } from './request-id';
 import { captureHelmetHeaders, useSecurityHeaders } from './security-headers';
 import { ServerStartError } from './server-start-error';
+import type { ProcessMetrics } from '../observability/process-metrics';
+import { metricsPlugin } from '../observability/metrics.plugin';
+import { registerMetricsRoute } from '../observability/metrics-route';
 
 
 export type RunningServer = {
@@ -74,6 +77,8 @@ export type GraphQLServerOptions = Partial<HttpConfig> & {
   logger?: Logger;
   /** How long `stop()` waits for requests in flight before closing their connections. */
   drainTimeoutMs?: number;
+  /** The process's Prometheus metrics: given, operations are timed and counted and `GET /metrics` serves them. */
+  metrics?: ProcessMetrics;
 };
 
 /** The GraphQL-over-HTTP limit: a larger body is refused with 413 and a closed connection. */
@@ -107,6 +112,8 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     // No "Did you mean …?" in production: suggestions spell out the schema introspection hides.
     hideSchemaDetailsFromClientErrors: config.production,
     plugins: [
+      // Before the limits, so that the time of a refused operation is measured too.
+      ...(options.metrics ? [metricsPlugin<RequestContext>(options.metrics)] : []),
       // The limits first: nothing else should work on an operation they refuse.
       ...(options.operationGuards?.plugins ?? []),
       // Never Apollo's landing page (it loads from CDNs): the IDE's page, or none.
@@ -163,6 +170,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
   await app.register(fastifyCors, { delegator: corsPolicy(config.corsOrigins, !config.production) });
   useStrictJsonParser(app);
   registerHealthRoutes(app, { ready: options.ready, draining: () => draining });
+  if (options.metrics) registerMetricsRoute(app, options.metrics);
   registerGraphQLRoute(app, {
     apollo,
     cache: options.responseCache,
@@ -170,6 +178,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     requestTimeoutMs: config.requestTimeoutMs,
     contentSecurityPolicy: config.production,
     signedCallsKey: options.signedCallsKey,
+    metrics: options.metrics,
   });
   if (options.routes) registerPlainRoutes(app, options.routes, () => draining);
 

@@ -8,6 +8,7 @@ import type { ErrorScope } from '../errors/format-error';
 import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
 import { verifySubgraphCall, type SignedCall } from '../federation/subgraph-signature';
 import { DeadlineExceededError, InvalidUtf8Error } from './http-errors';
+import type { ProcessMetrics } from '../observability/process-metrics';
 
 /** Header values as one string each, lower-case names: what RequestContext and the cache read. */
 export function plainHeaders(headers: FastifyRequest['headers']): Record<string, string> {
@@ -85,9 +86,11 @@ export function registerGraphQLRoute(
      * (subgraph-signature.ts), and the client address they carry is the request's.
      */
     signedCallsKey?: Buffer;
+    /** Counts response-cache hits and misses. */
+    metrics?: ProcessMetrics;
   },
 ): void {
-  const { apollo, cache, errorScope, requestTimeoutMs, signedCallsKey } = options;
+  const { apollo, cache, errorScope, requestTimeoutMs, signedCallsKey, metrics } = options;
   // The deadline's signal of each request in flight, for its RequestContext.
   const deadlines = new WeakMap<FastifyRequest, AbortSignal>();
   // The client address a verified gateway call carries.
@@ -135,6 +138,7 @@ export function registerGraphQLRoute(
     }
     const headers = plainHeaders(request.headers);
     const cached = cache ? await cacheLookup(cache, request, headers) : null;
+    if (cached) metrics?.responseCache.inc({ result: cached.hit ? 'hit' : 'miss' });
     if (cached?.hit) {
       reply.headers({ ...cached.hit.headers, 'cache-control': `public, max-age=${cached.maxAge}`, 'x-cache': 'HIT' });
       return cached.hit.body;

@@ -22,6 +22,7 @@ import { buildFederatedSchema } from './build-federated-schema';
 import { createRateLimiter } from '../limits/rate-limiter';
 import { OwnedParts } from './owned-parts';
 import type { SubgraphModule } from './subgraph-module';
+import { batchSizeObserver } from '../observability/process-metrics';
 
 const resolvers: NonEmptyArray<Function> = [
   ArticleCommentsResolver,
@@ -53,7 +54,7 @@ export const discussionSubgraph: SubgraphModule<'discussion'> = {
       // Read when asked rather than once, as it always was: an operator (or a test) turning
       // guest comments off in this process's environment takes effect without a restart.
       guestCommentsAllowed: given.guestCommentsAllowed ?? (() => !/^(0|false|off|no)$/i.test(env.ALLOW_GUEST_COMMENTS ?? '')),
-    });
+    }, batchSizeObserver(config.metrics));
     const schema = await buildFederatedSchema({
       resolvers,
       construct: (cls) => new (cls as new (rt: DiscussionRuntime) => unknown)(runtime),

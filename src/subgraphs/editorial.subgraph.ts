@@ -46,6 +46,7 @@ import { EditorialRuntime } from '../editorial/editorial-runtime';
 import { seedEditorialDemo } from '../seed/editorial-seeder';
 import { buildFederatedSchema } from './build-federated-schema';
 import type { SubgraphModule } from './subgraph-module';
+import { batchSizeObserver } from '../observability/process-metrics';
 
 const resolvers: NonEmptyArray<Function> = [
   ArticleResolver,
@@ -99,7 +100,7 @@ export const editorialSubgraph: SubgraphModule<'editorial'> = {
   seedDemo: seedEditorialDemo,
   startJobs: (dataSource, events) => startScheduler(dataSource, { bus: events.bus }),
   async start(dataSource, config) {
-    const runtime = new EditorialRuntime(dataSource, config.env ?? process.env);
+    const runtime = new EditorialRuntime(dataSource, config.env ?? process.env, batchSizeObserver(config.metrics));
     const schema = await buildFederatedSchema({
       resolvers,
       construct: (cls) => new (cls as new (rt: EditorialRuntime) => unknown)(runtime),

@@ -4,6 +4,7 @@ import type { AudienceParts, AudienceRuntime } from '../audience/audience-runtim
 import type { DiscussionParts, DiscussionRuntime } from '../discussion/discussion-runtime';
 import type { EditorialRuntime } from '../editorial/editorial-runtime';
 import type { EventChannels } from '../events/event-channels';
+import type { ProcessMetrics } from '../observability/process-metrics';
 
 /**
  * How the subgraphs of one process are configured. Everything is optional: a composition
@@ -18,6 +19,8 @@ export type SubgraphConfig = {
    * (events/event-channels.ts). A root given none makes channels of its own, this process alone.
    */
   events?: EventChannels;
+  /** The process's Prometheus metrics, where loaders report their batch sizes. */
+  metrics?: ProcessMetrics;
   accounts?: Partial<AccountsParts>;
   discussion?: Partial<DiscussionParts>;
   audience?: Partial<Omit<AudienceParts, 'options'>> & { options?: Partial<AudienceOptions> };
