@@ -32,6 +32,10 @@ sub vcl_recv {
     }
     return (synth(200, "Banned"));
   }
+  # Operators scrape /metrics on the gateways themselves; the public never sees it.
+  if (req.url ~ "^/metrics") {
+    return (synth(404, "Not found"));
+  }
   # Only anonymous reads are shared; anything with credentials goes straight to a gateway.
   if (req.method != "GET" && req.method != "HEAD") {
     return (pass);

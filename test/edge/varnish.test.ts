@@ -102,6 +102,11 @@ run('the edge cache (Varnish) purged by tags', () => {
     expect({ edge: after.edge, listed: listed(after, article.id) }).toEqual({ edge: 'MISS', listed: true });
   });
 
+  it('keeps the operators’ /metrics away from the public', async () => {
+    expect((await fetch(`${edgeUrl}/metrics`)).status).toBe(404);
+    expect((await fetch(fx.url.replace('/graphql', '/metrics'))).status).toBe(200);
+  });
+
   it('never serves an unpublished article from the edge', async () => {
     const article = await publishedArticle(fx.url, editor.headers, { title: 'Retiré bientôt', primaryRubricId: 1 });
     const page = `{ article(slug: "${article.slug}") { id title } }`;
