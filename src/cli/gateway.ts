@@ -10,6 +10,7 @@ import { startGraphQLServer } from '../server/graphql-http-server';
 import { EdgePurge } from '../cache/edge-purge';
 import { ResponseCache } from '../cache/response-cache';
 import { createEventChannels } from '../events/event-channels';
+import { gatewayReadiness } from '../gateway/gateway-readiness';
 import { exitOnStartFailure } from './start-failure';
 import { ideModeFromEnv } from '../ide/ide-mode';
 import { ideServerOptions } from '../ide/ide-server-options';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
     operationGuards: gatewayOperationGuards(),
     port,
     host: process.env.HOST ?? '0.0.0.0',
+    // Not ready while its broker or a required subgraph (editorial) is unreachable.
+    ready: gatewayReadiness({ events }),
     responseCache: process.env.RESPONSE_CACHE !== 'off' ? new ResponseCache(undefined, undefined, events.bus) : undefined,
     ...ide,
   });

@@ -45,6 +45,9 @@ export class LocalEventTransport implements EventTransport {
     };
   }
 
+  /** This process is its own broker: always there. */
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {
     this.everyone.clear();
     this.groups.clear();

@@ -57,8 +57,10 @@ export class RedisStreamTransport implements EventTransport {
 
   /** Every event from the current end of the stream on, to this subscriber. */
   private async fanOutLoop(reader: Redis, handler: EventHandler, running: () => boolean): Promise<{ done: Promise<void> }> {
-    const last = (await this.writer.xrevrange(this.stream, '+', '-', 'COUNT', 1)) as Array<[string, string[]]>;
-    let cursor = last[0]?.[0] ?? '0-0';
+    // A broker down at start must not stop the process (its readiness says so): read what
+    // arrives once it is back ('$', the stream's end at that moment).
+    const last = (await this.writer.xrevrange(this.stream, '+', '-', 'COUNT', 1).catch(() => null)) as Array<[string, string[]]> | null;
+    let cursor = last ? (last[0]?.[0] ?? '0-0') : '$';
     const done = (async () => {
       while (running() && !this.closed) {
         let batch: Array<[string, StreamEntries]> | null = null;
@@ -107,6 +109,16 @@ export class RedisStreamTransport implements EventTransport {
       }
     })();
     return { done };
+  }
+
+  /**
+   * Fails at once while the connection is down (no waiting in ioredis's offline queue, which
+   * would hold a probe until its timeout); a PING otherwise, so a Redis that accepts
+   * connections but does not answer fails too.
+   */
+  async ping(): Promise<void> {
+    if (this.writer.status !== 'ready') throw new Error(`broker connection ${this.writer.status}`);
+    await this.writer.ping();
   }
 
   async close(): Promise<void> {
