@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import Redis from 'ioredis';
 import type { EventHandler, EventTransport, PublishedEvent, SubscribeOptions } from './event-transport';
+import { CONSOLE_LOG, LogThrottle, logThrottleOptionsFromEnv, type ThrottledLog } from '../errors/log-throttle';
 
 const BLOCK_MS = 2_000;
 /** A pending event unacknowledged this long (its consumer died or failed) is delivered again. */
@@ -27,6 +28,8 @@ export class RedisStreamTransport implements EventTransport {
   constructor(
     private readonly url: string,
     private readonly stream = 'newsroom:content-events',
+    /** Where consumer failures go, throttled: a consumer failing on every event would flood it. */
+    private readonly log: { log: ThrottledLog; throttle: LogThrottle } = { log: CONSOLE_LOG, throttle: new LogThrottle(logThrottleOptionsFromEnv()) },
   ) {
     this.writer = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
     this.writer.on('error', () => undefined);
@@ -72,7 +75,7 @@ export class RedisStreamTransport implements EventTransport {
         }
         for (const [id, fields] of batch?.[0]?.[1] ?? []) {
           cursor = id;
-          await deliver(handler, fields);
+          await deliver(handler, fields, this.log);
         }
       }
     })();
@@ -89,7 +92,7 @@ export class RedisStreamTransport implements EventTransport {
     const consumer = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     const handle = async (entries: StreamEntries) => {
       for (const [id, fields] of entries) {
-        if (await deliver(handler, fields)) await this.writer.xack(this.stream, group, id);
+        if (await deliver(handler, fields, this.log)) await this.writer.xack(this.stream, group, id);
       }
     };
     const done = (async () => {
@@ -130,7 +133,7 @@ export class RedisStreamTransport implements EventTransport {
 }
 
 /** Runs the handler on one stream entry; false when it failed (the entry stays pending). */
-async function deliver(handler: EventHandler, fields: string[]): Promise<boolean> {
+async function deliver(handler: EventHandler, fields: string[], log: { log: ThrottledLog; throttle: LogThrottle }): Promise<boolean> {
   const data = fields[fields.indexOf('data') + 1];
   let event: PublishedEvent;
   try {
@@ -142,7 +145,8 @@ async function deliver(handler: EventHandler, fields: string[]): Promise<boolean
     await handler(event);
     return true;
   } catch (err) {
-    console.error('[events] consumer failed for', event.event?.type, event.id, (err as Error).message);
+    const reason = (err as Error | null)?.message ?? String(err);
+    log.throttle.error(log.log, `consumer|${event.event?.type}|${reason}`, { type: event.event?.type, eventId: event.id, reason }, 'event consumer failed');
     return false;
   }
 }
