@@ -84,11 +84,20 @@ export class RedisStreamTransport implements EventTransport {
 
   /** Events shared among a durable group: acknowledged after the handler succeeds, redelivered otherwise. */
   private async groupLoop(reader: Redis, group: string, handler: EventHandler, running: () => boolean): Promise<{ done: Promise<void> }> {
-    try {
-      await this.writer.xgroup('CREATE', this.stream, group, '0', 'MKSTREAM');
-    } catch (err) {
-      if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
-    }
+    let groupExists = false;
+    const ensureGroup = async () => {
+      if (groupExists) return;
+      try {
+        await this.writer.xgroup('CREATE', this.stream, group, '0', 'MKSTREAM');
+      } catch (err) {
+        if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
+      }
+      groupExists = true;
+    };
+    // A broker down at start must not stop the process (its readiness says so): the loop
+    // creates the group once the broker is back, and the group's log starts at 0 so nothing
+    // recorded meanwhile is missed.
+    await ensureGroup().catch(() => undefined);
     const consumer = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     const handle = async (entries: StreamEntries) => {
       for (const [id, fields] of entries) {
@@ -99,6 +108,7 @@ export class RedisStreamTransport implements EventTransport {
       let lastClaim = 0;
       while (running() && !this.closed) {
         try {
+          await ensureGroup();
           if (Date.now() - lastClaim > REDELIVER_AFTER_MS / 3) {
             lastClaim = Date.now();
             const claimed = (await reader.xautoclaim(this.stream, group, consumer, REDELIVER_AFTER_MS, '0-0', 'COUNT', 100)) as [string, StreamEntries];

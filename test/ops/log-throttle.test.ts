@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
-import net from 'node:net';
 import pino from 'pino';
 import { createFormatError } from '../../src/errors/format-error';
 import { LogThrottle } from '../../src/errors/log-throttle';
 import { createGateway } from '../../src/gateway/create-gateway';
 import { startGraphQLServer } from '../../src/server/graphql-http-server';
 import { gql } from '../support/graphql-client';
+import { closedPort } from '../support/tcp-relay';
 
 type Line = { msg: string; level: number; suppressed?: number; repeated?: string; requestId?: string; subgraph?: string };
 
@@ -19,14 +19,6 @@ function capturedLogger(): { logger: pino.Logger; lines: Line[] } {
     },
   });
   return { logger: pino({ level: 'info' }, sink), lines };
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** pino hands lines to the stream on the next ticks. */

@@ -1,34 +1,13 @@
-import net from 'node:net';
 import { createEventChannels, type EventChannels } from '../../src/events/event-channels';
-import { createGateway } from '../../src/gateway/create-gateway';
-import { gatewayReadiness } from '../../src/gateway/gateway-readiness';
-import { startGraphQLServer, type RunningServer } from '../../src/server/graphql-http-server';
+import type { RunningServer } from '../../src/server/graphql-http-server';
 import { startSubgraphServer } from '../../src/server/subgraph-server';
 import { editorialSubgraph } from '../../src/subgraphs/editorial.subgraph';
+import { discussionSubgraph } from '../../src/subgraphs/discussion.subgraph';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
+import { startServiceProcess, type ServiceProcess } from '../support/service-process';
+import { closedPort, relayTo, type TcpRelay } from '../support/tcp-relay';
 
-/** A loopback port nothing listens on (taken, then released). */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** A TCP relay on `port` to the real Redis: the broker "comes back" when it starts listening. */
-async function relayTo(port: number, target: URL): Promise<net.Server> {
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 6379), target.hostname);
-    client.pipe(upstream).pipe(client);
-    client.on('error', () => upstream.destroy());
-    upstream.on('error', () => client.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return server;
-}
-
-async function readyz(server: RunningServer): Promise<{ status: number; body: { status: string; reason?: string } }> {
+async function readyz(server: { port: number }): Promise<{ status: number; body: { status: string; reason?: string } }> {
   const response = await fetch(`http://127.0.0.1:${server.port}/readyz`);
   return { status: response.status, body: (await response.json()) as { status: string; reason?: string } };
 }
@@ -43,11 +22,12 @@ async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolea
 
 const redisUrl = process.env.TEST_REDIS_URL;
 
-(redisUrl ? describe : describe.skip)('readiness of a gateway run apart', () => {
+(redisUrl ? describe : describe.skip)('readiness of processes run apart', () => {
   let fx: NewsroomFixture;
   let events: EventChannels;
-  let gateway: RunningServer;
-  let relay: net.Server | undefined;
+  let gateway: ServiceProcess;
+  let discussion: RunningServer | undefined;
+  let relay: TcpRelay | undefined;
   let editorial: RunningServer | undefined;
   let brokerPort: number;
   let editorialPort: number;
@@ -57,22 +37,37 @@ const redisUrl = process.env.TEST_REDIS_URL;
     brokerPort = await closedPort();
     editorialPort = await closedPort();
     const env = { EVENT_BROKER_URL: `redis://127.0.0.1:${brokerPort}`, SUBGRAPH_EDITORIAL_URL: `http://127.0.0.1:${editorialPort}/graphql` };
-    // The broker is down when the gateway starts: it must start anyway, and say it is not ready.
+    // The broker is down when the gateway (`npm run gateway`) starts: it must start anyway, and say it is not ready.
+    gateway = await startServiceProcess({ name: 'gateway', kind: 'gateway', env });
     events = await createEventChannels(env);
-    gateway = await startGraphQLServer({ gateway: createGateway({ env }), port: 0, ready: gatewayReadiness({ events, env }) });
   });
   afterAll(async () => {
-    await gateway?.stop();
+    await gateway?.kill();
+    await discussion?.stop();
     await events?.close();
     await editorial?.stop();
-    await new Promise((resolve) => (relay ? relay.close(resolve) : resolve(undefined)));
+    await relay?.close();
     await fx?.stop();
   });
 
-  it('is unavailable, naming the broker and editorial, while they are unreachable; alive all along; ready once they are back', async () => {
-    const down = await readyz(gateway);
-    expect(down.status).toBe(503);
-    expect(down.body.reason).toBe('broker unreachable, subgraph editorial unreachable');
+  it('a subgraph is unavailable while its broker is unreachable, and ready once it is back', async () => {
+    const brokerDown = await readyz(gateway);
+    expect(brokerDown.body.reason).toMatch(/^broker unreachable/);
+    discussion = await startSubgraphServer(discussionSubgraph, fx.app.dataSources.get('discussion')!, { port: 0, config: { events } });
+    expect(await readyz(discussion)).toEqual({ status: 503, body: { status: 'unavailable', reason: 'broker unreachable' } });
+    relay = await relayTo(brokerPort, new URL(redisUrl!));
+    expect(await eventually(() => readyz(discussion!), (r) => r.status === 200)).toEqual({ status: 200, body: { status: 'ready' } });
+    await discussion.stop();
+    discussion = undefined;
+    await relay.close();
+    relay = undefined;
+  });
+
+  it('the gateway is unavailable, naming the broker and editorial, while they are unreachable; alive all along; ready once they are back', async () => {
+    // The broker went away again at the end of the previous test (the relay cut its connections).
+    const down = await eventually(() => readyz(gateway), (r) => r.body.reason?.startsWith('broker') ?? false);
+    expect(gateway.alive()).toBe(true);
+    expect(down).toEqual({ status: 503, body: { status: 'unavailable', reason: 'broker unreachable, subgraph editorial unreachable' } });
     expect((await fetch(`http://127.0.0.1:${gateway.port}/livez`)).status).toBe(200);
 
     relay = await relayTo(brokerPort, new URL(redisUrl!));
