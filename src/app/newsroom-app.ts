@@ -19,6 +19,7 @@ import { ideModeFromEnv, type IdeMode } from '../ide/ide-mode';
 import { ideServerOptions } from '../ide/ide-server-options';
 import { metricsEnabled, ProcessMetrics } from '../observability/process-metrics';
 import { sqlCounter } from '../db/sql-counter';
+import { readinessOf } from '../server/readiness-checks';
 
 export type NewsroomApp = {
   url: string;
@@ -98,11 +99,11 @@ export async function startNewsroom(
     const ideMode = options.ide ?? ideModeFromEnv({ ...process.env, NODE_ENV: production ? 'production' : 'development' });
     const ide = ideServerOptions(ideMode, { production });
     const gateway = await startGraphQLServer({
-      // Ready while every subgraph's database answers.
-      ready: async () => {
-        for (const dataSource of dataSources.values()) await dataSource.query('SELECT 1');
-        return true;
-      },
+      // Ready while every subgraph's database and the broker (EVENT_BROKER_URL) answer.
+      ready: readinessOf([
+        ...[...dataSources].map(([name, dataSource]) => ({ name: `${name} database`, check: () => dataSource.query('SELECT 1') })),
+        { name: 'broker', check: () => events.transport.ping() },
+      ]),
       ...options.http,
       gateway: createGateway({ localSchemas: schemas }),
       port: options.port ?? 0,

@@ -10,6 +10,10 @@ import { startGraphQLServer } from '../server/graphql-http-server';
 import { EdgePurge } from '../cache/edge-purge';
 import { ResponseCache } from '../cache/response-cache';
 import { createEventChannels } from '../events/event-channels';
+import { gatewayReadiness } from '../gateway/gateway-readiness';
+import { LogThrottle, logThrottleOptionsFromEnv } from '../errors/log-throttle';
+import { createHttpLogger } from '../server/http-logger';
+import { httpConfigFromEnv } from '../server/http-config';
 import { exitOnStartFailure } from './start-failure';
 import { ideModeFromEnv } from '../ide/ide-mode';
 import { ideServerOptions } from '../ide/ide-server-options';
@@ -23,11 +27,19 @@ async function main(): Promise<void> {
   // A gateway apart hears the fleet's events (EVENT_BROKER_URL) to purge its response cache and the edge.
   const events = await createEventChannels(process.env);
   const edgePurge = EdgePurge.fromEnv();
+  // One log and one throttle for the host and the subgraph calls: a subgraph down fails every
+  // request alike, and its failures are collapsed with the host's own (log-throttle.ts).
+  const logger = createHttpLogger(httpConfigFromEnv().logLevel);
+  const logThrottle = new LogThrottle(logThrottleOptionsFromEnv());
   const server = await startGraphQLServer({
-    gateway: createGateway({}),
+    gateway: createGateway({ failureLog: { log: logger.child({ component: 'gateway' }), throttle: logThrottle } }),
+    logger,
+    logThrottle,
     operationGuards: gatewayOperationGuards(),
     port,
     host: process.env.HOST ?? '0.0.0.0',
+    // Not ready while its broker or a required subgraph (editorial) is unreachable.
+    ready: gatewayReadiness({ events }),
     responseCache: process.env.RESPONSE_CACHE !== 'off' ? new ResponseCache(undefined, undefined, events.bus) : undefined,
     // No database here: no SQL or outbox series, only requests, cache, refusals and Node's own.
     metrics: metricsEnabled() ? new ProcessMetrics() : undefined,

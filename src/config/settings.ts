@@ -45,6 +45,8 @@ export const SETTINGS = {
   REQUEST_TIMEOUT_MS: { schema: int(1), default: '5000', readBy: 'start, gateway, subgraph', doc: 'Deadline of one request: past it the client gets 504 `GATEWAY_TIMEOUT`.' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info (silent in tests)', readBy: 'all', doc: 'Level of the JSON logs (one access-log line per request at info).' },
   METRICS: { schema: flag, default: 'on', readBy: 'start, gateway, subgraph', doc: '`off` serves no `/metrics` (Prometheus text format: requests and latency per operation, cache hits, refusals, SQL statements, loader batch sizes, outbox lag, Node\'s own); keep that path off the public edge.' },
+  LOG_REPEAT_LIMIT: { schema: int(1), default: '10', readBy: 'all', doc: 'Identical error lines (same message, code and source) written per window; the rest are counted into one summary line with `suppressed`.' },
+  LOG_REPEAT_WINDOW_MS: { schema: int(100), default: '10000', readBy: 'all', doc: 'The window of `LOG_REPEAT_LIMIT`.' },
   RESPONSE_CACHE_MAX_BYTES: { schema: int(0), default: '67108864', readBy: 'start, gateway', doc: 'Byte budget of the in-memory response cache (least recently used out first; an answer over 2 MiB is never stored).' },
   TRUST_PROXY: { schema: int(0, 10), default: '0', readBy: 'start, gateway', doc: 'Number of proxies in front whose `X-Forwarded-For` entries are trusted (counted from the right).' },
   SUBGRAPH_EDITORIAL_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where the gateway (and other subgraphs) reach editorial when it runs apart (likewise `SUBGRAPH_ACCOUNTS_URL`, …); default: the URL in the supergraph.' },

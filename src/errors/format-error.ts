@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { LimitErrorCode } from '../limits/limit-errors';
 import { ErrorCode } from './app-error';
 import { SubgraphFailureCode } from '../gateway/subgraph-failure';
+import { CONSOLE_LOG, LogThrottle } from './log-throttle';
 
 const CLIENT_CODES = new Set<string>([
   ...Object.values(ErrorCode),
@@ -34,7 +35,8 @@ function fieldErrors(issues: ValidationIssue[], prefix = ''): Array<{ field: str
 }
 
 /** The request an error belongs to: its id, and the log that records what the client is not shown. */
-export type ErrorScope = { requestId: string; log: { error(details: object, message: string): void } };
+export type ErrorScope = { requestId: string; log: { error(details: object, message: string): void; warn(details: object, message: string): void } };
+
 
 /**
  * The one boundary between failures and clients, used by the gateway and by every subgraph
@@ -44,7 +46,7 @@ export type ErrorScope = { requestId: string; log: { error(details: object, mess
  * request id, so a client can quote it. `scope` gives the current request's (Apollo calls
  * formatError without the context, so the host keeps it in an AsyncLocalStorage).
  */
-export function createFormatError(scope: () => ErrorScope | undefined) {
+export function createFormatError(scope: () => ErrorScope | undefined, throttle: LogThrottle = new LogThrottle()) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const current = scope();
     const requestId = current?.requestId ?? randomUUID();
@@ -61,8 +63,10 @@ export function createFormatError(scope: () => ErrorScope | undefined) {
       publicExtensions.requestId = requestId;
       return { ...base, extensions: publicExtensions };
     }
-    if (current) current.log.error({ err: error, path: formatted.path }, 'unexpected error');
-    else console.error(`[error ${requestId}]`, error);
+    // During an outage every request fails alike: the same failure is logged a few times per
+    // window, then counted (log-throttle.ts).
+    const kind = `format-error|${code ?? ''}|${formatted.message}`;
+    throttle.error(current?.log ?? CONSOLE_LOG, kind, { err: error, path: formatted.path, requestId }, 'unexpected error');
     // The gateway marks errors from a subgraph with its name: say which service failed, as the
     // SUBGRAPH_* codes do, so a partial page tells which part is missing and why.
     const subgraph = typeof extensions.serviceName === 'string' ? { subgraph: extensions.serviceName } : {};

@@ -6,6 +6,7 @@ import { sqlDate } from '../db/sql-values';
 import { exclusive } from '../db/write-transaction';
 import type { ContentEvent } from './content-events';
 import type { EventTransport, PublishedEvent } from './event-transport';
+import { CONSOLE_LOG, LogThrottle, logThrottleOptionsFromEnv, type ThrottledLog } from '../errors/log-throttle';
 
 const BATCH = 100;
 /** Published rows are kept this long (for inspection), then pruned. */
@@ -45,7 +46,14 @@ export class EventOutbox {
     private readonly source: string,
     private readonly transport: EventTransport,
     private readonly pollMs = 1_000,
+    /** Where relay failures go; with the broker down every poll fails alike, so they are throttled. */
+    private readonly log: { log: ThrottledLog; throttle: LogThrottle } = { log: CONSOLE_LOG, throttle: new LogThrottle(logThrottleOptionsFromEnv()) },
   ) {}
+
+  private readonly logRelayError = (err: unknown): void => {
+    const reason = (err as Error | null)?.message ?? String(err);
+    this.log.throttle.error(this.log.log, `outbox|${this.source}|${reason}`, { source: this.source, reason }, 'outbox relay failed; retrying at the next poll');
+  };
 
   /** Writes the event in the caller's transaction; the relay publishes it once that commits. */
   record(manager: EntityManager, event: ContentEvent, now = new Date()): Promise<void> {
@@ -73,7 +81,7 @@ export class EventOutbox {
         },
       });
     }
-    this.timer = setInterval(() => void this.drain().catch(logRelayError), this.pollMs);
+    this.timer = setInterval(() => void this.drain().catch(this.logRelayError), this.pollMs);
     this.timer.unref();
     this.wake();
   }
@@ -83,7 +91,7 @@ export class EventOutbox {
     if (this.soon) clearTimeout(this.soon);
     this.timer = this.soon = null;
     await this.draining?.catch(() => undefined);
-    await this.drain().catch(logRelayError);
+    await this.drain().catch(this.logRelayError);
   }
 
   /** Publishes everything committed and not yet published; resolves when the outbox is empty. */
@@ -120,7 +128,7 @@ export class EventOutbox {
     // Called after the recording transaction committed (the subscriber above).
     this.soon = setTimeout(() => {
       this.soon = null;
-      void this.drain().catch(logRelayError);
+      void this.drain().catch(this.logRelayError);
     }, 0);
   }
 
@@ -168,8 +176,4 @@ export class EventOutbox {
       .where('publishedAt IS NOT NULL AND publishedAt < :before', { before: new Date(Date.now() - KEEP_PUBLISHED_MS) })
       .execute();
   }
-}
-
-function logRelayError(err: unknown): void {
-  console.error('[outbox] relay failed; retrying at the next poll:', (err as Error).message);
 }

@@ -26,5 +26,7 @@ export interface EventTransport {
    * purging themselves); with one, see SubscribeOptions. Resolves once the subscription is live.
    */
   subscribe(handler: EventHandler, options?: SubscribeOptions): Promise<() => Promise<void>>;
+  /** Resolves while the broker answers; rejects at once while it is unreachable (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { EventHandler, EventTransport, PublishedEvent, SubscribeOptions } from './event-transport';
+import { CONSOLE_LOG, LogThrottle, logThrottleOptionsFromEnv, type ThrottledLog } from '../errors/log-throttle';
 
 /**
  * The transport of a single process with no broker configured: events reach this process's
@@ -12,6 +13,11 @@ export class LocalEventTransport implements EventTransport {
   private readonly everyone = new Set<EventHandler>();
   private readonly groups = new Map<string, { members: EventHandler[]; next: number }>();
 
+  constructor(
+    /** Where subscriber failures go, throttled: one failing on every event would flood it. */
+    private readonly log: { log: ThrottledLog; throttle: LogThrottle } = { log: CONSOLE_LOG, throttle: new LogThrottle(logThrottleOptionsFromEnv()) },
+  ) {}
+
   async publish(events: PublishedEvent[]): Promise<void> {
     for (const event of events) {
       const handlers = [...this.everyone];
@@ -24,7 +30,8 @@ export class LocalEventTransport implements EventTransport {
         try {
           await handler(event);
         } catch (err) {
-          console.error('[events] subscriber failed for', event.event.type, event.id, err);
+          const reason = (err as Error | null)?.message ?? String(err);
+          this.log.throttle.error(this.log.log, `subscriber|${event.event.type}|${reason}`, { type: event.event.type, eventId: event.id, err }, 'event subscriber failed');
         }
       }
     }
@@ -44,6 +51,9 @@ export class LocalEventTransport implements EventTransport {
       group.members = group.members.filter((h) => h !== handler);
     };
   }
+
+  /** This process is its own broker: always there. */
+  async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     this.everyone.clear();

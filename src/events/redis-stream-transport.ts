@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import Redis from 'ioredis';
 import type { EventHandler, EventTransport, PublishedEvent, SubscribeOptions } from './event-transport';
+import { CONSOLE_LOG, LogThrottle, logThrottleOptionsFromEnv, type ThrottledLog } from '../errors/log-throttle';
 
 const BLOCK_MS = 2_000;
 /** A pending event unacknowledged this long (its consumer died or failed) is delivered again. */
@@ -27,6 +28,8 @@ export class RedisStreamTransport implements EventTransport {
   constructor(
     private readonly url: string,
     private readonly stream = 'newsroom:content-events',
+    /** Where consumer failures go, throttled: a consumer failing on every event would flood it. */
+    private readonly log: { log: ThrottledLog; throttle: LogThrottle } = { log: CONSOLE_LOG, throttle: new LogThrottle(logThrottleOptionsFromEnv()) },
   ) {
     this.writer = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
     this.writer.on('error', () => undefined);
@@ -57,8 +60,10 @@ export class RedisStreamTransport implements EventTransport {
 
   /** Every event from the current end of the stream on, to this subscriber. */
   private async fanOutLoop(reader: Redis, handler: EventHandler, running: () => boolean): Promise<{ done: Promise<void> }> {
-    const last = (await this.writer.xrevrange(this.stream, '+', '-', 'COUNT', 1)) as Array<[string, string[]]>;
-    let cursor = last[0]?.[0] ?? '0-0';
+    // A broker down at start must not stop the process (its readiness says so): read what
+    // arrives once it is back ('$', the stream's end at that moment).
+    const last = (await this.writer.xrevrange(this.stream, '+', '-', 'COUNT', 1).catch(() => null)) as Array<[string, string[]]> | null;
+    let cursor = last ? (last[0]?.[0] ?? '0-0') : '$';
     const done = (async () => {
       while (running() && !this.closed) {
         let batch: Array<[string, StreamEntries]> | null = null;
@@ -70,7 +75,7 @@ export class RedisStreamTransport implements EventTransport {
         }
         for (const [id, fields] of batch?.[0]?.[1] ?? []) {
           cursor = id;
-          await deliver(handler, fields);
+          await deliver(handler, fields, this.log);
         }
       }
     })();
@@ -79,21 +84,31 @@ export class RedisStreamTransport implements EventTransport {
 
   /** Events shared among a durable group: acknowledged after the handler succeeds, redelivered otherwise. */
   private async groupLoop(reader: Redis, group: string, handler: EventHandler, running: () => boolean): Promise<{ done: Promise<void> }> {
-    try {
-      await this.writer.xgroup('CREATE', this.stream, group, '0', 'MKSTREAM');
-    } catch (err) {
-      if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
-    }
+    let groupExists = false;
+    const ensureGroup = async () => {
+      if (groupExists) return;
+      try {
+        await this.writer.xgroup('CREATE', this.stream, group, '0', 'MKSTREAM');
+      } catch (err) {
+        if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
+      }
+      groupExists = true;
+    };
+    // A broker down at start must not stop the process (its readiness says so): the loop
+    // creates the group once the broker is back, and the group's log starts at 0 so nothing
+    // recorded meanwhile is missed.
+    await ensureGroup().catch(() => undefined);
     const consumer = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     const handle = async (entries: StreamEntries) => {
       for (const [id, fields] of entries) {
-        if (await deliver(handler, fields)) await this.writer.xack(this.stream, group, id);
+        if (await deliver(handler, fields, this.log)) await this.writer.xack(this.stream, group, id);
       }
     };
     const done = (async () => {
       let lastClaim = 0;
       while (running() && !this.closed) {
         try {
+          await ensureGroup();
           if (Date.now() - lastClaim > REDELIVER_AFTER_MS / 3) {
             lastClaim = Date.now();
             const claimed = (await reader.xautoclaim(this.stream, group, consumer, REDELIVER_AFTER_MS, '0-0', 'COUNT', 100)) as [string, StreamEntries];
@@ -109,6 +124,16 @@ export class RedisStreamTransport implements EventTransport {
     return { done };
   }
 
+  /**
+   * Fails at once while the connection is down (no waiting in ioredis's offline queue, which
+   * would hold a probe until its timeout); a PING otherwise, so a Redis that accepts
+   * connections but does not answer fails too.
+   */
+  async ping(): Promise<void> {
+    if (this.writer.status !== 'ready') throw new Error(`broker connection ${this.writer.status}`);
+    await this.writer.ping();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const reader of this.readers) reader.disconnect();
@@ -118,7 +143,7 @@ export class RedisStreamTransport implements EventTransport {
 }
 
 /** Runs the handler on one stream entry; false when it failed (the entry stays pending). */
-async function deliver(handler: EventHandler, fields: string[]): Promise<boolean> {
+async function deliver(handler: EventHandler, fields: string[], log: { log: ThrottledLog; throttle: LogThrottle }): Promise<boolean> {
   const data = fields[fields.indexOf('data') + 1];
   let event: PublishedEvent;
   try {
@@ -130,7 +155,8 @@ async function deliver(handler: EventHandler, fields: string[]): Promise<boolean
     await handler(event);
     return true;
   } catch (err) {
-    console.error('[events] consumer failed for', event.event?.type, event.id, (err as Error).message);
+    const reason = (err as Error | null)?.message ?? String(err);
+    log.throttle.error(log.log, `consumer|${event.event?.type}|${reason}`, { type: event.event?.type, eventId: event.id, reason }, 'event consumer failed');
     return false;
   }
 }

@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { ForwardingDataSource } from './forwarding-data-source';
 import { InProcessDataSource } from './in-process-data-source';
 import { subgraphTimeoutMs } from './subgraph-timeouts';
+import type { SubgraphFailureLog } from './subgraph-failure-log';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.graphql');
 
@@ -22,6 +23,8 @@ export function createGateway(options: {
   /** Per subgraph name; overrides the environment (tests). */
   timeoutMs?: Record<string, number>;
   env?: NodeJS.ProcessEnv;
+  /** Where failed calls to subgraphs served elsewhere are logged (throttled); none by default. */
+  failureLog?: SubgraphFailureLog;
 }): ApolloGateway {
   const env = options.env ?? process.env;
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
@@ -32,7 +35,7 @@ export function createGateway(options: {
       const local = options.localSchemas?.[name];
       if (local) return new InProcessDataSource(local, { name, timeoutMs });
       const override = options.urls?.[name] ?? env[`SUBGRAPH_${name.toUpperCase()}_URL`];
-      return new ForwardingDataSource(name, override ?? url!, timeoutMs);
+      return new ForwardingDataSource(name, override ?? url!, timeoutMs, options.failureLog);
     },
   });
 }

@@ -5,6 +5,7 @@ import { accessTokenKey } from '../auth/token-keys';
 import type { RequestContext } from '../context/request-context';
 import { signSubgraphCall, subgraphSigningKey } from '../federation/subgraph-signature';
 import { failedFetchResponse, isTimeout, SubgraphTimeoutError } from './subgraph-failure';
+import { logSubgraphFailure, type SubgraphFailureLog } from './subgraph-failure-log';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
@@ -32,6 +33,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RequestContext
     readonly subgraph: string,
     url: string,
     readonly timeoutMs: number,
+    private readonly failures?: SubgraphFailureLog,
   ) {
     super({ url, fetcher: timeoutFetcher(timeoutMs) });
   }
@@ -57,10 +59,12 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RequestContext
     const { query, variables } = options.request;
     try {
       return await super.process(options);
-    } catch (error) {
+    } catch (caught) {
+      const error = isTimeout(caught) ? new SubgraphTimeoutError(this.subgraph, this.timeoutMs) : caught;
+      logSubgraphFailure(this.failures, this.subgraph, 'requestId' in options.context ? options.context.requestId : undefined, error);
       return failedFetchResponse({
         subgraph: this.subgraph,
-        error: isTimeout(error) ? new SubgraphTimeoutError(this.subgraph, this.timeoutMs) : error,
+        error,
         query,
         document: 'document' in options ? options.document : undefined,
         variables: variables ?? undefined,

@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context/request-context';
 import { createFormatError, type ErrorScope } from '../errors/format-error';
+import { LogThrottle, logThrottleOptionsFromEnv } from '../errors/log-throttle';
 import { accessTokenKey } from '../auth/token-keys';
 import type { ReadRouting } from '../db/read-routing';
 import { readRoutingPlugin } from '../db/read-routing.plugin';
@@ -75,6 +76,8 @@ export type GraphQLServerOptions = Partial<HttpConfig> & {
   ready?: () => Promise<boolean | string>;
   /** The log to write to; by default a pino logger at `LOG_LEVEL` on stdout. */
   logger?: Logger;
+  /** Collapses repeated identical error lines (see log-throttle.ts); one from LOG_REPEAT_* by default. */
+  logThrottle?: LogThrottle;
   /** How long `stop()` waits for requests in flight before closing their connections. */
   drainTimeoutMs?: number;
   /** The process's Prometheus metrics: given, operations are timed and counted and `GET /metrics` serves them. */
@@ -97,9 +100,10 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
   accessTokenKey();
   const logger = options.logger ?? createHttpLogger(config.logLevel);
   const errorScope = new AsyncLocalStorage<ErrorScope>();
+  const logThrottle = options.logThrottle ?? new LogThrottle(logThrottleOptionsFromEnv());
   const apollo = new ApolloServer<RequestContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
-    formatError: createFormatError(() => errorScope.getStore()),
+    formatError: createFormatError(() => errorScope.getStore(), logThrottle),
     // Apollo's own warnings as JSON lines in the same log, not console text.
     logger: logger.child({ component: 'apollo' }),
     includeStacktraceInErrorResponses: false,
@@ -217,6 +221,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
         }
         await apollo.stop();
         await options.responseCache?.close();
+        logThrottle.flush();
       })();
       return stopping;
     },

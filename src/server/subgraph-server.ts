@@ -6,6 +6,7 @@ import { NO_PEERS } from '../subgraphs/subgraph-peers';
 import { accessTokenKey } from '../auth/token-keys';
 import type { ReadRouting } from '../db/read-routing';
 import { subgraphSigningKey } from '../federation/subgraph-signature';
+import { readinessOf } from './readiness-checks';
 import { startGraphQLServer, type GraphQLServerOptions, type RunningServer } from './graphql-http-server';
 
 export type RunningSubgraphServer<N extends SubgraphName> = RunningServer & { subgraph: RunningSubgraph<SubgraphRuntimes[N]> };
@@ -27,11 +28,12 @@ export async function startSubgraphServer<N extends SubgraphName>(
     // Only the gateway (and other subgraphs) may call a subgraph: `_entities` and `_service`
     // would otherwise list any entity to anyone who can reach the port.
     signedCallsKey: subgraphSigningKey(accessTokenKey()),
-    // Ready while its database answers: a subgraph without one would fail every request.
-    ready: async () => {
-      await dataSource.query('SELECT 1');
-      return true;
-    },
+    // Ready while its database answers (without it every request fails) and its broker, when
+    // it has one (without it its events stay in the outbox).
+    ready: readinessOf([
+      { name: 'database', check: () => dataSource.query('SELECT 1') },
+      ...(options.config?.events ? [{ name: 'broker', check: () => options.config!.events!.transport.ping() }] : []),
+    ]),
   }).catch(async (err) => {
     await subgraph.stop();
     throw err;
