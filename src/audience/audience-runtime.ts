@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { perRequest, type RequestContext } from '../context/request-context';
-import type { ContentEventSource } from '../events/durable-subscription';
+import type { ContentEventSource } from '../events/content-events';
 import type { RateLimiter } from '../limits/rate-limiter';
 import { ArticleChangeLog } from './article-change-log';
 import { ArticleMetaRefresher } from './article-meta-refresher';

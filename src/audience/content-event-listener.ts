@@ -1,5 +1,4 @@
-import type { ContentEvent } from '../events/content-events';
-import type { ContentEventSource } from '../events/durable-subscription';
+import type { ContentEvent, ContentEventSource } from '../events/content-events';
 import type { DataSource } from 'typeorm';
 import { dropArticleViews } from './article-purge';
 import { ChangeKind, type ArticleChangeLog } from './article-change-log';

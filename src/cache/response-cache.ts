@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, type GraphQLSchema } from 'graphql';
-import type { ContentEventSource } from '../events/durable-subscription';
+import type { ContentEventSource } from '../events/content-events';
 import { cachePolicy, type CachePolicy } from './cache-policy';
 import { cacheTagsOf } from './cache-tags';
 import { createResponseCacheStore, type CachedResponse, type ResponseCacheStore } from './response-cache-store';

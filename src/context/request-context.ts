@@ -53,3 +53,14 @@ export function perRequest<T>(make: (ctx: RequestContext) => T): (ctx: RequestCo
     return value;
   };
 }
+
+/**
+ * Who the client is, for its rate-limit budgets and its read-your-own-writes window: the user or the service token when the request carries
+ * a valid token (whatever address it comes from), else the client address.
+ */
+export function clientKey(ctx: Pick<RequestContext, 'viewer' | 'ip'>): string {
+  const viewer = ctx.viewer;
+  if (viewer?.kind === 'user') return `user:${viewer.userId}`;
+  if (viewer?.kind === 'service') return `service:${viewer.serviceTokenId}`;
+  return `ip:${ctx.ip || 'unknown'}`;
+}

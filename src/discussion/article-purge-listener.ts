@@ -4,7 +4,7 @@ import { CommentLike } from '../../entities/discussion/comment-like.entity';
 import { CommentReport } from '../../entities/discussion/comment-report.entity';
 import { CommentThread } from '../../entities/discussion/comment-thread.entity';
 import { ModerationAction } from '../../entities/discussion/moderation-action.entity';
-import type { ContentEventSource } from '../events/durable-subscription';
+import type { ContentEventSource } from '../events/content-events';
 
 /**
  * When editorial purges an article for good (`article.deleted`), its comments go too, with

@@ -7,9 +7,7 @@ import { ArticleSecondaryRubric } from '../../entities/editorial/article-seconda
 import { ArticleSlugHistory } from '../../entities/editorial/article-slug-history.entity';
 import { ArticleTag } from '../../entities/editorial/article-tag.entity';
 import { Rubric } from '../../entities/editorial/rubric.entity';
-import { isMysql } from '../db/data-source';
-import { MysqlArticleSearch } from '../search/mysql-article-search';
-import { SqliteArticleSearch } from '../search/sqlite-article-search';
+import { createArticleSearch } from '../search/create-article-search';
 import { isListed, publicFrom } from './article-visibility';
 import { bodyText, type BodyBlock } from './body-blocks';
 import { rewriteListings } from './listing.repository';
@@ -30,7 +28,7 @@ export class ArticleStore {
   private readonly search;
 
   constructor(private readonly ds: DataSource) {
-    this.search = isMysql(ds) ? new MysqlArticleSearch() : new SqliteArticleSearch();
+    this.search = createArticleSearch(ds);
   }
 
   /** The article with its body, as the admin edits it. */

@@ -1,9 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { isMysql } from '../db/data-source';
 import { perRequest, type RequestContext } from '../context/request-context';
 import type { ArticleSearch } from '../search/article-search';
-import { MysqlArticleSearch } from '../search/mysql-article-search';
-import { SqliteArticleSearch } from '../search/sqlite-article-search';
+import { createArticleSearch } from '../search/create-article-search';
 import { createEditorialLoaders, type EditorialLoaders } from './editorial-loaders';
 import type { HomePageContent } from './home-page-content';
 
@@ -16,9 +14,7 @@ export class EditorialRuntime {
 
   /** `onBatch` hears the size of every loader batch (the process's metrics). */
   constructor(readonly dataSource: DataSource, env: NodeJS.ProcessEnv = process.env, onBatch?: (size: number) => void) {
-    this.search = isMysql(dataSource)
-      ? new MysqlArticleSearch({ statementTimeoutMs: searchStatementTimeoutMs(env) })
-      : new SqliteArticleSearch();
+    this.search = createArticleSearch(dataSource, { statementTimeoutMs: searchStatementTimeoutMs(env) });
     this.loaders = perRequest((ctx) => createEditorialLoaders(dataSource, ctx.now, onBatch));
     this.homePages = perRequest(() => new Map());
   }

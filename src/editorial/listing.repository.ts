@@ -48,7 +48,11 @@ export async function readListPages(db: DataSource | EntityManager, requests: Li
 export async function countLists(db: DataSource | EntityManager, keys: ListKey[], now: Date): Promise<number[]> {
   if (!keys.length) return [];
   const byKind = new Map<ListingKind, number[]>();
-  for (const k of keys) byKind.set(k.kind, [...(byKind.get(k.kind) ?? []), k.refId]);
+  for (const k of keys) {
+    const refIds = byKind.get(k.kind);
+    if (refIds) refIds.push(k.refId);
+    else byKind.set(k.kind, [k.refId]);
+  }
   const params: unknown[] = [sqlDate(db, now)];
   const kinds = [...byKind].map(([kind, refIds]) => {
     params.push(kind, ...refIds);

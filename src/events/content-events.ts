@@ -9,6 +9,9 @@ export type ContentEvent =
 
 export type ContentListener = (event: ContentEvent) => void | Promise<void>;
 
+/** Something listeners subscribe to: the process's bus, or a durable subscription (durable-subscription.ts). */
+export type ContentEventSource = { subscribe(listener: ContentListener): () => void };
+
 /**
  * One process's listeners of content events: each event the process hears (through its
  * transport, from the outboxes of whichever process committed it) is handed to them in

@@ -1,10 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ConsumedEvent } from '../../entities/shared/consumed-event.entity';
-import type { ContentListener } from './content-events';
+import type { ContentEventSource } from './content-events';
 import type { EventTransport } from './event-transport';
-
-/** Something listeners subscribe to: the process's bus, or a durable subscription. */
-export type ContentEventSource = { subscribe(listener: ContentListener): () => void };
 
 /**
  * Events for work done once per fleet (the audience change feed): every event reaches one

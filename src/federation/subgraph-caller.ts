@@ -52,8 +52,13 @@ export const subgraphCaller = {
   },
 
   overHttp(name: string, url?: string, timeoutMs = subgraphTimeoutMs(name)): SubgraphCall {
+    // Resolved at the first call, then kept: the URL and the signing key do not change while
+    // the process runs, and the URL may take a read of the supergraph file.
+    let target: string | undefined;
+    let key: Buffer | undefined;
     return async (query, variables) => {
-      const target = url ?? subgraphUrl(name);
+      target ??= url ?? subgraphUrl(name);
+      key ??= subgraphSigningKey(accessTokenKey());
       try {
         // The signal also bounds reading the body, so a peer that stalls mid-answer is cut off too.
         const res = await fetch(target, {
@@ -61,7 +66,7 @@ export const subgraphCaller = {
           headers: {
             'content-type': 'application/json',
             accept: 'application/json',
-            ...signSubgraphCall(subgraphSigningKey(accessTokenKey()), { clientIp: '', requestId: randomUUID() }, { query, variables }),
+            ...signSubgraphCall(key, { clientIp: '', requestId: randomUUID() }, { query, variables }),
           },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(timeoutMs),
@@ -75,11 +80,14 @@ export const subgraphCaller = {
   },
 };
 
-/** `SUBGRAPH_<NAME>_URL`, else the URL the committed supergraph names for the subgraph. */
-export function subgraphUrl(name: string, env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * `SUBGRAPH_<NAME>_URL`, else the URL the supergraph (the committed one unless given) names for
+ * the subgraph. Callers resolve it once, not per call: it may read the supergraph file.
+ */
+export function subgraphUrl(name: string, env: NodeJS.ProcessEnv = process.env, supergraphSdl?: string): string {
   const override = env[`SUBGRAPH_${name.toUpperCase()}_URL`];
   if (override) return override;
-  const supergraph = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
+  const supergraph = supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
   const match = new RegExp(`@join__graph\\(name: "${name}", url: "([^"]+)"\\)`).exec(supergraph);
   if (!match) throw new Error(`No URL for the ${name} subgraph: set SUBGRAPH_${name.toUpperCase()}_URL`);
   return match[1];

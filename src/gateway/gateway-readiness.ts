@@ -1,19 +1,11 @@
 import fs from 'node:fs';
 import type { EventChannels } from '../events/event-channels';
 import { readinessOf, subgraphReachable, type ReadinessCheck } from '../server/readiness-checks';
+import { subgraphUrl } from '../federation/subgraph-caller';
 import { SUPERGRAPH_FILE } from './create-gateway';
 
 /** Subgraphs without which no page answers: every page lists articles. */
 export const REQUIRED_SUBGRAPHS = ['editorial'];
-
-/** A subgraph's URL as the gateway calls it: `SUBGRAPH_<NAME>_URL`, else the supergraph's. */
-export function subgraphUrl(name: string, supergraphSdl: string, env: NodeJS.ProcessEnv): string {
-  const override = env[`SUBGRAPH_${name.toUpperCase()}_URL`];
-  if (override) return override;
-  const match = new RegExp(`@join__graph\\(name: "${name}", url: "([^"]+)"\\)`).exec(supergraphSdl);
-  if (!match) throw new Error(`The supergraph has no subgraph named ${name}`);
-  return match[1];
-}
 
 /**
  * Readiness of a gateway run apart: its broker (when EVENT_BROKER_URL is set; without it the
@@ -27,7 +19,7 @@ export function gatewayReadiness(options: {
 }): () => Promise<true | string> {
   const env = options.env ?? process.env;
   const sdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
-  const checks: ReadinessCheck[] = (options.required ?? REQUIRED_SUBGRAPHS).map((name) => subgraphReachable(name, subgraphUrl(name, sdl, env)));
+  const checks: ReadinessCheck[] = (options.required ?? REQUIRED_SUBGRAPHS).map((name) => subgraphReachable(name, subgraphUrl(name, env, sdl)));
   checks.unshift({ name: 'broker', check: () => options.events.transport.ping() });
   return readinessOf(checks);
 }

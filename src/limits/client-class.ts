@@ -16,13 +16,3 @@ export function clientClass(ctx: Pick<RequestContext, 'viewer'>): ClientClass {
   return viewer.roles.some((role) => STAFF_ROLES.has(role)) ? 'staff' : 'reader';
 }
 
-/**
- * Whom a rate-limit budget belongs to: the user or the service token when the request carries
- * a valid token (whatever address it comes from), else the client address.
- */
-export function clientKey(ctx: Pick<RequestContext, 'viewer' | 'ip'>): string {
-  const viewer = ctx.viewer;
-  if (viewer?.kind === 'user') return `user:${viewer.userId}`;
-  if (viewer?.kind === 'service') return `service:${viewer.serviceTokenId}`;
-  return `ip:${ctx.ip || 'unknown'}`;
-}

@@ -1,5 +1,7 @@
 /** What the public may see of an article now (parameters: now, now). */
-export const VISIBLE_ARTICLE = `a.status = 'published' AND a.publishedAt <= ? AND (a.embargoUntil IS NULL OR a.embargoUntil <= ?)`;
+// The public rule of article-visibility.ts in SQL, less the trash: trashing an article takes it
+// out of the search index, so no trashed article is ever a candidate here.
+const VISIBLE_ARTICLE = `a.status = 'published' AND a.publishedAt <= ? AND (a.embargoUntil IS NULL OR a.embargoUntil <= ?)`;
 
 /**
  * One page of search results from a subquery of ranked candidates (`id`, `score`): the

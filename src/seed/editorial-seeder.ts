@@ -7,9 +7,7 @@ import { listingRows } from '../editorial/listing.repository';
 import { countWords } from '../editorial/reading-time';
 import { RubricTree } from '../editorial/rubric-tree';
 import { slugify } from '../editorial/slugify';
-import { isMysql } from '../db/data-source';
-import { MysqlArticleSearch } from '../search/mysql-article-search';
-import { SqliteArticleSearch } from '../search/sqlite-article-search';
+import { createArticleSearch } from '../search/create-article-search';
 import type { SearchDocument } from '../search/article-search';
 import {
   makeAuthorBio,
@@ -109,7 +107,7 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
   const paragraphs = options.paragraphs ?? 8;
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 500;
-  const search = isMysql(ds) ? new MysqlArticleSearch() : new SqliteArticleSearch();
+  const search = createArticleSearch(ds);
 
   const tree = await ds.transaction((m) => seedRubrics(m));
   const rubrics = tree.all();

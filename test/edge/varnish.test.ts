@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,6 +9,7 @@ import { approvedArticle, publishedArticle, unpublishArticle } from '../support/
 import { gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
 import { Role, signInAs, type SignedIn } from '../support/sign-in';
+import { closedPort } from '../support/tcp-relay';
 
 /**
  * The gateway behind a real Varnish on loopback, with the project's VCL: public answers are
@@ -19,15 +19,6 @@ import { Role, signInAs, type SignedIn } from '../support/sign-in';
  */
 const VARNISHD = '/usr/sbin/varnishd';
 const run = fs.existsSync(VARNISHD) || process.env.TEST_VARNISH === '1' ? describe : describe.skip;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type EdgeAnswer = { status: number; edge: string | null; data: any };
 
@@ -46,7 +37,7 @@ run('the edge cache (Varnish) purged by tags', () => {
   }
 
   beforeAll(async () => {
-    const varnishPort = await freePort();
+    const varnishPort = await closedPort();
     edgeUrl = `http://127.0.0.1:${varnishPort}`;
     fx = await startNewsroomFixture('sqlite', 'edge', 40, { responseCache: true, edgePurge: new EdgePurge([`${edgeUrl}/`]) });
     editor = await signInAs(fx, [Role.Editor]);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { buildSchema, parse } from 'graphql';
 import { DEFAULT_LIMITS, DEFAULT_RATE, readLimitsConfig } from '../../src/limits/limits-config';
 import { DEFAULT_COST_MODEL, listCostEstimator, operationCost } from '../../src/limits/operation-cost';
-import { clientClass, clientKey } from '../../src/limits/client-class';
+import { clientKey } from '../../src/context/request-context';
+import { clientClass } from '../../src/limits/client-class';
 import { Role, ServiceScope } from '../../src/auth/roles';
 
 describe('limits configuration from the environment', () => {

@@ -1,3 +1,4 @@
+import { closedPort } from './tcp-relay';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -39,9 +40,5 @@ export async function startBlackhole(port = 0): Promise<Blackhole> {
 
 /** The URL of a loopback port nobody listens on (bound, then released): connections are refused. */
 export async function closedPortUrl(): Promise<string> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/graphql`;
+  return `http://127.0.0.1:${await closedPort()}/graphql`;
 }

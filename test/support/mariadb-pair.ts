@@ -1,23 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { closedPort } from './tcp-relay';
 
 export type MariadbServer = { port: number; url(database: string): string; sql(statement: string): string };
 export type MariadbPair = { primary: MariadbServer; replica: MariadbServer; stop(): Promise<void> };
 
 const MARIADBD = '/usr/sbin/mariadbd';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function client(port: number): MariadbServer {
   return {
@@ -45,7 +36,7 @@ async function startServer(root: string, name: string, serverId: number, extra: 
   const dir = path.join(root, name);
   fs.mkdirSync(dir, { recursive: true });
   execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${dir}/data`, '--auth-root-authentication-method=normal', '--skip-test-db', '--user=root'], { stdio: 'ignore' });
-  const port = await freePort();
+  const port = await closedPort();
   const log = path.join(dir, 'error.log');
   const child = spawn(
     MARIADBD,
