@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { ServerStartError } from '../server/server-start-error';
+import { readSetting } from '../config/settings';
 
 export type CachedResponse = { body: string; headers: Record<string, string>; storedAt: number; maxAge: number };
 
@@ -135,9 +135,5 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
 /** `REDIS_URL` shares the cache between gateways; otherwise memory, `RESPONSE_CACHE_MAX_BYTES` in total (64 MiB). */
 export function createResponseCacheStore(env: NodeJS.ProcessEnv = process.env): ResponseCacheStore {
   if (env.REDIS_URL) return new RedisResponseCacheStore(env.REDIS_URL, env.RESPONSE_CACHE_PREFIX);
-  const maxBytes = env.RESPONSE_CACHE_MAX_BYTES === undefined ? undefined : Number(env.RESPONSE_CACHE_MAX_BYTES);
-  if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
-    throw new ServerStartError(`Invalid RESPONSE_CACHE_MAX_BYTES: expected a positive number of bytes, got "${env.RESPONSE_CACHE_MAX_BYTES}"`);
-  }
-  return new MemoryResponseCacheStore({ maxBytes });
+  return new MemoryResponseCacheStore({ maxBytes: readSetting('RESPONSE_CACHE_MAX_BYTES', env) });
 }

@@ -47,7 +47,7 @@ export const SETTINGS = {
   METRICS: { schema: flag, default: 'on', readBy: 'start, gateway, subgraph', doc: '`off` serves no `/metrics` (Prometheus text format: requests and latency per operation, cache hits, refusals, SQL statements, loader batch sizes, outbox lag, Node\'s own); keep that path off the public edge.' },
   LOG_REPEAT_LIMIT: { schema: int(1), default: '10', readBy: 'all', doc: 'Identical error lines (same message, code and source) written per window; the rest are counted into one summary line with `suppressed`.' },
   LOG_REPEAT_WINDOW_MS: { schema: int(100), default: '10000', readBy: 'all', doc: 'The window of `LOG_REPEAT_LIMIT`.' },
-  RESPONSE_CACHE_MAX_BYTES: { schema: int(0), default: '67108864', readBy: 'start, gateway', doc: 'Byte budget of the in-memory response cache (least recently used out first; an answer over 2 MiB is never stored).' },
+  RESPONSE_CACHE_MAX_BYTES: { schema: int(1), default: '67108864', readBy: 'start, gateway', doc: 'Byte budget of the in-memory response cache (least recently used out first; an answer over 2 MiB is never stored).' },
   TRUST_PROXY: { schema: int(0, 10), default: '0', readBy: 'start, gateway', doc: 'Number of proxies in front whose `X-Forwarded-For` entries are trusted (counted from the right).' },
   SUBGRAPH_EDITORIAL_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where the gateway (and other subgraphs) reach editorial when it runs apart (likewise `SUBGRAPH_ACCOUNTS_URL`, …); default: the URL in the supergraph.' },
   SUBGRAPH_ACCOUNTS_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where accounts is reached when it runs apart.' },
@@ -117,6 +117,34 @@ export const SETTING_PATTERNS: Record<string, Setting & { names: RegExp }> = {
 };
 
 
+function refuse(name: string, raw: string, reason: string, doc: string): never {
+  throw new ConfigurationError(`Invalid configuration: ${name}=${JSON.stringify(raw)}: ${reason} (${doc})`);
+}
+
+function parsed(name: string, raw: string, setting: Setting): unknown {
+  const result = setting.schema.safeParse(raw);
+  if (!result.success) refuse(name, raw, result.error.issues[0]?.message ?? 'invalid value', setting.doc);
+  return result.data;
+}
+
+/**
+ * One declared variable, parsed by its declared schema: `undefined` when unset or empty (the
+ * caller applies its default), a ConfigurationError naming it when malformed. Modules read
+ * their settings through this, so a variable has one schema and one message wherever it is read.
+ */
+export function readSetting<N extends SettingName>(name: N, env: NodeJS.ProcessEnv = process.env): z.output<(typeof SETTINGS)[N]['schema']> | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  return parsed(name, raw, SETTINGS[name]) as z.output<(typeof SETTINGS)[N]['schema']>;
+}
+
+/** One variable of a pattern family (`LIMIT_<CLASS>_<LIMIT>`, …), parsed by the family's schema. */
+export function readPatternSetting(family: keyof typeof SETTING_PATTERNS, name: string, env: NodeJS.ProcessEnv = process.env): unknown {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  return parsed(name, raw, SETTING_PATTERNS[family]);
+}
+
 /**
  * Validates every variable that is set (unset ones keep their defaults, read where they are
  * used). Throws a ConfigurationError naming the first bad variable.
@@ -124,21 +152,12 @@ export const SETTING_PATTERNS: Record<string, Setting & { names: RegExp }> = {
 export function checkSettings(env: NodeJS.ProcessEnv = process.env): void {
   for (const [name, setting] of Object.entries(SETTINGS) as Array<[SettingName, Setting]>) {
     const raw = env[name];
-    if (raw === undefined || raw === '') continue;
-    const result = setting.schema.safeParse(raw);
-    if (!result.success) {
-      const reason = result.error.issues[0]?.message ?? 'invalid value';
-      throw new ConfigurationError(`Invalid configuration: ${name}=${JSON.stringify(raw)}: ${reason} (${setting.doc})`);
-    }
+    if (raw !== undefined && raw !== '') parsed(name, raw, setting);
   }
   for (const [name, raw] of Object.entries(env)) {
     if (raw === undefined || raw === '') continue;
-    const family = Object.entries(SETTING_PATTERNS).find(([, p]) => p.names.test(name));
-    if (!family) continue;
-    const result = family[1].schema.safeParse(raw);
-    if (!result.success) {
-      throw new ConfigurationError(`Invalid configuration: ${name}=${JSON.stringify(raw)}: ${result.error.issues[0]?.message ?? 'invalid value'} (${family[1].doc})`);
-    }
+    const family = Object.values(SETTING_PATTERNS).find((p) => p.names.test(name));
+    if (family) parsed(name, raw, family);
   }
   if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
     throw new ConfigurationError(`Invalid configuration: AUTH_SECRET is required in production (${SETTINGS.AUTH_SECRET.doc})`);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { readPatternSetting, readSetting } from '../config/settings';
 import { CLIENT_CLASSES, type ClientClass } from './client-class';
 
 /** Ceilings on one operation, for one client class. */
@@ -62,7 +62,6 @@ export const DEFAULT_RATE: Record<ClientClass, RateBudget> = {
   service: { points: 5_000_000, seconds: 60 },
 };
 
-const positiveInt = z.coerce.number().int().positive();
 const LIMIT_NAMES: Record<keyof OperationLimits, string> = {
   tokens: 'TOKENS',
   depth: 'DEPTH',
@@ -72,23 +71,12 @@ const LIMIT_NAMES: Record<keyof OperationLimits, string> = {
   cost: 'COST',
 };
 
-function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const parsed = positiveInt.safeParse(raw);
-  if (!parsed.success) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return parsed.data;
-}
-
-/** `RATE_LIMIT_<CLASS>=points/seconds`, e.g. `500000/60`. */
+/** `RATE_LIMIT_<CLASS>=points/seconds`, e.g. `500000/60`, validated by its declaration in settings.ts. */
 function envBudget(env: NodeJS.ProcessEnv, name: string, fallback: RateBudget): RateBudget {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(raw);
-  const points = match && positiveInt.safeParse(match[1]);
-  const seconds = match && positiveInt.safeParse(match[2]);
-  if (!points?.success || !seconds?.success) throw new Error(`${name} must be points/seconds (e.g. 500000/60), got "${raw}"`);
-  return { points: points.data, seconds: seconds.data };
+  const raw = readPatternSetting('RATE_LIMIT_<CLASS>', name, env);
+  if (typeof raw !== 'string') return fallback;
+  const [points, seconds] = raw.split('/').map((part) => Number(part.trim()));
+  return { points, seconds };
 }
 
 /**
@@ -101,26 +89,26 @@ export function readLimitsConfig(env: NodeJS.ProcessEnv = process.env): GatewayL
   for (const cls of CLIENT_CLASSES) {
     const own = {} as OperationLimits;
     for (const [key, name] of Object.entries(LIMIT_NAMES) as Array<[keyof OperationLimits, string]>) {
-      own[key] = envNumber(env, `LIMIT_${cls.toUpperCase()}_${name}`, DEFAULT_LIMITS[cls][key]);
+      const value = readPatternSetting('LIMIT_<CLASS>_<LIMIT>', `LIMIT_${cls.toUpperCase()}_${name}`, env);
+      own[key] = typeof value === 'number' ? value : DEFAULT_LIMITS[cls][key];
     }
     limits[cls] = own;
     rate[cls] = envBudget(env, `RATE_LIMIT_${cls.toUpperCase()}`, DEFAULT_RATE[cls]);
   }
-  const mode = z.enum(['apq', 'only', 'off']).safeParse(env.PERSISTED_OPERATIONS || 'apq');
-  if (!mode.success) throw new Error(`PERSISTED_OPERATIONS must be apq, only or off, got "${env.PERSISTED_OPERATIONS}"`);
-  if (mode.data === 'only' && !env.PERSISTED_OPERATIONS_MANIFEST) throw new Error('PERSISTED_OPERATIONS=only needs PERSISTED_OPERATIONS_MANIFEST');
+  const mode = readSetting('PERSISTED_OPERATIONS', env) ?? 'apq';
+  if (mode === 'only' && !env.PERSISTED_OPERATIONS_MANIFEST) throw new Error('PERSISTED_OPERATIONS=only needs PERSISTED_OPERATIONS_MANIFEST');
   const free = (env.PERSISTED_OPERATIONS_FREE ?? 'staff,service').split(',').map((s) => s.trim()).filter(Boolean);
   for (const cls of free) if (!CLIENT_CLASSES.includes(cls as ClientClass)) throw new Error(`PERSISTED_OPERATIONS_FREE: unknown client class "${cls}"`);
   return {
     limits,
     rate: env.RATE_LIMIT === 'off' ? null : rate,
     redisUrl: env.REDIS_URL || undefined,
-    defaultListSize: envNumber(env, 'COST_DEFAULT_LIST_SIZE', 20),
+    defaultListSize: readSetting('COST_DEFAULT_LIST_SIZE', env) ?? 20,
     hideSuggestions: env.NODE_ENV === 'production',
     persisted: {
-      mode: mode.data,
+      mode,
       manifestPath: env.PERSISTED_OPERATIONS_MANIFEST || undefined,
-      apqCacheBytes: envNumber(env, 'APQ_CACHE_BYTES', 16 * 1024 * 1024),
+      apqCacheBytes: readSetting('APQ_CACHE_BYTES', env) ?? 16 * 1024 * 1024,
       freeOperations: free as ClientClass[],
     },
   };

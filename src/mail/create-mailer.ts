@@ -1,20 +1,11 @@
 import path from 'node:path';
-import { z } from 'zod';
+import { readSetting } from '../config/settings';
 import { ConfigurationError } from '../errors/configuration-error';
 import { FileMailer } from './file-mailer';
 import { MemoryMailer, NullMailer, type Mailer } from './mailer';
 import { SmtpMailer } from './smtp-mailer';
 
 const DEFAULT_FROM = 'Newsroom <no-reply@newsroom.example>';
-
-const MailEnv = z.object({
-  MAILER: z.enum(['file', 'smtp', 'memory', 'none'], { error: 'MAILER must be one of file, smtp, memory, none' }).default('file'),
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().min(3).optional(),
-  MAIL_DIR: z.string().optional(),
-  DATA_DIR: z.string().optional(),
-  NODE_ENV: z.string().optional(),
-});
 
 export type MailerConfig =
   | { kind: 'smtp'; url: string; from: string }
@@ -29,20 +20,21 @@ export type MailerConfig =
  * are account takeovers for whoever reads them.
  */
 export function mailerConfig(env: NodeJS.ProcessEnv = process.env): MailerConfig {
-  const parsed = MailEnv.safeParse(env);
-  if (!parsed.success) throw new ConfigurationError(parsed.error.issues[0].message);
-  const { MAILER, SMTP_URL, MAIL_FROM, MAIL_DIR, DATA_DIR, NODE_ENV } = parsed.data;
+  const MAILER = readSetting('MAILER', env) ?? 'file';
+  const SMTP_URL = readSetting('SMTP_URL', env);
+  const MAIL_FROM = readSetting('MAIL_FROM', env);
+  const NODE_ENV = env.NODE_ENV;
   if (NODE_ENV === 'production' && (MAILER === 'file' || MAILER === 'memory')) {
     throw new ConfigurationError(
       `MAILER=${MAILER} keeps password-reset and verification links readable outside the mailbox; in production set MAILER=smtp with SMTP_URL and MAIL_FROM (or MAILER=none to send no mail)`,
     );
   }
   if (MAILER === 'smtp') {
-    if (!SMTP_URL || !/^smtps?:\/\//.test(SMTP_URL)) throw new ConfigurationError('MAILER=smtp needs SMTP_URL=smtp://user:pass@host:port (or smtps://)');
+    if (!SMTP_URL) throw new ConfigurationError('MAILER=smtp needs SMTP_URL=smtp://user:pass@host:port (or smtps://)');
     if (!MAIL_FROM) throw new ConfigurationError('MAILER=smtp needs MAIL_FROM (e.g. "Le Journal <no-reply@journal.fr>")');
     return { kind: 'smtp', url: SMTP_URL, from: MAIL_FROM };
   }
-  if (MAILER === 'file') return { kind: 'file', dir: MAIL_DIR ?? path.join(DATA_DIR ?? path.resolve(process.cwd(), 'data'), 'mail'), from: MAIL_FROM ?? DEFAULT_FROM };
+  if (MAILER === 'file') return { kind: 'file', dir: readSetting('MAIL_DIR', env) ?? path.join(readSetting('DATA_DIR', env) ?? path.resolve(process.cwd(), 'data'), 'mail'), from: MAIL_FROM ?? DEFAULT_FROM };
   return { kind: MAILER };
 }
 

@@ -31,7 +31,7 @@ import { hideTypeLookupsPlugin, NoSchemaDumpRule } from './production-introspect
 import { registerPlainRoutes, type HttpRoute } from './plain-routes';
 import { requestIdFrom } from './request-id';
 import { captureHelmetHeaders, useSecurityHeaders } from './security-headers';
-import { ServerStartError } from './server-start-error';
+import { ConfigurationError } from '../errors/configuration-error';
 import type { ProcessMetrics } from '../observability/process-metrics';
 import { metricsPlugin } from '../observability/metrics.plugin';
 import { registerMetricsRoute } from '../observability/metrics-route';
@@ -195,9 +195,9 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     await apollo.stop();
     await options.responseCache?.close();
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new ServerStartError(`Port ${options.port} on ${host} is already in use: stop the other process or set PORT`);
-    if (code === 'EACCES') throw new ServerStartError(`Not allowed to listen on port ${options.port} on ${host}: choose a port above 1023`);
-    if (code === 'EADDRNOTAVAIL') throw new ServerStartError(`Address ${host} is not available on this machine: check HOST`);
+    if (code === 'EADDRINUSE') throw new ConfigurationError(`Port ${options.port} on ${host} is already in use: stop the other process or set PORT`);
+    if (code === 'EACCES') throw new ConfigurationError(`Not allowed to listen on port ${options.port} on ${host}: choose a port above 1023`);
+    if (code === 'EADDRNOTAVAIL') throw new ConfigurationError(`Address ${host} is not available on this machine: check HOST`);
     throw err;
   }
   const port = (app.server.address() as AddressInfo).port;

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ServerStartError } from './server-start-error';
+import { readSetting } from '../config/settings';
 
 /** How the HTTP host behaves; every field can be given to `startGraphQLServer`, or comes from the environment. */
 export type HttpConfig = {
@@ -15,34 +14,18 @@ export type HttpConfig = {
   logLevel: string;
 };
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-const envSchema = z.object({
-  NODE_ENV: z.string().optional(),
-  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  CORS_ORIGINS: z.string().default(''),
-  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
-  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
-  JEST_WORKER_ID: z.string().optional(),
-});
-
 /**
- * Reads the host's settings from the environment, refusing a malformed value with one line
- * naming the variable (zod rather than hand-written checks: the messages come for free).
+ * Reads the host's settings from the environment through their declarations in
+ * `src/config/settings.ts`, refusing a malformed value with one line naming the variable.
  */
 export function httpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HttpConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ServerStartError(`Invalid ${String(issue.path[0])}: ${issue.message}`);
-  }
-  const e = parsed.data;
+  const production = env.NODE_ENV === 'production';
   return {
-    production: e.NODE_ENV === 'production',
-    trustProxyHops: e.TRUST_PROXY,
-    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean),
-    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    production,
+    trustProxyHops: readSetting('TRUST_PROXY', env) ?? 0,
+    corsOrigins: (readSetting('CORS_ORIGINS', env) ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean),
+    requestTimeoutMs: readSetting('REQUEST_TIMEOUT_MS', env) ?? 5000,
     // Tests stay quiet unless a developer asks for the logs.
-    logLevel: e.LOG_LEVEL ?? (e.JEST_WORKER_ID !== undefined || e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    logLevel: readSetting('LOG_LEVEL', env) ?? (env.JEST_WORKER_ID !== undefined || env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }

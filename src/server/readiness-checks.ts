@@ -1,3 +1,4 @@
+import { withTimeout } from '../gateway/subgraph-timeouts';
 /** One dependency a process cannot serve without, and how to tell it answers (throws or times out when not). */
 export type ReadinessCheck = { name: string; check: () => Promise<unknown> };
 
@@ -10,17 +11,11 @@ export function readinessOf(checks: ReadinessCheck[], timeoutMs = 2_000): () => 
   return async () => {
     const failed = await Promise.all(
       checks.map(async ({ name, check }) => {
-        let timer: NodeJS.Timeout | undefined;
-        const deadline = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
-        });
         try {
-          await Promise.race([check(), deadline]);
+          await withTimeout(check(), timeoutMs, () => new Error('timeout'));
           return null;
         } catch {
           return `${name} unreachable`;
-        } finally {
-          clearTimeout(timer);
         }
       }),
     );

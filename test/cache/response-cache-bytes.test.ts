@@ -54,6 +54,6 @@ describe('the memory response cache is bounded in bytes', () => {
     expect((createResponseCacheStore({}) as MemoryResponseCacheStore).maxBytes).toBe(DEFAULT_CACHE_MAX_BYTES);
     expect(DEFAULT_CACHE_MAX_BYTES).toBe(64 * 1024 * 1024);
     expect((createResponseCacheStore({ RESPONSE_CACHE_MAX_BYTES: '1048576' }) as MemoryResponseCacheStore).maxBytes).toBe(1048576);
-    expect(() => createResponseCacheStore({ RESPONSE_CACHE_MAX_BYTES: '64MB' })).toThrow('Invalid RESPONSE_CACHE_MAX_BYTES');
+    expect(() => createResponseCacheStore({ RESPONSE_CACHE_MAX_BYTES: '64MB' })).toThrow('Invalid configuration: RESPONSE_CACHE_MAX_BYTES="64MB"');
   });
 });

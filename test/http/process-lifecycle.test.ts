@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { startGraphQLServer } from '../../src/server/graphql-http-server';
-import { ServerStartError } from '../../src/server/server-start-error';
+import { ConfigurationError } from '../../src/errors/configuration-error';
 import { hostTestSchema } from '../support/http-test-server';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -30,13 +30,13 @@ function startGatewayProcess(env: Record<string, string>) {
 }
 
 describe('starting and stopping a process', () => {
-  it('refuses a port in use with a ServerStartError naming it', async () => {
+  it('refuses a port in use with a ConfigurationError naming it', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
       const attempt = startGraphQLServer({ schema: hostTestSchema, port, logLevel: 'silent' });
-      await expect(attempt).rejects.toBeInstanceOf(ServerStartError);
+      await expect(attempt).rejects.toBeInstanceOf(ConfigurationError);
       await expect(attempt).rejects.toThrow(`Port ${port} on 127.0.0.1 is already in use`);
     } finally {
       blocker.close();

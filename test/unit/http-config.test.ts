@@ -1,5 +1,5 @@
 import { httpConfigFromEnv } from '../../src/server/http-config';
-import { ServerStartError } from '../../src/server/server-start-error';
+import { ConfigurationError } from '../../src/errors/configuration-error';
 
 describe('the HTTP host settings from the environment', () => {
   it('has safe defaults: no proxy trusted, no CORS origin, a 5 s deadline, logs on outside tests', () => {
@@ -16,8 +16,8 @@ describe('the HTTP host settings from the environment', () => {
   it('refuses a malformed value with one line naming the variable', () => {
     for (const [name, value] of [['TRUST_PROXY', 'true'], ['REQUEST_TIMEOUT_MS', '5s'], ['LOG_LEVEL', 'verbose']]) {
       const attempt = () => httpConfigFromEnv({ [name]: value });
-      expect(attempt).toThrow(ServerStartError);
-      expect(attempt).toThrow(new RegExp(`^Invalid ${name}: [^\\n]+$`));
+      expect(attempt).toThrow(ConfigurationError);
+      expect(attempt).toThrow(new RegExp(`^Invalid configuration: ${name}=[^\\n]+$`));
     }
   });
 });
