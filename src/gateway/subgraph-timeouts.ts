@@ -1,10 +1,7 @@
+import { readPatternSetting, readSetting } from '../config/settings';
+
 /** Long enough for a cold cache and a slow page of SQL, short enough that a hung subgraph is not a hung site. */
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3000;
-
-function positiveInt(value: string | undefined): number | undefined {
-  const n = Number(value);
-  return value !== undefined && value !== '' && Number.isInteger(n) && n > 0 ? n : undefined;
-}
 
 /**
  * How long one call to a subgraph may take: `SUBGRAPH_<NAME>_TIMEOUT_MS`, else
@@ -12,7 +9,8 @@ function positiveInt(value: string | undefined): number | undefined {
  * a subgraph) or a subgraph-to-subgraph lookup, not the whole client request.
  */
 export function subgraphTimeoutMs(name: string, env: NodeJS.ProcessEnv = process.env): number {
-  return positiveInt(env[`SUBGRAPH_${name.toUpperCase()}_TIMEOUT_MS`]) ?? positiveInt(env.SUBGRAPH_TIMEOUT_MS) ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+  const own = readPatternSetting('SUBGRAPH_<NAME>_TIMEOUT_MS', `SUBGRAPH_${name.toUpperCase()}_TIMEOUT_MS`, env);
+  return typeof own === 'number' ? own : (readSetting('SUBGRAPH_TIMEOUT_MS', env) ?? DEFAULT_SUBGRAPH_TIMEOUT_MS);
 }
 
 /**

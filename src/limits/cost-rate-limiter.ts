@@ -1,17 +1,17 @@
 import type Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { CLIENT_CLASSES, type ClientClass } from './client-class';
 import type { RateBudget } from './limits-config';
+import { flexibleLimiter } from './rate-limiter';
 
 /** What the `RateLimit-*` headers say after an operation was counted (or refused). */
-export type RateDecision = { allowed: boolean; limit: number; remaining: number; resetSeconds: number; windowSeconds: number };
+export type CostDecision = { allowed: boolean; limit: number; remaining: number; resetSeconds: number; windowSeconds: number };
 
 /**
  * A budget of cost points per client and window for each client class, spent by each
  * operation's cost (rate-limiter-flexible: `consume` is atomic in memory and in Redis, so
  * concurrent requests cannot overspend). With Redis, every gateway process shares the
- * counters; if Redis fails, each process falls back to counting in memory (the insurance
- * limiter) rather than letting everything through or refusing everyone.
+ * counters (see `flexibleLimiter`).
  */
 export class CostRateLimiter {
   private readonly limiters: Record<ClientClass, RateLimiterAbstract>;
@@ -21,19 +21,7 @@ export class CostRateLimiter {
     redis?: Redis,
     prefix = 'newsroom:cost',
   ) {
-    const make = (cls: ClientClass): RateLimiterAbstract => {
-      const { points, seconds: duration } = budgets[cls];
-      const keyPrefix = `${prefix}:${cls}`;
-      if (!redis) return new RateLimiterMemory({ points, duration, keyPrefix });
-      return new RateLimiterRedis({
-        storeClient: redis,
-        points,
-        duration,
-        keyPrefix,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }),
-      });
-    };
+    const make = (cls: ClientClass) => flexibleLimiter(budgets[cls].points, budgets[cls].seconds, `${prefix}:${cls}`, redis);
     this.limiters = Object.fromEntries(CLIENT_CLASSES.map((cls) => [cls, make(cls)])) as Record<ClientClass, RateLimiterAbstract>;
   }
 
@@ -41,10 +29,10 @@ export class CostRateLimiter {
    * Spends `cost` (at least 1) of `key`'s budget. A refused operation is given its points back:
    * it did not run, so a client whose expensive operation was refused may still run a cheap one.
    */
-  async spend(cls: ClientClass, key: string, cost: number): Promise<RateDecision> {
+  async spend(cls: ClientClass, key: string, cost: number): Promise<CostDecision> {
     const budget = this.budgets[cls];
     const points = Math.max(1, Math.ceil(cost));
-    const decision = (allowed: boolean, remaining: number, msBeforeNext: number): RateDecision => ({
+    const decision = (allowed: boolean, remaining: number, msBeforeNext: number): CostDecision => ({
       allowed,
       limit: budget.points,
       remaining: Math.max(0, remaining),

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { ClientClass } from './client-class';
-import type { RateDecision } from './cost-rate-limiter';
+import type { CostDecision } from './cost-rate-limiter';
 import type { OperationLimits } from './limits-config';
 
 /** Stable codes of the gateway's refusals (formatError lets them through to clients). */
@@ -44,7 +44,7 @@ export function notPersisted(): GraphQLError {
 }
 
 /** HTTP 429; the plugin adds `Retry-After` and the `RateLimit-*` headers. */
-export function rateLimited(rate: RateDecision, cost: number): GraphQLError {
+export function rateLimited(rate: CostDecision, cost: number): GraphQLError {
   return new GraphQLError(`Rate limit of ${rate.limit} cost points per ${rate.windowSeconds} s reached; retry in ${rate.resetSeconds} s`, {
     extensions: { code: LimitErrorCode.RateLimited, retryAfterSeconds: rate.resetSeconds, cost, http: { status: 429 } },
   });

@@ -5,7 +5,7 @@ import type { RequestContext } from '../context/request-context';
 import type { PersistedManifest } from '../persisted/persisted-manifest';
 import { clientKey } from '../context/request-context';
 import { clientClass, type ClientClass } from './client-class';
-import type { CostRateLimiter, RateDecision } from './cost-rate-limiter';
+import type { CostRateLimiter, CostDecision } from './cost-rate-limiter';
 import { LimitErrorCode, limitExceeded, notPersisted, rateLimited, tooComplex } from './limit-errors';
 import type { OperationLimits } from './limits-config';
 import { operationCost } from './operation-cost';
@@ -74,7 +74,7 @@ export function operationGuardPlugin(options: OperationGuardOptions): ApolloServ
 
   return {
     async requestDidStart({ contextValue: ctx }) {
-      let rate: RateDecision | undefined;
+      let rate: CostDecision | undefined;
       let cost: number | undefined;
       return {
         async didResolveOperation(rc) {

@@ -26,6 +26,23 @@ export interface RateLimiter {
 }
 
 /**
+ * One rate-limiter-flexible counter of `points` per `duration` seconds: in memory, or in Redis
+ * with an in-memory insurance limiter that counts on its own while Redis is unreachable (not
+ * ready counts as unreachable), rather than letting everything through or refusing everyone.
+ */
+export function flexibleLimiter(points: number, duration: number, keyPrefix: string, redis?: Redis): RateLimiterAbstract {
+  if (!redis) return new RateLimiterMemory({ points, duration, keyPrefix });
+  return new RateLimiterRedis({
+    storeClient: redis,
+    points,
+    duration,
+    keyPrefix,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }),
+  });
+}
+
+/**
  * rate-limiter-flexible does the counting: its limiters are built for one (points, duration)
  * pair, so there is one per rule, created on first use and named after the rule, so that
  * changing a budget never reuses a counter kept under another one.
@@ -80,7 +97,7 @@ export class MemoryRateLimiter extends FlexibleRateLimiter {
   }
 
   protected build(points: number, duration: number, keyPrefix: string): RateLimiterAbstract {
-    return new RateLimiterMemory({ points, duration, keyPrefix });
+    return flexibleLimiter(points, duration, keyPrefix);
   }
 }
 
@@ -103,13 +120,7 @@ export class RedisRateLimiter extends FlexibleRateLimiter {
   }
 
   protected build(points: number, duration: number, keyPrefix: string): RateLimiterAbstract {
-    return new RateLimiterRedis({
-      storeClient: this.redis,
-      points,
-      duration,
-      keyPrefix,
-      insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }),
-    });
+    return flexibleLimiter(points, duration, keyPrefix, this.redis);
   }
 
   async close(): Promise<void> {
