@@ -104,7 +104,11 @@ run(`a fleet of processes with events through Redis Streams (${backend})`, () =>
     await varnish?.stop();
     await fleet?.stop();
     if (dataSources) await closeDatabases(dataSources);
-    await redis?.quit();
+    if (redis) {
+      const keys = await redis.keys(`newsroom:test:${runId}*`);
+      if (keys.length) await redis.del(...keys);
+      await redis.quit();
+    }
     await scratch.cleanup();
   });
 
