@@ -9,6 +9,7 @@
  * through the other setups (limits on, the subgraph alone, the response cache); --pages-only
  * stops after the rounds.
  * Options: --duration S (default 10), --connections N (default 10), --rounds N (default 3).
+ * One process against the fleet of separate processes: `npm run bench:fleet` (bench/fleet.bench.ts).
  */
 import 'reflect-metadata';
 import { isDeepStrictEqual } from 'node:util';
@@ -146,6 +147,7 @@ async function mainComparison(articles: number): Promise<void> {
     console.log('\nhome page, once each:');
     printTable(rows, baseline);
     console.log(`\nlimits on / off (home page, uncached): ${(rows[1].rps / rows[0].rps).toFixed(3)}× throughput; \`npm run bench:limits\` alternates the two for a steadier figure`);
+    console.log('one process against the fleet (2 gateways, 2 editorial, one of each other subgraph, Redis): `npm run bench:fleet`');
   } finally {
     child.kill('SIGTERM');
   }

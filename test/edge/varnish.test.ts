@@ -1,7 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EdgePurge } from '../../src/cache/edge-purge';
 import { runScheduledJobs } from '../../src/editorial/workflow/scheduler';
@@ -9,7 +5,7 @@ import { approvedArticle, publishedArticle, unpublishArticle } from '../support/
 import { gql } from '../support/graphql-client';
 import { startNewsroomFixture, type NewsroomFixture } from '../support/newsroom-fixture';
 import { Role, signInAs, type SignedIn } from '../support/sign-in';
-import { closedPort } from '../support/tcp-relay';
+import { prepareVarnish, varnishWanted, viaEdge as edgeGet, type EdgeAnswer, type Varnish } from '../support/varnish';
 
 /**
  * The gateway behind a real Varnish on loopback, with the project's VCL: public answers are
@@ -17,55 +13,24 @@ import { closedPort } from '../support/tcp-relay';
  * Runs where Debian's varnish is installed (CI installs it and sets TEST_VARNISH=1, which makes
  * a missing varnishd a failure rather than a skip).
  */
-const VARNISHD = '/usr/sbin/varnishd';
-const run = fs.existsSync(VARNISHD) || process.env.TEST_VARNISH === '1' ? describe : describe.skip;
-
-type EdgeAnswer = { status: number; edge: string | null; data: any };
+const run = varnishWanted() ? describe : describe.skip;
 
 run('the edge cache (Varnish) purged by tags', () => {
   let fx: NewsroomFixture;
-  let varnish: ChildProcess;
-  let edgeUrl: string;
+  let varnish: Varnish;
   let editor: SignedIn;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-varnish-'));
-
-  /** An anonymous GET through Varnish, as a CDN-fronted page would send it. */
-  async function viaEdge(query: string): Promise<EdgeAnswer> {
-    const res = await fetch(`${edgeUrl}/graphql?query=${encodeURIComponent(query)}`, { headers: { 'apollo-require-preflight': '1' } });
-    const body = await res.text();
-    return { status: res.status, edge: res.headers.get('x-edge-cache'), data: JSON.parse(body).data };
-  }
+  const viaEdge = (query: string) => edgeGet(varnish.url, query);
 
   beforeAll(async () => {
-    const varnishPort = await closedPort();
-    edgeUrl = `http://127.0.0.1:${varnishPort}`;
-    fx = await startNewsroomFixture('sqlite', 'edge', 40, { responseCache: true, edgePurge: new EdgePurge([`${edgeUrl}/`]) });
+    varnish = await prepareVarnish();
+    fx = await startNewsroomFixture('sqlite', 'edge', 40, { responseCache: true, edgePurge: new EdgePurge([varnish.purgeUrl]) });
     editor = await signInAs(fx, [Role.Editor]);
-    const vcl = fs
-      .readFileSync(path.resolve(__dirname, '../../deploy/varnish/newsroom.vcl'), 'utf8')
-      .replace('.port = "4000";', `.port = "${fx.app.gateway.port}";`);
-    fs.writeFileSync(path.join(dir, 'newsroom.vcl'), vcl);
-    varnish = spawn(VARNISHD, ['-F', '-j', 'none', '-n', path.join(dir, 'work'), '-a', `127.0.0.1:${varnishPort}`, '-f', path.join(dir, 'newsroom.vcl'), '-s', 'malloc,32m'], {
-      stdio: 'ignore',
-    });
-    for (let i = 0; ; i += 1) {
-      try {
-        if ((await fetch(`${edgeUrl}/livez`)).ok) break;
-      } catch {
-        if (i > 100) throw new Error('varnishd did not start');
-      }
-      await sleep(100);
-    }
+    await varnish.start(fx.app.gateway.port);
   }, 120_000);
 
   afterAll(async () => {
-    if (varnish && varnish.exitCode === null) {
-      const exited = new Promise((r) => varnish.once('exit', r));
-      varnish.kill('SIGTERM');
-      await exited;
-    }
+    await varnish?.stop();
     await fx?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const RUBRIC_LIST = `{ rubric(slug: "maroc") { id articles(first: 50) { nodes { id title } } } }`;
@@ -94,7 +59,7 @@ run('the edge cache (Varnish) purged by tags', () => {
   });
 
   it('keeps the operators’ /metrics away from the public', async () => {
-    expect((await fetch(`${edgeUrl}/metrics`)).status).toBe(404);
+    expect((await fetch(`${varnish.url}/metrics`)).status).toBe(404);
     expect((await fetch(fx.url.replace('/graphql', '/metrics'))).status).toBe(200);
   });
 
