@@ -125,22 +125,7 @@ async function compare(data: NodeJS.ProcessEnv, cache: 'on' | 'off'): Promise<vo
   }
 }
 
-/**
- * One MySQL database per subgraph, named after DATABASE_URL's: editorial and discussion each
- * have an `outbox_event` (and audience a `consumed_event`) table, so the subgraphs cannot share
- * one database today (the seed's migrations fail on the second `outbox_event`).
- */
-function databasePerSubgraph(env: NodeJS.ProcessEnv): void {
-  if (!env.DATABASE_URL) return;
-  for (const name of ['editorial', 'accounts', 'discussion', 'audience']) {
-    const url = new URL(env.DATABASE_URL);
-    url.pathname = `${url.pathname}_${name}`;
-    env[`${name.toUpperCase()}_DATABASE_URL`] ??= url.toString();
-  }
-}
-
 async function main(): Promise<void> {
-  databasePerSubgraph(process.env);
   const data = await prepareData(articles);
   console.log(
     `\nhome page, ${articles} articles on ${process.env.DATABASE_URL ? 'MySQL' : 'SQLite'}, ${connections} connections in total, ${duration} s per run, ${rounds} rounds; ` +

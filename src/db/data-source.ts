@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DataSource, MixedList } from 'typeorm';
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { CountingLogger } from './sql-counter';
 import { RetryingMysqlDataSource, SerializedSqliteDataSource } from './write-transaction';
 import { databaseTarget, type DatabaseTarget, type SubgraphName } from './database-config';
@@ -10,7 +10,7 @@ export type MigrationSet = { sqlite: MixedList<Function>; mysql: MixedList<Funct
 
 export type DataSourceSpec = {
   subgraph: SubgraphName;
-  entities: Function[];
+  entities: Array<Function | EntitySchema>;
   migrations: MigrationSet;
   target?: DatabaseTarget;
 };

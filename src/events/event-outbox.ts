@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { OutboxEvent } from '../../entities/shared/outbox-event.entity';
+import { OUTBOX_EVENT, type OutboxEvent } from '../../entities/shared/outbox-event.entity';
 import { BACKGROUND_SQL } from '../db/sql-counter';
 import { sqlDate } from '../db/sql-values';
 import { exclusive } from '../db/write-transaction';
@@ -20,7 +20,7 @@ const RECORDED = 'newsroomOutboxRecorded';
  * database (EventOutbox) is woken when the transaction commits.
  */
 export async function recordEvent(manager: EntityManager, event: ContentEvent, now = new Date()): Promise<void> {
-  await manager.getRepository(OutboxEvent).insert({ eventId: randomUUID(), type: event.type, payload: JSON.stringify(event), occurredAt: now, publishedAt: null });
+  await manager.getRepository<OutboxEvent>(OUTBOX_EVENT).insert({ eventId: randomUUID(), type: event.type, payload: JSON.stringify(event), occurredAt: now, publishedAt: null });
   if (manager.queryRunner) manager.queryRunner.data[RECORDED] = true;
 }
 
@@ -39,6 +39,7 @@ export class EventOutbox {
   private again = false;
   private lastPrune = 0;
   private subscribed = false;
+  private tableName: string | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,6 +50,12 @@ export class EventOutbox {
     /** Where relay failures go; with the broker down every poll fails alike, so they are throttled. */
     private readonly log: { log: ThrottledLog; throttle: LogThrottle } = { log: CONSOLE_LOG, throttle: new LogThrottle(logThrottleOptionsFromEnv()) },
   ) {}
+
+  /** This subgraph's outbox table, quoted for raw SQL (`editorial_outbox_event`, …). */
+  private get table(): string {
+    this.tableName ??= this.dataSource.driver.escape(this.dataSource.getMetadata(OUTBOX_EVENT).tableName);
+    return this.tableName;
+  }
 
   private readonly logRelayError = (err: unknown): void => {
     const reason = (err as Error | null)?.message ?? String(err);
@@ -119,7 +126,7 @@ export class EventOutbox {
   /** Rows recorded but not yet published (the relay's lag, for metrics and readiness). */
   async pending(): Promise<number> {
     // Background SQL: a metrics scrape reads it, and no request's statement count should grow by it.
-    const [row] = (await this.dataSource.query(`${BACKGROUND_SQL} SELECT COUNT(*) AS n FROM outbox_event WHERE publishedAt IS NULL`)) as Array<{ n: number | string }>;
+    const [row] = (await this.dataSource.query(`${BACKGROUND_SQL} SELECT COUNT(*) AS n FROM ${this.table} WHERE publishedAt IS NULL`)) as Array<{ n: number | string }>;
     return Number(row?.n ?? 0);
   }
 
@@ -145,7 +152,7 @@ export class EventOutbox {
       this.dataSource,
       () =>
         this.dataSource.query(
-          `${BACKGROUND_SQL} SELECT id, eventId, payload, occurredAt FROM outbox_event WHERE publishedAt IS NULL ORDER BY id LIMIT ${BATCH}`,
+          `${BACKGROUND_SQL} SELECT id, eventId, payload, occurredAt FROM ${this.table} WHERE publishedAt IS NULL ORDER BY id LIMIT ${BATCH}`,
         ) as Promise<Array<{ id: number; eventId: string; payload: string; occurredAt: Date | string }>>,
     );
     if (!rows.length) return 0;
@@ -158,7 +165,7 @@ export class EventOutbox {
     await this.transport.publish(events);
     // A transaction of its own, so that on SQLite it queues behind any other in progress.
     await this.dataSource.transaction((m) =>
-      m.query(`${BACKGROUND_SQL} UPDATE outbox_event SET publishedAt = ? WHERE id IN (${rows.map(() => '?').join(', ')})`, [
+      m.query(`${BACKGROUND_SQL} UPDATE ${this.table} SET publishedAt = ? WHERE id IN (${rows.map(() => '?').join(', ')})`, [
         sqlDate(m.connection, new Date()),
         ...rows.map((r) => r.id),
       ]),
@@ -172,7 +179,7 @@ export class EventOutbox {
     await this.dataSource
       .createQueryBuilder()
       .delete()
-      .from(OutboxEvent)
+      .from(OUTBOX_EVENT)
       .where('publishedAt IS NOT NULL AND publishedAt < :before', { before: new Date(Date.now() - KEEP_PUBLISHED_MS) })
       .execute();
   }

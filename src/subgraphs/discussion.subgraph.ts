@@ -1,4 +1,4 @@
-import { OutboxEvent } from '../../entities/shared/outbox-event.entity';
+import { outboxEventEntity } from '../../entities/shared/outbox-event.entity';
 import type { NonEmptyArray } from 'type-graphql';
 import { Comment } from '../../entities/discussion/comment.entity';
 import { CommentLike } from '../../entities/discussion/comment-like.entity';
@@ -37,7 +37,7 @@ const resolvers: NonEmptyArray<Function> = [
 export const discussionSubgraph: SubgraphModule<'discussion'> = {
   name: 'discussion',
   defaultPort: 4003,
-  entities: [OutboxEvent, Comment, CommentThread, CommentLike, CommentReport, CommenterBan, ModerationAction],
+  entities: [outboxEventEntity('discussion'), Comment, CommentThread, CommentLike, CommentReport, CommenterBan, ModerationAction],
   migrations: { sqlite: sqliteMigrations, mysql: mysqlMigrations },
   seedDemo: (dataSource) => seedDiscussionDemo(dataSource),
   async start(dataSource, config, peers) {

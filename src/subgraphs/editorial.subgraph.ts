@@ -1,4 +1,4 @@
-import { OutboxEvent } from '../../entities/shared/outbox-event.entity';
+import { outboxEventEntity } from '../../entities/shared/outbox-event.entity';
 import type { NonEmptyArray } from 'type-graphql';
 import { Article } from '../../entities/editorial/article.entity';
 import { ArticleByline } from '../../entities/editorial/article-byline.entity';
@@ -75,7 +75,7 @@ export const editorialSubgraph: SubgraphModule<'editorial'> = {
   name: 'editorial',
   defaultPort: 4001,
   entities: [
-    OutboxEvent,
+    outboxEventEntity('editorial'),
     Article,
     ArticleByline,
     ArticleTag,

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntitySchema } from 'typeorm';
 import type { MigrationSet } from '../db/data-source';
 import type { SubgraphName } from '../db/database-config';
 import type { HttpRoute } from '../server/plain-routes';
@@ -32,7 +32,7 @@ export type SubgraphModule<N extends SubgraphName = SubgraphName> = {
   name: N;
   /** Port of the subgraph when it runs as its own service. */
   defaultPort: number;
-  entities: Function[];
+  entities: Array<Function | EntitySchema>;
   migrations: MigrationSet;
   /**
    * The composition root: builds the subgraph's runtime from the configuration (and from the

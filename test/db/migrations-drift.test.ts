@@ -60,3 +60,26 @@ describe.each(backends())('editorial data across migrations (%s)', (backend) => 
     }
   });
 });
+
+// A single DATABASE_URL puts every subgraph in one MySQL database (SQLite keeps a file per subgraph).
+(process.env.TEST_MYSQL_URL ? describe : describe.skip)('every subgraph in one MySQL database', () => {
+  const backend = 'mysql';
+  it('migrates all four into one database, each with its own tables and no drift', async () => {
+    const scratch = scratchTargets(backend, 'one_database', ['editorial']);
+    await scratch.cleanup();
+    const opened = [];
+    try {
+      for (const mod of subgraphList()) {
+        const ds = await createDataSource({ subgraph: mod.name, entities: mod.entities, migrations: mod.migrations, target: scratch.targets.editorial });
+        opened.push(ds);
+        await migrateDataSource(ds);
+      }
+      for (const ds of opened) expect((await schemaDiff(ds)).up.map((q) => q.query)).toEqual([]);
+      const names = (await opened[0].query('SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()')) as Array<{ name: string }>;
+      expect(names.map((t) => t.name)).toEqual(expect.arrayContaining(['editorial_outbox_event', 'discussion_outbox_event']));
+    } finally {
+      for (const ds of opened) await ds.destroy();
+      await scratch.cleanup();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { OutboxEvent } from '../../entities/shared/outbox-event.entity';
+import { OUTBOX_EVENT } from '../../entities/shared/outbox-event.entity';
 import { closeDatabases, openDatabases } from '../../src/app/open-databases';
 import { EventOutbox } from '../../src/events/event-outbox';
 import type { EventTransport, PublishedEvent } from '../../src/events/event-transport';
@@ -70,7 +70,7 @@ describe.each(backends())('transactional outbox (%s)', (backend) => {
         await outbox.stop();
         await unsubscribe();
         await transport.close();
-        await ds.getRepository(OutboxEvent).clear();
+        await ds.getRepository(OUTBOX_EVENT).clear();
       }
     });
 
@@ -93,7 +93,7 @@ describe.each(backends())('transactional outbox (%s)', (backend) => {
         await restarted.stop();
         await unsubscribe();
         await transport.close();
-        await ds.getRepository(OutboxEvent).clear();
+        await ds.getRepository(OUTBOX_EVENT).clear();
       }
     });
   });

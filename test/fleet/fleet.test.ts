@@ -165,7 +165,7 @@ run(`a fleet of processes with events through Redis Streams (${backend})`, () =>
 
   /** Article events in editorial's outbox after row `afterId`: what the change feed must hold, once each. */
   const articleEvents = async (afterId: number) => {
-    const rows = (await dataSources.get('editorial')!.query('SELECT id, eventId, type, payload, publishedAt FROM outbox_event WHERE id > ? ORDER BY id', [afterId])) as Array<{
+    const rows = (await dataSources.get('editorial')!.query('SELECT id, eventId, type, payload, publishedAt FROM editorial_outbox_event WHERE id > ? ORDER BY id', [afterId])) as Array<{
       id: number;
       eventId: string;
       type: string;
@@ -192,7 +192,7 @@ run(`a fleet of processes with events through Redis Streams (${backend})`, () =>
       20_000,
     );
     expect(settled.value.consumed.length).toBe(settled.value.events.length);
-    const outboxFrom = Number((await dataSources.get('editorial')!.query('SELECT MAX(id) AS id FROM outbox_event'))[0]?.id ?? 0);
+    const outboxFrom = Number((await dataSources.get('editorial')!.query('SELECT MAX(id) AS id FROM editorial_outbox_event'))[0]?.id ?? 0);
     const numberFrom = await changeNumber();
     const analyst = { authorization: `Bearer ${await signAccessToken({ userId: 3, roles: [Role.Analyst] })}` };
     const feedStart = (await gql(p().gatewayA.url, `{ articleChanges(first: 0) { latestCursor } }`, {}, analyst)).data.articleChanges.latestCursor as string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OutboxEvent } from '../../entities/shared/outbox-event.entity';
+import { OUTBOX_EVENT } from '../../entities/shared/outbox-event.entity';
 import { gatewayOperationGuards } from '../../src/limits/gateway-operation-guards';
 import { readLimitsConfig } from '../../src/limits/limits-config';
 import { nestedRubrics } from '../limits/attack-operations';
@@ -107,7 +107,7 @@ describe.each(backends())('Prometheus metrics at /metrics (%s)', (backend) => {
     expect(sample(initial, 'outbox_pending_events', { subgraph: 'editorial' })).toBe(0);
     expect(sample(initial, 'outbox_pending_events', { subgraph: 'discussion' })).toBe(0);
     // Committed, not relayed: as after a crash between the commit and the relay.
-    await fx.app.dataSources.get('editorial')!.getRepository(OutboxEvent).insert({
+    await fx.app.dataSources.get('editorial')!.getRepository(OUTBOX_EVENT).insert({
       eventId: randomUUID(),
       type: 'frontpage.changed',
       payload: JSON.stringify({ type: 'frontpage.changed' }),

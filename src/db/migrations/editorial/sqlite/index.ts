@@ -5,6 +5,7 @@ import { EditorialWorkflow1795914464648 } from './1795914464648-editorial-workfl
 import { ArticleBodyTable1795914837742 } from './1795914837742-article-body-table';
 import { ArticleTrashAndEmbargoLift1796027294844 } from './1796027294844-article-trash-and-embargo-lift';
 import { EventOutbox1796028322540 } from './1796028322540-event-outbox';
+import { OutboxTableName1796038569049 } from './1796038569049-outbox-table-name';
 
 export const migrations = [
   Initial1795913832774,
@@ -13,4 +14,5 @@ export const migrations = [
   ArticleBodyTable1795914837742,
   ArticleTrashAndEmbargoLift1796027294844,
   EventOutbox1796028322540,
+  OutboxTableName1796038569049,
 ];
