@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { isDuplicateKey } from '../db/duplicate-key';
 import { AccountToken } from '../../entities/accounts/account-token.entity';
 import { RefreshToken } from '../../entities/accounts/refresh-token.entity';
 import { User } from '../../entities/accounts/user.entity';
@@ -19,13 +19,6 @@ const invalidRefresh = (reason: string, message = 'Invalid or expired refresh to
 
 export function tooManyRequests(retryAfterSeconds: number): AppError {
   return new AppError(ErrorCode.TooManyRequests, 'Too many attempts; try again later', { retryAfterSeconds });
-}
-
-/** A unique-index violation on MySQL/MariaDB or SQLite. */
-export function isDuplicateKey(err: unknown): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const driver = (err as QueryFailedError & { driverError?: { code?: string } }).driverError;
-  return driver?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/.test(err.message);
 }
 
 /**

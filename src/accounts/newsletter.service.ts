@@ -8,7 +8,7 @@ import { AppError, badInput, ErrorCode, notFound } from '../errors/app-error';
 import { accountMails } from './account-mails';
 import { normalizeEmail } from './account-fields';
 import type { AccountsRuntime } from './accounts-runtime';
-import { isDuplicateKey } from './auth.service';
+import { isDuplicateKey } from '../db/duplicate-key';
 import { newSecret, secretHash } from './secrets';
 import { readUnsubscribeToken, signUnsubscribeToken } from './unsubscribe-link';
 

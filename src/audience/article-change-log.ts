@@ -47,10 +47,14 @@ export class ArticleChangeLog {
     private readonly rankings: RankingCache,
   ) {}
 
-  /** Records a change and returns its number. */
-  async record(articleId: number, kind: ChangeKind, at = new Date()): Promise<number> {
+  /**
+   * Records a change and returns its number; with `claim` (a durable subscription's event), only
+   * if the claim succeeds in the same transaction, else null (the event was applied already).
+   */
+  async record(articleId: number, kind: ChangeKind, at = new Date(), claim?: (m: EntityManager) => Promise<boolean>): Promise<number | null> {
     await this.ensureSequence();
     const seq = await this.dataSource.transaction(async (m) => {
+      if (claim && !(await claim(m))) return null;
       const next = await nextValue(m, SEQUENCE);
       await m.query(upsertChangeSql(m), [articleId, next, kind, sqlDate(m, at)]);
       if (HIDES.has(kind)) {
@@ -58,7 +62,7 @@ export class ArticleChangeLog {
       }
       return next;
     });
-    if (HIDES.has(kind)) this.rankings.invalidate();
+    if (seq !== null && HIDES.has(kind)) this.rankings.invalidate();
     return seq;
   }
 

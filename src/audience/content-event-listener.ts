@@ -20,10 +20,9 @@ const KIND: Partial<Record<ContentEvent['type'], ChangeKind>> = {
  * before the listener returns (the editor's request waits a few milliseconds for it), so a
  * change acknowledged to an editor is in the feed; the facts are refreshed in the background.
  *
- * The bus is in-process and runs listeners after editorial's commit: a crash between the two
- * loses that change from the feed, and when this subgraph runs apart from editorial the
- * events must be forwarded to it (content-events.ts). Rankings do not depend on it: views of
- * an article refresh its facts anyway.
+ * Events come from editorial's outbox through a durable subscription: each is applied once,
+ * its change and its consumed mark in one transaction. Rankings do not depend on it: views
+ * of an article refresh its facts anyway.
  */
 export function listenToContentEvents(
   rt: { meta: ArticleMetaRefresher; changes: ArticleChangeLog; dataSource: DataSource; rankings: RankingCache },
@@ -36,11 +35,12 @@ export function listenToContentEvents(
       const kind = KIND[event.type];
       if (kind === ChangeKind.Unpublished || kind === ChangeKind.Trashed || kind === ChangeKind.Deleted) rt.rankings.invalidate();
     }) ?? (() => undefined);
-  const stopDurable = bus.subscribe(async (event) => {
+  const stopDurable = bus.subscribe(async (event, delivery) => {
     if (event.type === 'rubric.changed') return rt.meta.rubricChanged(event.rubricId);
     const kind = KIND[event.type];
     if (!kind || !('articleId' in event)) return;
-    await rt.changes.record(event.articleId, kind);
+    // The change and the event's consumed mark commit together: a redelivery is skipped here.
+    if ((await rt.changes.record(event.articleId, kind, new Date(), delivery?.claim)) === null) return;
     // Purged for good: the tombstone stays in the feed, the article's views go.
     if (kind === ChangeKind.Deleted) await dropArticleViews(rt, event.articleId);
     else rt.meta.enqueue([event.articleId]);

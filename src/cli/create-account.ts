@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { bootstrapAccount } from '../accounts/account-bootstrap';
-import { isDuplicateKey } from '../accounts/auth.service';
+import { isDuplicateKey } from '../db/duplicate-key';
 import { closeDatabases, openDatabases } from '../app/open-databases';
 import { ALL_ROLES, type Role } from '../auth/roles';
 import { accountsSubgraph } from '../subgraphs/accounts.subgraph';

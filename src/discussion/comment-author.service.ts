@@ -4,7 +4,8 @@ import { requireUser } from '../auth/viewer-guards';
 import type { RequestContext } from '../context/request-context';
 import { authorMayDelete, authorMayEdit, contentVisible, isAuthor, isStaff, isTrusted, withinEditWindow } from './comment-policy';
 import { cleanCommentBody } from './comment-posting.service';
-import { applyApprovalDeltas, commenterHistory, isUniqueViolation, lockComments } from './comment-store';
+import { applyApprovalDeltas, commenterHistory, lockComments } from './comment-store';
+import { isDuplicateKey } from '../db/duplicate-key';
 import { commentFingerprint } from './comment-text';
 import { discussionErrors } from './discussion-errors';
 import type { DiscussionRuntime } from './discussion-runtime';
@@ -49,7 +50,7 @@ export class CommentAuthorService {
         }
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw discussionErrors.duplicate();
+      if (isDuplicateKey(err)) throw discussionErrors.duplicate();
       throw err;
     }
     return Object.assign(comment, { body, fingerprint, status, editedAt: this.ctx.now });

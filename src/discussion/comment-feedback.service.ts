@@ -6,7 +6,8 @@ import { requireUser } from '../auth/viewer-guards';
 import type { RequestContext } from '../context/request-context';
 import { badInput } from '../errors/app-error';
 import { isAuthor, REPORTS_TO_HIDE } from './comment-policy';
-import { applyApprovalDeltas, isUniqueViolation, lockComments, recordModeration } from './comment-store';
+import { applyApprovalDeltas, lockComments, recordModeration } from './comment-store';
+import { isDuplicateKey } from '../db/duplicate-key';
 import { discussionErrors } from './discussion-errors';
 import { DISCUSSION_LIMITS, type DiscussionRuntime } from './discussion-runtime';
 
@@ -33,7 +34,7 @@ export class CommentFeedbackService {
       try {
         await m.getRepository(CommentLike).insert({ commentId: id, userId: viewer.userId, createdAt: this.ctx.now });
       } catch (err) {
-        if (!isUniqueViolation(err)) throw err;
+        if (!isDuplicateKey(err)) throw err;
         return;
       }
       await this.recountLikes(m, id);
@@ -67,7 +68,7 @@ export class CommentFeedbackService {
       try {
         await m.getRepository(CommentReport).insert({ commentId: id, reporterUserId: viewer.userId, reason: reason?.trim() || null, createdAt: this.ctx.now });
       } catch (err) {
-        if (!isUniqueViolation(err)) throw err;
+        if (!isDuplicateKey(err)) throw err;
         return false;
       }
       const [current] = await lockComments(m, [id]);

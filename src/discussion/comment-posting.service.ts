@@ -4,7 +4,8 @@ import type { RequestContext } from '../context/request-context';
 import { badInput } from '../errors/app-error';
 import { cleanDisplayName } from '../text/display-name';
 import { contentVisible, isStaff, isTrusted } from './comment-policy';
-import { applyApprovalDeltas, commenterHistory, ensureThread, isUniqueViolation } from './comment-store';
+import { applyApprovalDeltas, commenterHistory, ensureThread, } from './comment-store';
+import { isDuplicateKey } from '../db/duplicate-key';
 import { COMMENT_MAX_LENGTH, COMMENT_MAX_LINKS, commentFingerprint, countLinks, sanitizeCommentBody } from './comment-text';
 import { discussionErrors } from './discussion-errors';
 import { DISCUSSION_LIMITS, type DiscussionRuntime } from './discussion-runtime';
@@ -84,7 +85,7 @@ export class CommentPostingService {
         if (status === 'approved') await this.rt.record(m, [{ type: 'comment.approved', articleId: comment.articleId }]);
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw discussionErrors.duplicate();
+      if (isDuplicateKey(err)) throw discussionErrors.duplicate();
       throw err;
     }
     this.rt.postedInRequest(this.ctx).add(comment.id);

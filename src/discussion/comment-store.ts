@@ -1,4 +1,4 @@
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Comment, CommentStatus } from '../../entities/discussion/comment.entity';
 import { CommentThread } from '../../entities/discussion/comment-thread.entity';
 import { ModerationAction } from '../../entities/discussion/moderation-action.entity';
@@ -68,9 +68,3 @@ export async function recordModeration(m: EntityManager, rows: Array<Omit<Modera
   if (rows.length) await m.getRepository(ModerationAction).insert(rows);
 }
 
-/** A unique-index violation on MySQL/MariaDB or SQLite. */
-export function isUniqueViolation(err: unknown): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const driver = (err as QueryFailedError & { driverError?: { code?: string } }).driverError;
-  return driver?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/.test(err.message);
-}

@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /** Something readers can see changed: caches, the search index and analytics listen. */
 export type ContentEvent =
   /** `article.trashed`/`article.restored`: into the trash and out; `article.deleted`: purged for good (drop every row of it). */
@@ -7,7 +9,15 @@ export type ContentEvent =
   /** A comment became visible (posted by a trusted commenter, approved), or left readers' view, or a thread closed or reopened. */
   | { type: 'comment.approved' | 'comment.removed' | 'comment.thread.changed'; articleId: number };
 
-export type ContentListener = (event: ContentEvent) => void | Promise<void>;
+/**
+ * How a durable subscription hands over one event: `claim(m)` records the event as applied in
+ * the listener's own transaction `m`, and answers false when it already was (a redelivery, or
+ * another consumer that got there first), in which case the listener writes nothing. The
+ * change and its record then commit or roll back together.
+ */
+export type Delivery = { eventId: string; claim(m: EntityManager): Promise<boolean> };
+
+export type ContentListener = (event: ContentEvent, delivery?: Delivery) => void | Promise<void>;
 
 /** Something listeners subscribe to: the process's bus, or a durable subscription (durable-subscription.ts). */
 export type ContentEventSource = { subscribe(listener: ContentListener): () => void };

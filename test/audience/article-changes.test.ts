@@ -134,7 +134,7 @@ describe.each(backends())('article change feed (%s)', (backend) => {
           [0, 1, 2, 3].map(async (k) => {
             // Mostly new articles; some shared by every writer, to mix updates of one row in.
             const articleId = (round + k) % 5 === 0 ? 900_000 + k : 1_000_000 + w * 10_000 + round * 10 + k;
-            written.push({ articleId, seq: await changes.record(articleId, ChangeKind.Updated) });
+            written.push({ articleId, seq: (await changes.record(articleId, ChangeKind.Updated))! });
           }),
         );
       }

@@ -1,4 +1,5 @@
-import { Like, Not, QueryFailedError, type EntityManager } from 'typeorm';
+import { isDuplicateKey } from '../../db/duplicate-key';
+import { Like, Not, type EntityManager } from 'typeorm';
 import { Article } from '../../../entities/editorial/article.entity';
 import { ArticleSlugHistory } from '../../../entities/editorial/article-slug-history.entity';
 import { Author } from '../../../entities/editorial/author.entity';
@@ -53,10 +54,7 @@ async function missing(m: EntityManager, entity: typeof Rubric | typeof Author |
  * same time (each transaction saw it free). The loser retries, or is told the slug is taken.
  */
 export function isSlugCollision(err: unknown): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const driver = err.driverError as { code?: string; message?: string } | undefined;
-  const message = `${driver?.message ?? ''} ${err.message}`;
-  return (driver?.code === 'ER_DUP_ENTRY' && message.includes('uq_article_slug')) || (/SQLITE_CONSTRAINT/.test(driver?.code ?? '') && message.includes('article.slug'));
+  return isDuplicateKey(err, { mysql: 'uq_article_slug', sqlite: 'article.slug' });
 }
 
 /** The answer to a slug lost to a concurrent write: the same as for a slug already taken. */
