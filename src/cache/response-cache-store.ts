@@ -3,13 +3,19 @@ import { readSetting } from '../config/settings';
 
 export type CachedResponse = { body: string; headers: Record<string, string>; storedAt: number; maxAge: number };
 
+/** A lookup: the entry, else the generation the miss was seen in (hand it to `set`). */
+export type CacheLookup = { hit: CachedResponse | null; generation: number };
+
 /**
  * Where full responses are kept. Entries carry the content generation they were made in;
- * `purge` starts a new generation, which makes every older entry invisible at once.
+ * `purge` starts a new generation, which makes every older entry invisible at once. An
+ * answer is stored under the generation its lookup missed in, not the one current when it is
+ * stored: an answer computed while a purge went by was read from content older than the
+ * purge, and is dropped rather than served until its max-age.
  */
 export interface ResponseCacheStore {
-  get(key: string): Promise<CachedResponse | null>;
-  set(key: string, value: CachedResponse): Promise<void>;
+  get(key: string): Promise<CacheLookup>;
+  set(key: string, value: CachedResponse, generation: number): Promise<void>;
   purge(): Promise<void>;
   close(): Promise<void>;
 }
@@ -50,23 +56,24 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
     return { entries: this.entries.size, bytes: this.bytes };
   }
 
-  async get(key: string): Promise<CachedResponse | null> {
+  async get(key: string): Promise<CacheLookup> {
+    const generation = this.generation;
     const entry = this.entries.get(key);
-    if (!entry) return null;
-    if (entry.generation !== this.generation || entry.expiresAt <= Date.now()) {
+    if (!entry) return { hit: null, generation };
+    if (entry.generation !== generation || entry.expiresAt <= Date.now()) {
       this.remove(key, entry);
-      return null;
+      return { hit: null, generation };
     }
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry;
+    return { hit: entry, generation };
   }
 
-  async set(key: string, value: CachedResponse): Promise<void> {
+  async set(key: string, value: CachedResponse, generation: number): Promise<void> {
     const bytes = entryBytes(key, value);
     const previous = this.entries.get(key);
     if (previous) this.remove(key, previous);
-    if (bytes > this.maxEntryBytes) return;
+    if (bytes > this.maxEntryBytes || generation !== this.generation) return;
     this.entries.set(key, { ...value, generation: this.generation, expiresAt: value.storedAt + value.maxAge * 1000, bytes });
     this.bytes += bytes;
     for (const [oldest, entry] of this.entries) {
@@ -110,16 +117,16 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
     return `${this.prefix}generation`;
   }
 
-  async get(key: string): Promise<CachedResponse | null> {
-    const [generation, raw] = await this.redis.mget(this.generationKey, this.prefix + key);
-    if (!raw) return null;
-    const entry = JSON.parse(raw) as Entry;
-    return entry.generation === Number(generation ?? 0) ? entry : null;
+  async get(key: string): Promise<CacheLookup> {
+    const [current, raw] = await this.redis.mget(this.generationKey, this.prefix + key);
+    const generation = Number(current ?? 0);
+    const entry = raw ? (JSON.parse(raw) as Entry) : null;
+    return { hit: entry?.generation === generation ? entry : null, generation };
   }
 
-  async set(key: string, value: CachedResponse): Promise<void> {
+  /** Stored under the lookup's generation: if a purge went by since, no reader will see it. */
+  async set(key: string, value: CachedResponse, generation: number): Promise<void> {
     if (entryBytes(key, value) > this.maxEntryBytes) return;
-    const generation = Number((await this.redis.get(this.generationKey)) ?? 0);
     await this.redis.set(this.prefix + key, JSON.stringify({ ...value, generation }), 'EX', Math.max(1, value.maxAge));
   }
 

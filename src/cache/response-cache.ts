@@ -5,7 +5,7 @@ import { buildSchema, parse, type GraphQLSchema } from 'graphql';
 import type { ContentEventSource } from '../events/content-events';
 import { cachePolicy, type CachePolicy } from './cache-policy';
 import { cacheTagsOf } from './cache-tags';
-import { createResponseCacheStore, type CachedResponse, type ResponseCacheStore } from './response-cache-store';
+import { createResponseCacheStore, type CacheLookup, type CachedResponse, type ResponseCacheStore } from './response-cache-store';
 
 export type CacheableRequest = { query: string; variables?: unknown; operationName?: string | null; extensions?: unknown };
 
@@ -81,12 +81,12 @@ export class ResponseCache {
       .digest('base64url');
   }
 
-  get(key: string): Promise<CachedResponse | null> {
+  get(key: string): Promise<CacheLookup> {
     return this.store.get(key);
   }
 
-  set(key: string, value: CachedResponse): Promise<void> {
-    return this.store.set(key, value);
+  set(key: string, value: CachedResponse, generation: number): Promise<void> {
+    return this.store.set(key, value, generation);
   }
 
   async close(): Promise<void> {

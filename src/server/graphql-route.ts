@@ -58,7 +58,8 @@ async function cacheLookup(cache: ResponseCache, request: FastifyRequest, header
   const policy = cache.policy(operation);
   if (!policy.cacheable) return null;
   const key = cache.key(operation);
-  return { key, operation, maxAge: policy.maxAge, hit: await cache.get(key) };
+  const { hit, generation } = await cache.get(key);
+  return { key, operation, maxAge: policy.maxAge, hit, generation };
 }
 
 /**
@@ -158,7 +159,7 @@ export function registerGraphQLRoute(
         },
         storedAt: Date.now(),
         maxAge: cached.maxAge,
-      });
+      }, cached.generation);
     }
     return body;
   };
