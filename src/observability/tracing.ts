@@ -9,6 +9,8 @@ import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trac
 /** This process's traces: the tracer its HTTP host starts server spans with, and the final flush. */
 export type Tracing = {
   tracer: Tracer;
+  /** Exports the spans buffered so far (benchmarks, tests). */
+  flush(): Promise<void>;
   /** Exports the spans still buffered, then stops (graceful drain). */
   shutdown(): Promise<void>;
 };
@@ -54,6 +56,7 @@ export function startTracing(defaultServiceName: string, env: NodeJS.ProcessEnv 
   });
   return {
     tracer: provider.getTracer('newsroom-graph'),
+    flush: () => provider.forceFlush(),
     shutdown: () => provider.shutdown(),
   };
 }
