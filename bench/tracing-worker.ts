@@ -14,7 +14,6 @@ import type { GraphQLSchema } from 'graphql';
 import { argValue } from '../src/cli/args';
 import { HOME_PAGE_QUERY } from './home-page.query';
 
-/* eslint-disable @typescript-eslint/no-require-imports -- the code under test is loaded from --root */
 async function main(): Promise<void> {
   const root = path.resolve(argValue('--root') ?? path.join(__dirname, '..'));
   const load = (file: string) => require(path.join(root, file));
