@@ -60,14 +60,16 @@ async function main(): Promise<void> {
     await startWorker('tracing on', ROOT, 'on', { ...env, OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_TRACES_SAMPLER: 'always_on' }),
   ];
   for (const worker of workers) await worker.ask(`run ${Math.min(n, 200)}`);
-  const totals = workers.map(() => 0);
+  const measured: number[][] = workers.map(() => []);
   for (let round = 0; round < rounds; round++) {
-    for (const [i, worker] of workers.entries()) totals[i] += await worker.ask(`run ${n}`);
+    for (const [i, worker] of workers.entries()) measured[i].push(await worker.ask(`run ${n}`));
   }
-  const perPage = totals.map((t) => t / rounds);
-  console.log(`home page, CPU ms per page over ${rounds} × ${n}, workers in turn:`);
+  const perPage = measured.map((m) => m.reduce((a, b) => a + b, 0) / rounds);
+  console.log(`home page, CPU ms per page over ${rounds} × ${n}, workers in turn (ratio to the baseline; range of the rounds' ratios):`);
   for (const [i, worker] of workers.entries()) {
-    console.log(`  ${worker.name.padEnd(28)} ${perPage[i].toFixed(2)}  ×${(perPage[i] / perPage[0]).toFixed(3)}`);
+    const ratios = measured[i].map((ms, round) => ms / measured[0][round]);
+    const range = `${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}`;
+    console.log(`  ${worker.name.padEnd(28)} ${perPage[i].toFixed(2)}  ×${(perPage[i] / perPage[0]).toFixed(3)}  (${range})`);
   }
   console.log(`  OTLP JSON received: ${(exported / 1024).toFixed(0)} KiB`);
   for (const worker of workers) worker.stop();
