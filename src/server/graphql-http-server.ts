@@ -111,6 +111,10 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     // Apollo's own warnings as JSON lines in the same log, not console text.
     logger: logger.child({ component: 'apollo' }),
     includeStacktraceInErrorResponses: false,
+    // The CLI entry points own SIGTERM/SIGINT (drain, then flush spans and buffers, then exit).
+    // Apollo's own handler (on outside NODE_ENV=test) stops Apollo alone and then re-raises the
+    // signal, which killed the process in the middle of that drain.
+    stopOnTerminationSignals: false,
     ...(options.operationGuards
       ? { parseOptions: options.operationGuards.parseOptions, persistedQueries: options.operationGuards.persistedQueries }
       : {}),

@@ -8,7 +8,8 @@ const QUERY = 'query TracedArticles { articles(first: 1) { nodes { id } } }';
 
 /** `npm run subgraph -- editorial` and `npm run gateway` as processes, with `env` on both. */
 async function startPair(databaseFile: string, env: Record<string, string>) {
-  const common = { EDITORIAL_DATABASE_URL: `sqlite:${databaseFile}`, RESPONSE_CACHE: 'off', ...env };
+  // NODE_ENV as an operator runs them, not jest's `test`: Apollo Server treats signals differently under `test`.
+  const common = { NODE_ENV: 'development', EDITORIAL_DATABASE_URL: `sqlite:${databaseFile}`, RESPONSE_CACHE: 'off', ...env };
   const editorial = await startServiceProcess({ name: 'editorial', kind: 'subgraph', env: common, readyTimeoutMs: 60_000 });
   const gateway = await startServiceProcess({ name: 'gateway', kind: 'gateway', env: { ...common, SUBGRAPH_EDITORIAL_URL: editorial.url }, readyTimeoutMs: 60_000 }).catch(async (err) => {
     await editorial.kill();
