@@ -44,12 +44,22 @@ describe('OpenTelemetry traces across the gateway and a subgraph', () => {
     try {
       // A client's traceparent is not followed: the gateway is where a trace starts.
       await ask(pair.gateway, requestId, { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
+      // Nor is the traceparent of a call to a subgraph that the gateway did not sign (refused).
+      const unsigned = await fetch(pair.editorial.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'trace-test-unsigned-0001', traceparent: '00-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-bbbbbbbbbbbbbbbb-01' },
+        body: JSON.stringify({ query: '{ _service { sdl } }' }),
+      });
+      expect(unsigned.status).toBe(401);
     } finally {
       // The graceful drain exports what is still buffered.
       await pair.stop();
       await receiver.close();
     }
-    const spans = receiver.spans;
+    const refused = receiver.spans.find((s) => s.attributes['newsroom.request_id'] === 'trace-test-unsigned-0001');
+    expect(refused).toMatchObject({ service: 'newsroom-editorial', parentSpanId: undefined, attributes: { 'http.response.status_code': 401 } });
+    expect(refused!.traceId).not.toBe('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+    const spans = receiver.spans.filter((s) => s !== refused);
     const output = () => `${pair.gateway.output()}\n${pair.editorial.output()}\n${JSON.stringify(spans, null, 1)}`;
     const at = (service: string) => spans.filter((s) => s.service === service);
     const gatewayServer = at('newsroom-gateway').find((s) => s.name === 'POST /graphql');
