@@ -18,9 +18,12 @@ import { exitOnStartFailure } from './start-failure';
 import { ideModeFromEnv } from '../ide/ide-mode';
 import { ideServerOptions } from '../ide/ide-server-options';
 import { metricsEnabled, ProcessMetrics } from '../observability/process-metrics';
+import { startTracing } from '../observability/tracing';
 
 async function main(): Promise<void> {
   checkSettings();
+  // Off unless an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT).
+  const tracing = startTracing('newsroom-gateway');
   const port = Number(process.env.PORT ?? 4000);
   const mode = ideModeFromEnv(process.env);
   const ide = ideServerOptions(mode, { production: process.env.NODE_ENV === 'production' });
@@ -43,13 +46,19 @@ async function main(): Promise<void> {
     responseCache: process.env.RESPONSE_CACHE !== 'off' ? new ResponseCache(undefined, undefined, events.bus) : undefined,
     // No database here: no SQL or outbox series, only requests, cache, refusals and Node's own.
     metrics: metricsEnabled() ? new ProcessMetrics() : undefined,
+    tracer: tracing?.tracer,
     ...ide,
   });
   if (edgePurge) events.bus.subscribe((event) => edgePurge.onEvent(event));
   console.log(`Gateway ready at http://localhost:${server.port}/graphql`);
   if (mode !== 'off') console.log(`GraphQL IDE at http://localhost:${server.port}/ide${mode === 'staff' ? ' (staff sign-in)' : ''}`);
-  // Graceful drain: no new connections, requests in flight finish (10 s at most), then exit.
-  const shutdown = () => void server.stop().then(() => events.close()).then(() => process.exit(0));
+  // Graceful drain: no new connections, requests in flight finish (10 s at most), their spans are exported, then exit.
+  const shutdown = () =>
+    void server
+      .stop()
+      .then(() => events.close())
+      .then(() => tracing?.shutdown())
+      .then(() => process.exit(0));
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
 }

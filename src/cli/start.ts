@@ -12,17 +12,20 @@ import { mailerConfig } from '../mail/create-mailer';
 import { exitOnStartFailure } from './start-failure';
 import { ideModeFromEnv } from '../ide/ide-mode';
 import { createDemoStaffAccounts, formatDemoStaffAccounts } from '../seed/staff-accounts';
+import { startTracing } from '../observability/tracing';
 
 async function main(): Promise<void> {
   checkSettings();
   // Settings that cannot work stop the process before any database is opened.
   mailerConfig();
+  // Off unless an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT).
+  const tracing = startTracing('newsroom');
   const port = Number(process.env.PORT ?? 4000);
   const host = process.env.HOST ?? '0.0.0.0';
   const production = process.env.NODE_ENV === 'production';
   const seedDemo = process.env.SEED_DEMO !== '0';
   const ide = ideModeFromEnv(process.env);
-  const app = await startNewsroom({ port, host, seedDemo, jobs: process.env.JOBS !== '0', ide });
+  const app = await startNewsroom({ port, host, seedDemo, jobs: process.env.JOBS !== '0', ide, http: { tracer: tracing?.tracer } });
   const accounts = app.dataSources.get('accounts');
   const staff = seedDemo && !production && accounts ? await createDemoStaffAccounts(accounts, { production }) : [];
   const where = process.env.DATABASE_URL ? redact(process.env.DATABASE_URL) : `SQLite files in ${process.env.DATA_DIR ?? './data'}`;
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     console.log(`${signal}: shutting down`);
     await app.stop();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

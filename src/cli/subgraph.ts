@@ -18,6 +18,7 @@ import { outboxFlushPlugin } from '../events/outbox-flush.plugin';
 import { exitOnStartFailure } from './start-failure';
 import { metricsEnabled, ProcessMetrics } from '../observability/process-metrics';
 import { sqlCounter } from '../db/sql-counter';
+import { startTracing } from '../observability/tracing';
 
 async function main(): Promise<void> {
   checkSettings();
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   if (!mod) throw new Error(`usage: npm run subgraph -- <${Object.keys(subgraphModules()).join('|')}> [--port N]`);
   // The accounts subgraph sends mail: settings that cannot work stop it before any database is opened.
   if (name === 'accounts') mailerConfig();
+  // Off unless an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT).
+  const tracing = startTracing(`newsroom-${name}`);
   const port = Number(argValue('--port') ?? process.env.PORT ?? mod.defaultPort);
   const readRouting = new ReadRouting(Number(process.env.READ_YOUR_WRITES_MS ?? 2000));
   const dataSources = await openDatabases([mod], { readRouting });
@@ -40,14 +43,19 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     readRouting,
     config: { events, metrics },
-    http: { plugins: [outboxFlushPlugin(async () => outbox?.drain())], metrics },
+    http: { plugins: [outboxFlushPlugin(async () => outbox?.drain())], metrics, tracer: tracing?.tracer },
   });
   outbox = server.subgraph.outbox;
   if (outbox) metrics?.watchOutbox(name, outbox);
   if (process.env.JOBS !== '0') mod.startJobs?.(dataSources.get(name)!, events);
   console.log(`Subgraph ${name} ready at http://localhost:${server.port}/graphql`);
-  // Graceful drain: no new connections, requests in flight finish (10 s at most), then buffers flush and exit.
-  const shutdown = () => void server.stop().then(() => events.close()).then(() => process.exit(0));
+  // Graceful drain: no new connections, requests in flight finish (10 s at most), then buffers and spans flush and exit.
+  const shutdown = () =>
+    void server
+      .stop()
+      .then(() => events.close())
+      .then(() => tracing?.shutdown())
+      .then(() => process.exit(0));
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
 }

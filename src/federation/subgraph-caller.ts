@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { context, propagation } from '@opentelemetry/api';
 import { execute, GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { accessTokenKey } from '../auth/token-keys';
 import type { RequestContext } from '../context/request-context';
@@ -61,13 +62,16 @@ export const subgraphCaller = {
       key ??= subgraphSigningKey(accessTokenKey());
       try {
         // The signal also bounds reading the body, so a peer that stalls mid-answer is cut off too.
+        const headers: Record<string, string> = {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...signSubgraphCall(key, { clientIp: '', requestId: randomUUID() }, { query, variables }),
+        };
+        // The calling request's trace continues in the other subgraph (a no-op with tracing off).
+        propagation.inject(context.active(), headers);
         const res = await fetch(target, {
           method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            accept: 'application/json',
-            ...signSubgraphCall(key, { clientIp: '', requestId: randomUUID() }, { query, variables }),
-          },
+          headers,
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(timeoutMs),
         });

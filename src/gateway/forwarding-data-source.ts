@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { randomUUID } from 'node:crypto';
+import { context as traceContext, propagation } from '@opentelemetry/api';
 import { accessTokenKey } from '../auth/token-keys';
 import type { RequestContext } from '../context/request-context';
 import { signSubgraphCall, subgraphSigningKey } from '../federation/subgraph-signature';
@@ -50,6 +51,12 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RequestContext
       { query: request.query ?? '', variables: request.variables, operationName: request.operationName },
     );
     for (const [name, value] of Object.entries(signed)) headers.set(name, value);
+    // With tracing on, `traceparent` names the gateway's fetch span (gateway.fetch), which the
+    // subgraph's server span takes as parent; off, no propagator is registered and nothing is
+    // added. Outside the signature on purpose: it grants nothing (the subgraph follows it only
+    // on a call whose signature verified), and trace context is the one part of a call that a
+    // proxy or an HTTP instrumentation may legitimately rewrite on the way.
+    propagation.inject(traceContext.active(), headers, { set: (carrier, name, value) => carrier.set(name, value) });
     if (!client?.headers) return;
     if (client.headers.authorization) headers.set('authorization', client.headers.authorization);
     if (client.headers['user-agent']) headers.set('user-agent', client.headers['user-agent']);

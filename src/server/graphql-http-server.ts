@@ -35,6 +35,8 @@ import { ConfigurationError } from '../errors/configuration-error';
 import type { ProcessMetrics } from '../observability/process-metrics';
 import { metricsPlugin } from '../observability/metrics.plugin';
 import { registerMetricsRoute } from '../observability/metrics-route';
+import type { Tracer } from '@opentelemetry/api';
+import { tracingPlugin } from '../observability/tracing.plugin';
 
 
 export type RunningServer = {
@@ -82,6 +84,8 @@ export type GraphQLServerOptions = Partial<HttpConfig> & {
   drainTimeoutMs?: number;
   /** The process's Prometheus metrics: given, operations are timed and counted and `GET /metrics` serves them. */
   metrics?: ProcessMetrics;
+  /** This process's tracer when tracing is on (observability/tracing.ts): each GraphQL request then runs in a server span. */
+  tracer?: Tracer;
 };
 
 /** The GraphQL-over-HTTP limit: a larger body is refused with 413 and a closed connection. */
@@ -107,6 +111,10 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     // Apollo's own warnings as JSON lines in the same log, not console text.
     logger: logger.child({ component: 'apollo' }),
     includeStacktraceInErrorResponses: false,
+    // The CLI entry points own SIGTERM/SIGINT (drain, then flush spans and buffers, then exit).
+    // Apollo's own handler (on outside NODE_ENV=test) stops Apollo alone and then re-raises the
+    // signal, which killed the process in the middle of that drain.
+    stopOnTerminationSignals: false,
     ...(options.operationGuards
       ? { parseOptions: options.operationGuards.parseOptions, persistedQueries: options.operationGuards.persistedQueries }
       : {}),
@@ -118,6 +126,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     plugins: [
       // Before the limits, so that the time of a refused operation is measured too.
       ...(options.metrics ? [metricsPlugin<RequestContext>(options.metrics)] : []),
+      ...(options.tracer ? [tracingPlugin<RequestContext>()] : []),
       // The limits first: nothing else should work on an operation they refuse.
       ...(options.operationGuards?.plugins ?? []),
       // Never Apollo's landing page (it loads from CDNs): the IDE's page, or none.
@@ -183,6 +192,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     contentSecurityPolicy: config.production,
     signedCallsKey: options.signedCallsKey,
     metrics: options.metrics,
+    tracer: options.tracer,
   });
   if (options.routes) registerPlainRoutes(app, options.routes, () => draining);
 

@@ -9,6 +9,8 @@ import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
 import { verifySubgraphCall, type SignedCall } from '../federation/subgraph-signature';
 import { DeadlineExceededError, InvalidUtf8Error } from './http-errors';
 import type { ProcessMetrics } from '../observability/process-metrics';
+import type { Tracer } from '@opentelemetry/api';
+import { callerTraceContext, inRequestSpan } from '../observability/request-span';
 
 /** Header values as one string each, lower-case names: what RequestContext and the cache read. */
 export function plainHeaders(headers: FastifyRequest['headers']): Record<string, string> {
@@ -89,9 +91,11 @@ export function registerGraphQLRoute(
     signedCallsKey?: Buffer;
     /** Counts response-cache hits and misses. */
     metrics?: ProcessMetrics;
+    /** Given (tracing on), each request runs in a server span (request-span.ts). */
+    tracer?: Tracer;
   },
 ): void {
-  const { apollo, cache, errorScope, requestTimeoutMs, signedCallsKey, metrics } = options;
+  const { apollo, cache, errorScope, requestTimeoutMs, signedCallsKey, metrics, tracer } = options;
   // The deadline's signal of each request in flight, for its RequestContext.
   const deadlines = new WeakMap<FastifyRequest, AbortSignal>();
   // The client address a verified gateway call carries.
@@ -130,8 +134,8 @@ export function registerGraphQLRoute(
       clearTimeout(timer);
     }
   };
-  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!admitted(request)) {
+  const answer = async (request: FastifyRequest, reply: FastifyReply, admittedCall: boolean) => {
+    if (!admittedCall) {
       reply.code(401).header('content-type', 'application/json; charset=utf-8');
       return JSON.stringify({
         errors: [{ message: 'This subgraph answers only calls signed by the gateway', extensions: { code: 'UNAUTHENTICATED', requestId: request.id } }],
@@ -162,6 +166,13 @@ export function registerGraphQLRoute(
       }, cached.generation);
     }
     return body;
+  };
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+    const admittedCall = admitted(request);
+    if (!tracer) return answer(request, reply, admittedCall);
+    // The gateway's traceparent is followed only on a call whose signature verified (see request-span.ts).
+    const parent = callerTraceContext(request, admittedCall && signedCallsKey !== undefined);
+    return inRequestSpan(tracer, request, reply, parent, () => answer(request, reply, admittedCall));
   };
   for (const url of ['/graphql', '/']) {
     app.route({
