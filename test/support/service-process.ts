@@ -17,20 +17,24 @@ export type ServiceProcess = {
 };
 
 /**
- * Starts one service as `npm run subgraph -- <name>` or `npm run gateway` does, as a child
- * process on loopback, and resolves once it prints its URL. `port` 0 lets the system choose;
+ * Starts one service as `npm run subgraph -- <name>` or `npm run gateway` does (or another
+ * server script), as a child process on loopback, and resolves once it prints its URL. `port` 0 lets the system choose;
  * a restart passes the port of the killed process so its callers find it at the same URL.
  */
 export async function startServiceProcess(options: {
   name: string;
-  /** `subgraph` runs src/cli/subgraph.ts <name>; `gateway` runs src/cli/gateway.ts. */
-  kind: 'subgraph' | 'gateway';
+  /** `subgraph` runs src/cli/subgraph.ts <name>; `gateway` runs src/cli/gateway.ts; `script` runs `script` with `args` (another server that prints "ready at <url>", e.g. a benchmark's). */
+  kind: 'subgraph' | 'gateway' | 'script';
+  script?: string;
+  args?: string[];
   port?: number;
   env?: Record<string, string>;
   readyTimeoutMs?: number;
 }): Promise<ServiceProcess> {
-  const script = options.kind === 'gateway' ? 'src/cli/gateway.ts' : 'src/cli/subgraph.ts';
-  const args = ['-r', '@swc-node/register', script, ...(options.kind === 'subgraph' ? [options.name] : [])];
+  const scripts = { gateway: 'src/cli/gateway.ts', subgraph: 'src/cli/subgraph.ts', script: options.script };
+  const script = scripts[options.kind];
+  if (!script) throw new Error(`${options.name}: a script to run is required`);
+  const args = ['-r', '@swc-node/register', script, ...(options.kind === 'subgraph' ? [options.name] : (options.args ?? []))];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(options.port ?? 0), SEED_DEMO: '0', JOBS: '0', ...options.env },
