@@ -57,8 +57,8 @@ export async function startServerScript<Urls>(script: string, env: NodeJS.Proces
 }
 
 /** POSTs a GraphQL body and returns the parsed answer. */
-export async function postJson(url: string, body: string): Promise<any> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+export async function postJson(url: string, body: string, headers: Record<string, string> = {}): Promise<any> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return res.json();
 }
 

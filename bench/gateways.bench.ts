@@ -7,7 +7,8 @@
  *   npm run bench:gateways                           10k articles on SQLite
  *   DATABASE_URL=mysql://… npm run bench:gateways    on MySQL
  * Checks the gateways answer the same JSON (home page, rubric page, home page with comment and
- * view counts, the one page here that plans fetches to three subgraphs), then loads each
+ * view counts, the one page here that plans fetches to three subgraphs; `me` without and with a
+ * reader's token, for the credentials and a refusal's code), then loads each
  * alternately in --rounds rounds and prints req/s, p50, p99, single-request latency, the
  * gateway's and the subgraphs' CPU per request, and the ratios to Apollo Gateway; then query
  * planning alone; then what each answers when the discussion subgraph is down.
@@ -18,6 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
+import { signAccessToken } from '../src/auth/access-token';
+import { Role } from '../src/auth/roles';
 import { argValue } from '../src/cli/args';
 import { startServiceProcess, type ServiceProcess } from '../test/support/service-process';
 import { postJson, prepareData, processCpuMs, ROOT, singleRequestMs } from './bench-support';
@@ -81,17 +84,37 @@ function differences(a: any, b: any, at = '', out: string[] = [], max = 5): stri
   return out;
 }
 
-async function compareAnswers(pages: Page[], gateways: Gateway[]): Promise<void> {
+/** An answer's data and errors, without the request id of each error (every request has its own). */
+function comparable(answer: any): unknown {
+  const errors = answer.errors?.map(({ extensions, ...error }: any) => {
+    const { requestId: _id, ...rest } = extensions ?? {};
+    return extensions ? { ...error, extensions: rest } : error;
+  });
+  return { data: answer.data, errors };
+}
+
+/** Pages compared but not loaded: a reader's token must reach the subgraph (its answer differs from the anonymous one), and a refusal keep its code. */
+async function accountChecks(): Promise<Array<Page & { headers?: Record<string, string> }>> {
+  const query = '{ me { id displayName } }';
+  const body = JSON.stringify({ query });
+  const token = await signAccessToken({ userId: 1, roles: [Role.Reader] });
+  return [
+    { name: 'me, anonymous', query, operationName: '', body },
+    { name: 'me, reader token', query, operationName: '', body, headers: { authorization: `Bearer ${token}` } },
+  ];
+}
+
+async function compareAnswers(pages: Array<Page & { headers?: Record<string, string> }>, gateways: Gateway[]): Promise<void> {
   const [apollo, ...others] = gateways;
   for (const page of pages) {
-    const reference = await postJson(apollo.process.url, page.body);
+    const reference = await postJson(apollo.process.url, page.body, page.headers);
     if (reference.errors) console.log(`${page.name}: Apollo Gateway answers errors: ${JSON.stringify(reference.errors).slice(0, 300)}`);
     for (const other of others) {
-      const answer = await postJson(other.process.url, page.body);
-      const same = isDeepStrictEqual({ data: answer.data, errors: answer.errors }, { data: reference.data, errors: reference.errors });
+      const answer = await postJson(other.process.url, page.body, page.headers);
+      const same = isDeepStrictEqual(comparable(answer), comparable(reference));
       const extensions = isDeepStrictEqual(answer.extensions, reference.extensions) ? '' : `; extensions differ: ${JSON.stringify(reference.extensions)} against ${JSON.stringify(answer.extensions)}`;
       console.log(`same JSON — ${page.name}, ${other.name} vs Apollo Gateway (data and errors): ${same}${extensions}`);
-      if (!same) for (const line of differences(reference, answer)) console.log(`  ${line}`);
+      if (!same) for (const line of differences(comparable(reference), comparable(answer))) console.log(`  ${line}`);
     }
   }
 }
@@ -195,16 +218,20 @@ async function failureBehaviour(page: Page, gateways: Gateway[], subgraphs: Serv
         `lead commentCount ${JSON.stringify(answer.data?.homePage?.headline?.lead?.commentCount)}, ${errors.length} errors, codes ${codes.join(' ')}`,
     );
     if (errors[0]) console.log(`${''.padEnd(20)} first: ${JSON.stringify({ message: errors[0].message, path: errors[0].path })}`);
+    // An item of a list: its path should hold the item's index.
+    const inList = errors.find((e) => e.path?.includes('secondary'));
+    if (inList) console.log(`${''.padEnd(20)} in a list: ${JSON.stringify(inList.path)}`);
   }
 }
 
 async function main(): Promise<void> {
   const data = stringEnv(await prepareData(articles));
+  // Here too: the bench signs a reader's token for the processes to accept.
+  process.env.AUTH_SECRET = data.AUTH_SECRET ??= 'bench-secret-bench-secret-bench-secret-0123';
   const env = {
     ...data,
     NODE_ENV: 'production',
     MAILER: 'none',
-    AUTH_SECRET: data.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
     LOG_LEVEL: 'warn',
     RESPONSE_CACHE: 'off',
     // One load generator is one address: the cost-weighted rate limit would refuse it. The
@@ -224,7 +251,7 @@ async function main(): Promise<void> {
       { name: 'home+counts', query: COUNTS_QUERY, operationName: 'HomePageCounts', variables: undefined },
     ].map(({ variables, ...p }) => ({ ...p, body: JSON.stringify({ query: p.query, variables }) }));
     console.log(`\n${articles} articles on ${process.env.DATABASE_URL ? 'MySQL' : 'SQLite'}, ${connections} connections, ${duration} s per run, ${rounds} rounds`);
-    await compareAnswers(pages, gateways);
+    await compareAnswers([...pages, ...(await accountChecks())], gateways);
     await loadRounds(pages, gateways, subgraphs);
     printPlanning(pages);
     await failureBehaviour(pages[2], gateways, subgraphs);
