@@ -55,3 +55,35 @@ export async function startServerScript<Urls>(script: string, env: NodeJS.Proces
   });
   return { urls, child };
 }
+
+/** POSTs a GraphQL body and returns the parsed answer. */
+export async function postJson(url: string, body: string, headers: Record<string, string> = {}): Promise<any> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return res.json();
+}
+
+/** Median time of one request alone (no concurrency), over `n` requests after a warm-up. */
+export async function singleRequestMs(url: string, body: string, n = 100): Promise<number> {
+  for (let i = 0; i < 20; i++) await postJson(url, body);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await postJson(url, body);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(n / 2)];
+}
+
+/**
+ * CPU time (user + system) a process of this machine has used so far, in ms, from
+ * /proc/<pid>/stat: a server's CPU per request when it runs in a process of its own.
+ */
+export function processCpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ): 100 on Linux in practice. */
+const CLOCK_TICKS = 100;

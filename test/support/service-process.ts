@@ -19,20 +19,24 @@ export type ServiceProcess = {
 const SCRIPTS = { subgraph: 'src/cli/subgraph.ts', gateway: 'src/cli/gateway.ts', 'all-in-one': 'src/cli/start.ts' } as const;
 
 /**
- * Starts one service as `npm run subgraph -- <name>`, `npm run gateway` or `npm start` does, as
- * a child process on loopback, and resolves once it prints its URL. `port` 0 lets the system
- * choose; a restart passes the port of the killed process so its callers find it at the same URL.
- * Tests and benchmarks (bench/fleet.bench.ts) start their processes here.
+ * Starts one service as `npm run subgraph -- <name>`, `npm run gateway` or `npm start` does (or
+ * another server script), as a child process on loopback, and resolves once it prints its URL.
+ * `port` 0 lets the system choose; a restart passes the port of the killed process so its
+ * callers find it at the same URL. Tests and benchmarks start their processes here.
  */
 export async function startServiceProcess(options: {
   name: string;
-  /** `subgraph` runs src/cli/subgraph.ts <name>; `gateway` src/cli/gateway.ts; `all-in-one` src/cli/start.ts. */
-  kind: keyof typeof SCRIPTS;
+  /** `subgraph` runs src/cli/subgraph.ts <name>; `gateway` src/cli/gateway.ts; `all-in-one` src/cli/start.ts; `script` runs `script` with `args` (another server that prints "ready at <url>", e.g. a benchmark's). */
+  kind: keyof typeof SCRIPTS | 'script';
+  script?: string;
+  args?: string[];
   port?: number;
   env?: Record<string, string>;
   readyTimeoutMs?: number;
 }): Promise<ServiceProcess> {
-  const args = ['-r', '@swc-node/register', SCRIPTS[options.kind], ...(options.kind === 'subgraph' ? [options.name] : [])];
+  const script = options.kind === 'script' ? options.script : SCRIPTS[options.kind];
+  if (!script) throw new Error(`${options.name}: a script to run is required`);
+  const args = ['-r', '@swc-node/register', script, ...(options.kind === 'subgraph' ? [options.name] : (options.args ?? []))];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(options.port ?? 0), SEED_DEMO: '0', JOBS: '0', ...options.env },
