@@ -12,6 +12,9 @@ import type { ProcessMetrics } from '../observability/process-metrics';
 import type { Tracer } from '@opentelemetry/api';
 import { callerTraceContext, inRequestSpan } from '../observability/request-span';
 
+/** An answer as the cache keeps it, shared with identical requests that arrive while it is computed. */
+type StoredAnswer = { body: string; headers: Record<string, string> };
+
 /** Header values as one string each, lower-case names: what RequestContext and the cache read. */
 export function plainHeaders(headers: FastifyRequest['headers']): Record<string, string> {
   const plain: Record<string, string> = {};
@@ -134,6 +137,14 @@ export function registerGraphQLRoute(
       clearTimeout(timer);
     }
   };
+  /**
+   * Anonymous cache misses computing right now, by generation and key: an identical request
+   * that misses meanwhile waits for that answer instead of computing it again. A purge at peak
+   * (a breaking story) turns every reader of the home page into a miss at the same moment;
+   * this keeps it one computation per page rather than one per reader. A new generation (a
+   * purge while computing) gets a computation of its own.
+   */
+  const inFlight = new Map<string, Promise<StoredAnswer | null>>();
   const answer = async (request: FastifyRequest, reply: FastifyReply, admittedCall: boolean) => {
     if (!admittedCall) {
       reply.code(401).header('content-type', 'application/json; charset=utf-8');
@@ -143,29 +154,54 @@ export function registerGraphQLRoute(
     }
     const headers = plainHeaders(request.headers);
     const cached = cache ? await cacheLookup(cache, request, headers) : null;
-    if (cached) metrics?.responseCache.inc({ result: cached.hit ? 'hit' : 'miss' });
-    if (cached?.hit) {
+    if (!cached) {
+      const body = await withinDeadline(request, reply);
+      if (cache) reply.header('cache-control', 'private, no-store');
+      return body;
+    }
+    if (cached.hit) {
+      metrics?.responseCache.inc({ result: 'hit' });
       reply.headers({ ...cached.hit.headers, 'cache-control': `public, max-age=${cached.maxAge}`, 'x-cache': 'HIT' });
       return cached.hit.body;
     }
-    const body = await withinDeadline(request, reply);
-    if (cache) reply.header('cache-control', cached ? `public, max-age=${cached.maxAge}` : 'private, no-store');
-    if (cached && typeof body === 'string' && reply.statusCode === 200 && !body.includes('"errors"')) {
+    const flight = `${cached.generation}:${cached.key}`;
+    const leader = inFlight.get(flight);
+    if (leader) {
+      const shared = await leader;
+      if (shared) {
+        metrics?.responseCache.inc({ result: 'coalesced' });
+        reply.headers({ ...shared.headers, 'cache-control': `public, max-age=${cached.maxAge}`, 'x-cache': 'COALESCED' });
+        return shared.body;
+      }
+      // The first request's answer could not be shared (an error, a timeout): compute our own.
+    }
+    metrics?.responseCache.inc({ result: 'miss' });
+    let share!: (answer: StoredAnswer | null) => void;
+    if (!leader) inFlight.set(flight, new Promise((resolve) => (share = resolve)));
+    let stored: StoredAnswer | null = null;
+    try {
+      const body = await withinDeadline(request, reply);
+      reply.header('cache-control', `public, max-age=${cached.maxAge}`);
+      if (typeof body !== 'string' || reply.statusCode !== 200 || body.includes('"errors"')) return body;
       reply.header('x-cache', 'MISS');
       // What the answer contains, so an edge cache can drop it when that changes (cache-tags.ts).
       const surrogateKey = cache!.tags(cached.operation, body).join(' ');
       if (surrogateKey) reply.header('surrogate-key', surrogateKey);
-      await cache!.set(cached.key, {
+      stored = {
         body,
         headers: {
           'content-type': String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
           ...(surrogateKey ? { 'surrogate-key': surrogateKey } : {}),
         },
-        storedAt: Date.now(),
-        maxAge: cached.maxAge,
-      }, cached.generation);
+      };
+      await cache!.set(cached.key, { ...stored, storedAt: Date.now(), maxAge: cached.maxAge }, cached.generation);
+      return body;
+    } finally {
+      if (!leader) {
+        inFlight.delete(flight);
+        share(stored);
+      }
     }
-    return body;
   };
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const admittedCall = admitted(request);
