@@ -71,7 +71,13 @@ export class CompiledOperations {
       }
       if (compiled && isCompiledQuery(compiled)) {
         const query = compiled.query;
-        return { document, run: (variables, context) => query(undefined, context, variables) };
+        return {
+          document,
+          run: (variables, context) => {
+            const result = query(undefined, context, variables);
+            return result instanceof Promise ? result.then(oneErrorPerNulledField) : oneErrorPerNulledField(result);
+          },
+        };
       }
     }
     return {
@@ -79,6 +85,34 @@ export class CompiledOperations {
       run: (variableValues, contextValue) => execute({ schema, document, variableValues, operationName, contextValue }),
     };
   }
+}
+
+/**
+ * graphql-js reports one error per field that an error nulled: when several non-null fields
+ * under the same nullable one fail (the same bad argument on every item of a list), the first
+ * error nulls that field and the others are dropped. graphql-jit reports them all; this keeps
+ * the first of each such group, so clients see the same errors from either.
+ */
+export function oneErrorPerNulledField(result: ExecutionResult): ExecutionResult {
+  const errors = result.errors;
+  if (!errors || errors.length < 2) return result;
+  const seen = new Set<string>();
+  const kept = errors.filter((error) => {
+    const path = error.path;
+    if (!path) return true;
+    let value: unknown = result.data;
+    let depth = 0;
+    while (depth < path.length && value != null && typeof value === 'object') {
+      value = (value as Record<string | number, unknown>)[path[depth]];
+      depth += 1;
+    }
+    // `depth` now ends at the field the error nulled (or the end of its path).
+    const key = JSON.stringify(path.slice(0, depth));
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return kept.length === errors.length ? result : { ...result, errors: kept };
 }
 
 /** Whether `get` answered with errors rather than an operation. */

@@ -22,6 +22,7 @@ export async function buildFederatedSchema(options: {
   referenceResolvers: GraphQLResolverMap<unknown>;
 }): Promise<GraphQLSchema> {
   const instances = new Map<Function, unknown>();
+  plainFieldsWithoutResolvers();
   const schema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
@@ -67,4 +68,22 @@ function syncUnionResolvers(schema: GraphQLSchema): Map<string, GraphQLTypeResol
     });
   }
   return found;
+}
+
+/**
+ * TypeGraphQL gives every plain field (a property, no field resolver) a resolver of its own
+ * that builds a resolver-data object and runs the middleware chain, only to read the
+ * property; graphql-js then calls it and graphql-jit cannot inline the read. Marked `simple`,
+ * such a field has no resolver and is read directly. A field guarded by `@Authorized` or
+ * `@UseMiddleware` (on any class: names are compared, to stay on the safe side) keeps its
+ * resolver, and so does a field named apart from its property, or whose class or decorator
+ * says otherwise.
+ */
+function plainFieldsWithoutResolvers(): void {
+  const storage = getMetadataStorage();
+  const guarded = new Set<string>([...storage.authorizedFields.map((a) => a.fieldName), ...storage.middlewares.map((m) => m.fieldName)]);
+  const explicit = new Set(storage.objectTypes.filter((o) => o.simpleResolvers !== undefined).map((o) => o.target));
+  for (const field of storage.fields) {
+    if (field.simple === undefined && field.name === field.schemaName && !field.params?.length && !guarded.has(field.name) && !explicit.has(field.target)) field.simple = true;
+  }
 }
