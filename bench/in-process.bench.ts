@@ -5,7 +5,8 @@
  * and through Apollo Server with the gateway (adds parsing, planning, the fetch, result
  * shaping); then the hand-written baselines. Prints CPU ms per operation, the steadiest figure
  * on a shared machine. For a CPU profile of either, run it under `node --cpu-prof`.
- *   npm run bench:in-process -- --articles 10000 --n 1000
+ *   npm run bench:in-process -- --articles 10000 --n 1000 [--only subgraph|gateway|hand]
+ * (`--only` runs one of the three, so that a profile shows that one alone.)
  */
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
@@ -25,8 +26,10 @@ import { HOME_PAGE_QUERY } from './home-page.query';
 import { RUBRIC_PAGE_QUERY } from './rubric-page.query';
 
 const n = Number(argValue('--n') ?? 1000);
+const only = argValue('--only');
 
-async function cpuPerOp(run: () => Promise<unknown>): Promise<number> {
+async function cpuPerOp(name: string, run: () => Promise<unknown>): Promise<number> {
+  if (only && only !== name) return NaN;
   for (let i = 0; i < Math.min(200, n); i++) await run();
   const start = process.cpuUsage();
   for (let i = 0; i < n; i++) await run();
@@ -54,14 +57,14 @@ async function main(): Promise<void> {
   console.log(`CPU ms per operation, ${n} operations each`);
   for (const page of pages) {
     const document = parse(page.query);
-    const subgraph = await cpuPerOp(async () =>
+    const subgraph = await cpuPerOp('subgraph', async () =>
       execute({ schema: schemas.editorial, document, variableValues: page.variables, contextValue: await createRequestContext({}) }),
     );
-    const gateway = await cpuPerOp(async () => {
+    const gateway = await cpuPerOp('gateway', async () => {
       const res = await apollo.executeOperation({ query: page.query, variables: page.variables }, { contextValue: await createRequestContext({}) });
       if (res.body.kind !== 'single' || res.body.singleResult.errors) throw new Error(`${page.name}: ${JSON.stringify(res.body)}`);
     });
-    const byHand = await cpuPerOp(async () => JSON.stringify(await page.byHand()));
+    const byHand = await cpuPerOp('hand', async () => JSON.stringify(await page.byHand()));
     console.log(`${page.name.padEnd(7)} subgraph execute ${subgraph.toFixed(2)}  gateway (Apollo Server + gateway) ${gateway.toFixed(2)}  hand-written ${byHand.toFixed(2)}`);
   }
   await apollo.stop();

@@ -6,6 +6,7 @@
  */
 import 'reflect-metadata';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import fs from 'node:fs';
 import type { GraphQLSchema } from 'graphql';
 import { openDatabases } from '../src/app/open-databases';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
         local || name === 'accounts' ? new InProcessDataSource(schemas[name]) : new RemoteGraphQLDataSource({ url: remote[name] ?? url }),
     });
   const { accounts } = schemas;
-  const start = (gateway: ApolloGateway) => startGraphQLServer({ gateway, port: 0 });
+  const start = (gateway: GatewayInterface) => startGraphQLServer({ gateway, port: 0 });
   const urls = {
     httpBefore: (await start(before(false))).url,
     httpAfter: (await start(createGateway({ localSchemas: { accounts }, urls: remote }))).url,

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLSchema } from 'graphql';
+import { CompiledOperations } from './compiled-operations';
 import { ForwardingDataSource } from './forwarding-data-source';
 import { InProcessDataSource } from './in-process-data-source';
+import { SingleFetchGateway, type LocalSubgraph } from './single-fetch-gateway';
 import { subgraphTimeoutMs } from './subgraph-timeouts';
 import type { SubgraphFailureLog } from './subgraph-failure-log';
 
@@ -15,6 +18,8 @@ export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.
  * URL written in the supergraph). Every call to a subgraph has a timeout (`timeoutMs`, else
  * `SUBGRAPH_<NAME>_TIMEOUT_MS` / `SUBGRAPH_TIMEOUT_MS`, 3 s by default); a subgraph that fails
  * or times out costs only its own fields, as errors naming them (subgraph-failure.ts).
+ * Queries planned as one fetch from an in-process subgraph run on it directly
+ * (single-fetch-gateway.ts); `direct: false` sends them through the gateway's plan too.
  */
 export function createGateway(options: {
   localSchemas?: Record<string, GraphQLSchema>;
@@ -25,17 +30,31 @@ export function createGateway(options: {
   env?: NodeJS.ProcessEnv;
   /** Where failed calls to subgraphs served elsewhere are logged (throttled); none by default. */
   failureLog?: SubgraphFailureLog;
-}): ApolloGateway {
+  /** Whether single-fetch queries to in-process subgraphs skip the gateway's plan (default true). */
+  direct?: boolean;
+  /** Whether in-process subgraphs run operations compiled by graphql-jit (default true). */
+  jit?: boolean;
+}): GatewayInterface {
   const env = options.env ?? process.env;
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
-  return new ApolloGateway({
+  const timeoutOf = (name: string) => options.timeoutMs?.[name] ?? subgraphTimeoutMs(name, env);
+  const locals = new Map<string, LocalSubgraph>();
+  for (const [name, schema] of Object.entries(options.localSchemas ?? {})) {
+    locals.set(name, { name, schema, timeoutMs: timeoutOf(name), operations: new CompiledOperations(schema, { jit: options.jit }) });
+  }
+  let single: SingleFetchGateway | undefined;
+  const gateway = new ApolloGateway({
     supergraphSdl,
+    experimental_didResolveQueryPlan: (plan) => single?.didResolveQueryPlan(plan),
     buildService: ({ name, url }): GraphQLDataSource => {
-      const timeoutMs = options.timeoutMs?.[name] ?? subgraphTimeoutMs(name, env);
-      const local = options.localSchemas?.[name];
-      if (local) return new InProcessDataSource(local, { name, timeoutMs });
+      const timeoutMs = timeoutOf(name);
+      const local = locals.get(name);
+      if (local) return new InProcessDataSource(local.schema, { name, timeoutMs, jit: options.jit });
       const override = options.urls?.[name] ?? env[`SUBGRAPH_${name.toUpperCase()}_URL`];
       return new ForwardingDataSource(name, override ?? url!, timeoutMs, options.failureLog);
     },
   });
+  if (options.direct === false || !locals.size) return gateway;
+  single = new SingleFetchGateway(gateway, locals);
+  return single;
 }

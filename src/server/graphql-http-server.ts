@@ -7,7 +7,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { ApolloGateway } from '@apollo/gateway';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCors from '@fastify/cors';
 import type { Logger } from 'pino';
@@ -51,7 +51,7 @@ export type RunningServer = {
 };
 
 export type GraphQLServerOptions = Partial<HttpConfig> & {
-  gateway?: ApolloGateway;
+  gateway?: GatewayInterface;
   schema?: GraphQLSchema;
   port: number;
   host?: string;

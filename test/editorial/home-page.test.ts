@@ -80,6 +80,27 @@ describe.each(backends())('home page (%s)', (backend) => {
     expect(home.headline.lead.readingTime.label).toMatch(/^\d+ min$/);
   });
 
+  it('replaces a listed article that is no longer visible by the next candidate', async () => {
+    // The page reads only the articles its layout shows; one hidden behind the listing's back
+    // (trashed directly in the table) must give its place to the next one, as if every
+    // candidate had been read.
+    const before = (await gql(fx.url, HOME, { k: 4 })).data.homePage;
+    const block = before.rubricBlocks.find((b: any) => b.articles.length === 4);
+    const hidden = block.articles[1].id;
+    await ds().query(`UPDATE article SET trashedAt = publishedAt WHERE id = ?`, [Number(hidden)]);
+    try {
+      const res = await gql(fx.url, HOME, { k: 4 });
+      expect(res.errors).toBeUndefined();
+      const after = res.data.homePage.rubricBlocks.find((b: any) => b.rubric.path === block.rubric.path);
+      const ids = after.articles.map((a: any) => a.id);
+      expect(ids).not.toContain(hidden);
+      expect(ids).toHaveLength(4);
+      expect(ids.slice(0, 3)).toEqual(block.articles.filter((a: any) => a.id !== hidden).map((a: any) => a.id));
+    } finally {
+      await ds().query(`UPDATE article SET trashedAt = NULL WHERE id = ?`, [Number(hidden)]);
+    }
+  });
+
   it(`costs at most ${HOME_PAGE_BUDGET} statements, whatever the block size or the number of blocks`, async () => {
     const small = await measure(HOME, { k: 4 });
     if (process.env.SHOW_SQL) console.log(small.statements.map((s) => s.slice(0, 160)).join("\n"));
