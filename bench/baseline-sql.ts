@@ -31,13 +31,25 @@ type BylineRow = { articleId: number; name: string; slug: string };
  * product, so the baselines measure the practical limit, not the product's own layers.
  */
 export class BaselineSql {
-  statements = 0;
   private readonly prepared = new Map<string, Statement>();
 
-  constructor(readonly ds: DataSource) {}
+  constructor(
+    readonly ds: DataSource,
+    private readonly counter = { statements: 0 },
+  ) {}
+
+  /** Statements sent so far, by this and every handle `on` made from it. */
+  get statements(): number {
+    return this.counter.statements;
+  }
+
+  /** The same, on another subgraph's database, counted together with this one. */
+  on(ds: DataSource): BaselineSql {
+    return new BaselineSql(ds, this.counter);
+  }
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    this.statements += 1;
+    this.counter.statements += 1;
     const driver = this.ds.driver as unknown as RawDriver;
     if (this.ds.options.type === 'better-sqlite3') {
       let stmt = this.prepared.get(sql);
@@ -95,7 +107,7 @@ export class BaselineSql {
   }
 }
 
-/** Home » each rubric from the top down, as the `breadcrumb` field answers. */
+/** Accueil » each rubric from the top down, as the `breadcrumb` field answers (resolvers/editorial/breadcrumb.ts). */
 export function breadcrumb(tree: RubricTree, rubricId: number): Array<{ name: string; path: string }> {
-  return [{ name: 'Home', path: '/' }, ...tree.lineage(rubricId).map((r) => ({ name: r.name, path: rubricPath(r.path) }))];
+  return [{ name: 'Accueil', path: '/' }, ...tree.lineage(rubricId).map((r) => ({ name: r.name, path: rubricPath(r.path) }))];
 }
