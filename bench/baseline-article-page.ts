@@ -7,7 +7,7 @@ import { mediaRendition } from '../src/editorial/media-renditions';
 import { absoluteUrl, articlePath, authorPath, shareLinks, tagPath } from '../src/editorial/public-paths';
 import { readingMinutes } from '../src/editorial/reading-time';
 import { encodeCursor } from '../src/graphql/connection';
-import { breadcrumb, BaselineSql } from './baseline-sql';
+import { breadcrumb, type BaselineSql } from './baseline-sql';
 
 const COMMENT_PAGE = 10;
 const REPLIES_SHOWN = 5;

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Article } from '../../entities/editorial/article.entity';
 import { ListingKind } from '../../entities/editorial/article-listing.entity';
 import type { Author } from '../../entities/editorial/author.entity';
@@ -26,6 +27,7 @@ import { breadcrumbFor } from './breadcrumb';
 import { RubricType } from './rubric.type';
 import { TagType } from './tag.type';
 import { optionalId } from '../../src/graphql/ids';
+import { selectsField } from '../../src/graphql/selects-field';
 
 @Resolver(() => ArticleType)
 export class ArticleResolver {
@@ -36,9 +38,9 @@ export class ArticleResolver {
   }
 
   @Query(() => ArticleType, { nullable: true, description: 'One published article by slug or id; NOT_FOUND otherwise.' })
-  article(@Args() { slug, id }: ArticleLookupArgs, @Ctx() ctx: RequestContext): Promise<Article> {
+  article(@Args() { slug, id }: ArticleLookupArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Article> {
     if (!slug && !id) throw badInput('Give a slug or an id', { argument: 'slug' });
-    return this.reader(ctx).bySlugOrId(slug, optionalId(id, 'id'));
+    return this.reader(ctx).bySlugOrId(slug, optionalId(id, 'id'), { withBody: selectsField(info, 'body') });
   }
 
   @Query(() => ArticleConnectionType, { description: 'Every published article, newest first.' })
@@ -98,11 +100,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => [TagType])
-  async tags(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<Tag[]> {
-    const loaders = this.rt.loaders(ctx);
-    const ids = await loaders.tagIdsByArticle.load(article.id);
-    const rows = await loaders.tagById.loadMany(ids);
-    return rows.filter((t): t is Tag => Boolean(t) && !(t instanceof Error));
+  tags(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<Tag[]> {
+    return this.rt.loaders(ctx).tagsByArticle.load(article.id);
   }
 
   @FieldResolver(() => MediaType, { nullable: true, description: 'The lead image.' })

@@ -3,10 +3,22 @@ import type { Comment } from '../../entities/discussion/comment.entity';
 import { CommentLike } from '../../entities/discussion/comment-like.entity';
 import { CommentThread } from '../../entities/discussion/comment-thread.entity';
 import type { RequestContext } from '../context/request-context';
-import { placeholders } from '../db/sql-values';
+import { placeholders, readDate } from '../db/sql-values';
 import { BatchScheduler } from '../graphql/batch-scheduler';
 import { threadVisibilitySql } from './comment-policy';
-import { COMMENT_COLUMNS_SQL, countCommentLevels, readCommentPages, toComment, type CommentLevel, type CommentPageRequest } from './comment-pages.repository';
+import {
+  COMMENT_COLUMNS_SQL,
+  countCommentLevels,
+  readCommentPages,
+  readRootsWithReplies,
+  toComment,
+  type CommentLevel,
+  type CommentPageRequest,
+  type RepliesShown,
+} from './comment-pages.repository';
+
+/** A page of roots, and the replies to read with it under each of its first `shown` roots. */
+export type ThreadRequest = { roots: CommentPageRequest; replies: RepliesShown; shown: number };
 
 const pageKey = (r: CommentPageRequest) =>
   `${r.scope}:${r.refId}:${r.order}:${r.limit}:${r.after ? `${r.after.likeCount}:${r.after.createdAt.getTime()}:${r.after.id}` : ''}`;
@@ -29,10 +41,20 @@ export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext, onB
     const byId = new Map(rows.map((r) => [Number(r.id), toComment(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
+  const readPages = async (requests: readonly CommentPageRequest[]) => {
+    const found = await readCommentPages(ds, requests as CommentPageRequest[], threadVisibilitySql(viewer));
+    for (const comment of found.flat()) commentById.prime(comment.id, comment);
+    return found;
+  };
+  const pages = scheduler.loader<CommentPageRequest, Comment[], string>(readPages, { cacheKeyFn: pageKey });
   return {
+    /** A plain read: `findBy`'s query builder cost more CPU than the statement on an article page. */
     threadByArticle: scheduler.loader<number, CommentThread | null>(async (ids) => {
-      const rows = await ds.getRepository(CommentThread).findBy({ articleId: In(ids as number[]) });
-      const byId = new Map(rows.map((t) => [t.articleId, t]));
+      const rows: Array<Record<string, unknown>> = await ds.query(
+        `SELECT articleId, approvedCount, closedAt, closedById, createdAt FROM comment_thread WHERE articleId IN (${placeholders(ids.length)})`,
+        ids as number[],
+      );
+      const byId = new Map(rows.map((r) => [Number(r.articleId), toThread(r)]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     commentById,
@@ -41,13 +63,27 @@ export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext, onB
      * Every comment read is primed into `commentById`, so a reply's `inReplyTo` (its root,
      * or a reply on the same page) costs nothing more.
      */
-    page: scheduler.loader<CommentPageRequest, Comment[], string>(
+    page: pages,
+    /**
+     * The roots of an article with the first replies of each shown root, in one statement
+     * when the request reads one thread (an article page); each root's replies page is primed
+     * into `page`, so the replies field reads nothing more. Several threads in one batch read
+     * their roots together, and their replies as `page` does.
+     */
+    rootsWithReplies: scheduler.loader<ThreadRequest, Comment[], string>(
       async (requests) => {
-        const pages = await readCommentPages(ds, requests as CommentPageRequest[], threadVisibilitySql(viewer));
-        for (const comment of pages.flat()) commentById.prime(comment.id, comment);
-        return pages;
+        // Never through `pages`: a batch function waiting on a loader of its own scheduler waits for itself.
+        if (requests.length > 1) return readPages(requests.map((r) => r.roots));
+        const [{ roots, replies, shown }] = requests;
+        const found = await readRootsWithReplies(ds, roots, replies, shown, threadVisibilitySql(viewer));
+        for (const comment of [...found.roots, ...found.replies.flat()]) commentById.prime(comment.id, comment);
+        pages.prime(roots, found.roots);
+        found.roots.slice(0, shown).forEach((root, k) => {
+          pages.prime({ scope: 'replies', refId: root.id, order: replies.order, limit: replies.limit, after: null }, found.replies[k]);
+        });
+        return [found.roots];
       },
-      { cacheKeyFn: pageKey },
+      { cacheKeyFn: (r) => `${pageKey(r.roots)}:${r.replies.order}:${r.replies.limit}:${r.shown}` },
     ),
     /** `totalCount` of levels (roots of articles, replies of roots) as this viewer sees them, one statement per batch. */
     levelCount: scheduler.loader<CommentLevel, number, string>(
@@ -62,6 +98,16 @@ export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext, onB
       return ids.map((id) => liked.has(id));
     }),
   };
+}
+
+function toThread(row: Record<string, unknown>): CommentThread {
+  return Object.assign(new CommentThread(), {
+    articleId: Number(row.articleId),
+    approvedCount: Number(row.approvedCount),
+    closedAt: row.closedAt === null || row.closedAt === undefined ? null : readDate(row.closedAt),
+    closedById: row.closedById === null || row.closedById === undefined ? null : Number(row.closedById),
+    createdAt: readDate(row.createdAt),
+  });
 }
 
 export type DiscussionLoaders = ReturnType<typeof createDiscussionLoaders>;

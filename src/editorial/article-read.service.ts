@@ -34,9 +34,13 @@ export class ArticleReadService {
     return this.visible(await this.loaders.articleById.load(id));
   }
 
-  /** By current slug, else by a slug it used to have, else by id. */
-  async bySlugOrId(slug?: string | null, id?: number | null): Promise<Article> {
-    let article = slug ? await this.loaders.articleBySlug.load(slug) : id ? await this.loaders.articleById.load(id) : null;
+  /**
+   * By current slug, else by a slug it used to have, else by id. `withBody` reads the body in
+   * the same statement when the lookup is by current slug (an article page asks for both).
+   */
+  async bySlugOrId(slug?: string | null, id?: number | null, options: { withBody?: boolean } = {}): Promise<Article> {
+    const bySlug = options.withBody ? this.loaders.articleWithBodyBySlug : this.loaders.articleBySlug;
+    let article = slug ? await bySlug.load(slug) : id ? await this.loaders.articleById.load(id) : null;
     if (!article && slug) {
       const old = await this.rt.dataSource.getRepository(ArticleSlugHistory).findOneBy({ slug });
       if (old) article = await this.loaders.articleById.load(old.articleId);
@@ -79,7 +83,7 @@ export class ArticleReadService {
    * much they share (each tag 2, the rubric 1), newest first among equals; never itself.
    */
   async related(article: Article, limit: number): Promise<Article[]> {
-    const tagIds = await this.loaders.tagIdsByArticle.load(article.id);
+    const tagIds = (await this.loaders.tagsByArticle.load(article.id)).map((t) => t.id);
     const keys: Array<{ key: ListKey; weight: number }> = [
       ...tagIds.slice(0, 8).map((id) => ({ key: { kind: ListingKind.Tag, refId: id }, weight: 2 })),
       { key: { kind: ListingKind.Rubric, refId: article.primaryRubricId }, weight: 1 },
