@@ -49,17 +49,22 @@ const listsSql = (lists: number) =>
     (_, i) => `SELECT * FROM (SELECT ${i} AS q, articleId, publishedAt FROM article_listing WHERE kind = ? AND refId = ? AND publishedAt <= ? AND articleId <> ? ORDER BY publishedAt DESC, articleId DESC LIMIT ${CANDIDATES}) AS t${i}`,
   ).join(' UNION ALL ');
 // What an anonymous reader sees of a thread (comment-policy.ts): approved comments, and roots
-// whose content is hidden while they anchor approved replies.
-const commentsSql = (threads: number) => `WITH r AS (
-    SELECT c.id, c.parentId, c.authorUserId, c.guestName, c.body, c.status, c.likeCount, c.replyCount, c.createdAt FROM comment c
+// whose content is hidden while they anchor approved replies. The replies of the k-th root of
+// the page are one index range scan each (a window over every reply would read whole threads).
+const COMMENT_COLUMNS = 'c.id, c.parentId, c.authorUserId, c.guestName, c.body, c.status, c.likeCount, c.replyCount, c.createdAt';
+const commentsSql = (threads: number) =>
+  `WITH r AS (SELECT ${COMMENT_COLUMNS} FROM comment c
     WHERE c.articleId = ? AND c.parentId IS NULL AND (c.status = 'approved' OR c.replyCount > 0)
     ORDER BY c.createdAt DESC, c.id DESC LIMIT ${COMMENT_PAGE + 1})
-  SELECT 0 AS lvl, r.id, r.parentId, r.authorUserId, r.guestName, r.body, r.status, r.likeCount, r.replyCount, r.createdAt FROM r
-  UNION ALL SELECT 1, x.id, x.parentId, x.authorUserId, x.guestName, x.body, x.status, x.likeCount, x.replyCount, x.createdAt FROM (
-    SELECT c.id, c.parentId, c.authorUserId, c.guestName, c.body, c.status, c.likeCount, c.replyCount, c.createdAt,
-      ROW_NUMBER() OVER (PARTITION BY c.parentId ORDER BY c.createdAt, c.id) AS rn
-    FROM comment c WHERE c.parentId IN (SELECT id FROM r) AND c.status = 'approved') x WHERE x.rn <= ${REPLIES_SHOWN}
-  UNION ALL SELECT 2, t.articleId, NULL, NULL, NULL, NULL, NULL, t.approvedCount, NULL, t.closedAt FROM comment_thread t
+  SELECT 0 AS lvl, r.* FROM r
+  UNION ALL ` +
+  Array.from(
+    { length: COMMENT_PAGE },
+    (_, k) => `SELECT * FROM (SELECT 1 AS lvl, ${COMMENT_COLUMNS} FROM comment c WHERE c.status = 'approved'
+      AND c.parentId = (SELECT r.id FROM r ORDER BY r.createdAt DESC, r.id DESC LIMIT 1 OFFSET ${k})
+      ORDER BY c.createdAt, c.id LIMIT ${REPLIES_SHOWN}) AS t${k}`,
+  ).join(' UNION ALL ') +
+  ` UNION ALL SELECT 2, t.articleId, NULL, NULL, NULL, NULL, NULL, t.approvedCount, NULL, t.closedAt FROM comment_thread t
     WHERE t.articleId IN (${placeholders(threads)})`;
 
 const iso = (v: string | Date) => readDate(v).toISOString();
@@ -141,6 +146,7 @@ export class BaselineArticlePage {
     }
     corrections.sort((x, y) => x.at - y.at || x.id - y.id);
     sortRoots(roots);
+    for (const list of replies.values()) list.sort((x, y) => readDate(x.createdAt!).getTime() - readDate(y.createdAt!).getTime() || Number(x.id) - Number(y.id));
     const rubric = tree.get(Number(a.primaryRubricId));
     const path = articlePath(rubric?.path ?? 'articles', a.slug);
     const url = absoluteUrl(path);

@@ -13,9 +13,10 @@ export type Card = Record<string, unknown>;
 /** The two drivers' handles the baselines use, as TypeORM holds them. */
 type RawDriver = {
   databaseConnection: { prepare(sql: string): { all(...params: unknown[]): unknown[] } };
-  pool: { promise(): { query(sql: string, params: unknown[]): Promise<[unknown[], unknown]> } };
+  pool: { promise(): MysqlPool };
 };
 type Statement = ReturnType<RawDriver['databaseConnection']['prepare']>;
+type MysqlPool = { execute(sql: string, params: unknown[]): Promise<[unknown[], unknown]> };
 
 type ArticleRow = {
   id: number; title: string; slug: string; kicker: string | null; standfirst: string | null; publishedAt: string | Date | null;
@@ -26,12 +27,13 @@ type BylineRow = { articleId: number; name: string; slug: string };
 
 /**
  * What the hand-written baselines share: statements straight on the driver below TypeORM
- * (prepared once per SQL text on SQLite, the pool on MySQL), counted, and the article cards
+ * (prepared once per SQL text: by better-sqlite3 on SQLite, by mysql2 per pooled connection on MySQL), counted, and the article cards
  * built from two statements. Only pure helpers (paths, renditions, reading time) come from the
  * product, so the baselines measure the practical limit, not the product's own layers.
  */
 export class BaselineSql {
   private readonly prepared = new Map<string, Statement>();
+  private pool: MysqlPool | undefined;
 
   constructor(
     readonly ds: DataSource,
@@ -56,7 +58,9 @@ export class BaselineSql {
       if (!stmt) this.prepared.set(sql, (stmt = driver.databaseConnection.prepare(sql)));
       return stmt.all(...params) as T[];
     }
-    const [rows] = await driver.pool.promise().query(sql, params);
+    // `execute` prepares each SQL text once per connection (mysql2 keeps them), then binds.
+    this.pool ??= driver.pool.promise();
+    const [rows] = await this.pool.execute(sql, params);
     return rows as T[];
   }
 
