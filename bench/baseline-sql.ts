@@ -64,6 +64,22 @@ export class BaselineSql {
     return rows as T[];
   }
 
+  /**
+   * A FLOAT column's value as the text protocol (TypeORM's) reads it: over the binary protocol
+   * mysql2 hands its single-precision value widened (0.23 → 0.23000000417232513), so take the
+   * shortest decimal that is the same single. SQLite stores doubles: unchanged.
+   */
+  float(value: unknown): number {
+    const n = Number(value);
+    if (this.ds.options.type === 'better-sqlite3') return n;
+    const single = Math.fround(n);
+    for (let digits = 1; digits < 9; digits++) {
+      const short = Number(n.toPrecision(digits));
+      if (Math.fround(short) === single) return short;
+    }
+    return n;
+  }
+
   async rubricTree(): Promise<RubricTree> {
     return new RubricTree(await this.query<Rubric>('SELECT id, slug, path, name, description, parentId, treePath, depth, position, archivedAt FROM rubric'));
   }
@@ -96,7 +112,7 @@ export class BaselineSql {
       if (a.status !== 'published' || !publishedAt || publishedAt > now) continue;
       const rubric = tree.get(Number(a.primaryRubricId))!;
       const minutes = readingMinutes(Number(a.wordCount));
-      const media = a.mId ? ({ storageKey: a.storageKey, width: Number(a.width), height: Number(a.height), focalX: Number(a.focalX), focalY: Number(a.focalY) } as Media) : null;
+      const media = a.mId ? ({ storageKey: a.storageKey, width: Number(a.width), height: Number(a.height), focalX: this.float(a.focalX), focalY: this.float(a.focalY) } as Media) : null;
       const rendition = media ? mediaRendition(media, 'card') : null;
       cards.set(Number(a.id), {
         id: String(a.id), title: a.title, slug: a.slug, kicker: a.kicker, standfirst: a.standfirst,

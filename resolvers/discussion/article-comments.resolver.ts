@@ -1,5 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Comment } from '../../entities/discussion/comment.entity';
 import type { RequestContext } from '../../src/context/request-context';
 import { CommentReadService } from '../../src/discussion/comment-read.service';
@@ -8,7 +7,6 @@ import type { ConnectionPage } from '../../src/graphql/connection';
 import { ArticleStub } from './article.stub';
 import { ThreadPageArgs } from './comment.inputs';
 import { CommentConnectionType } from './comment.type';
-import { repliesShown } from './replies-shown';
 
 /**
  * The fields the discussion subgraph adds to editorial's Article. All nullable: an article
@@ -25,13 +23,8 @@ export class ArticleCommentsResolver {
     description:
       'Root comments, with their replies under `replies`. You also see your own comments waiting for moderation; moderators see every pending one.',
   })
-  comments(
-    @Root() article: ArticleStub,
-    @Args() { first, after, order }: ThreadPageArgs,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<ConnectionPage<Comment>> {
-    return new CommentReadService(this.rt, ctx).thread(Number(article.id), { first, after, order: order ?? 'newest' }, repliesShown(info));
+  comments(@Root() article: ArticleStub, @Args() { first, after, order }: ThreadPageArgs, @Ctx() ctx: RequestContext): Promise<ConnectionPage<Comment>> {
+    return new CommentReadService(this.rt, ctx).thread(Number(article.id), { first, after, order: order ?? 'newest' });
   }
 
   @FieldResolver(() => Int, {

@@ -101,54 +101,6 @@ export async function readCommentPages(
   return pages;
 }
 
-/** The replies shown under each root of a page: their order and how many rows to read per root. */
-export type RepliesShown = { order: CommentOrder; limit: number };
-
-/**
- * A page of roots with the first replies of each root, in one statement: the roots (the CTE
- * `r`), then for each rank k of the page one index range scan of the k-th root's replies,
- * each stopping at its LIMIT. A window function over every reply would read whole threads;
- * this reads what it returns, whatever the size of a thread. Only the first `shown` roots get
- * their replies (the page's extra row only tells whether there is a next page).
- */
-export async function readRootsWithReplies(
-  db: Db,
-  roots: CommentPageRequest,
-  replies: RepliesShown,
-  shown: number,
-  visibility: { sql: string; params: unknown[] },
-): Promise<{ roots: Comment[]; replies: Comment[][] }> {
-  let where = `${scopeSql(roots.scope)} AND ${visibility.sql}`;
-  const params: unknown[] = [roots.refId, ...visibility.params];
-  if (roots.after) {
-    const k = keyset(db, roots.order, roots.after);
-    where += ` AND ${k.sql}`;
-    params.push(...k.params);
-  }
-  const rootOrder = ORDER_BY[roots.order].replace(/\bc\./g, 'r.');
-  const parts = [`SELECT -1 AS q, r.* FROM r`];
-  for (let k = 0; k < shown; k++) {
-    parts.push(
-      `SELECT * FROM (SELECT ${k} AS q, ${COMMENT_COLUMNS_SQL} FROM comment c ` +
-        `WHERE c.parentId = (SELECT r.id FROM r ORDER BY ${rootOrder} LIMIT 1 OFFSET ${k}) AND ${visibility.sql} ` +
-        `ORDER BY ${ORDER_BY[replies.order]} LIMIT ${Math.max(0, Math.floor(replies.limit))}) AS t${k}`,
-    );
-    params.push(...visibility.params);
-  }
-  const sql =
-    `WITH r AS (SELECT ${COMMENT_COLUMNS_SQL} FROM comment c WHERE ${where} ORDER BY ${ORDER_BY[roots.order]} ` +
-    `LIMIT ${Math.max(0, Math.floor(roots.limit))}) ${parts.join(' UNION ALL ')}`;
-  const rows: Array<Record<string, unknown>> = await db.query(sql, params);
-  const found = { roots: [] as Comment[], replies: Array.from({ length: shown }, () => [] as Comment[]) };
-  for (const row of rows) {
-    const q = Number(row.q);
-    (q < 0 ? found.roots : found.replies[q]).push(toComment(row));
-  }
-  found.roots.sort(compareComments(roots.order));
-  for (const list of found.replies) list.sort(compareComments(replies.order));
-  return found;
-}
-
 export type CommentLevel = { scope: CommentPageRequest['scope']; refId: number };
 
 /**

@@ -22,15 +22,6 @@ function readCursor(cursor: string, order: CommentOrder): CommentCursor {
   return { likeCount: 0, createdAt: new Date(time), id };
 }
 
-/** The replies' page size, or 0 when empty or invalid: the replies field then reads, or refuses, on its own. */
-function repliesPerRoot(first: number | null): number {
-  try {
-    return pageSize(first);
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * Public reads of threads: the roots of an article and the replies of a root, each level a
  * keyset-paginated connection in the order asked, as this viewer may see it. Pages go
@@ -46,12 +37,8 @@ export class CommentReadService {
     return this.rt.loaders(this.ctx);
   }
 
-  /**
-   * The roots of an article's thread. `replies`, the page of replies the client shows under
-   * each root, is read in the same statement when given (see `rootsWithReplies`).
-   */
-  thread(articleId: number, args: PageArgs, replies: { first: number | null; order: CommentOrder } | null = null): Promise<ConnectionPage<Comment>> {
-    return this.level('article', articleId, args, replies);
+  thread(articleId: number, args: PageArgs): Promise<ConnectionPage<Comment>> {
+    return this.level('article', articleId, args);
   }
 
   /** Replies of a root, for a reply an empty page (replies to replies attach to the root). */
@@ -74,22 +61,10 @@ export class CommentReadService {
     return comment && visibleInThread(comment, this.ctx.viewer) ? comment : null;
   }
 
-  private async level(
-    scope: CommentPageRequest['scope'],
-    refId: number,
-    args: PageArgs,
-    replies: { first: number | null; order: CommentOrder } | null = null,
-  ): Promise<ConnectionPage<Comment>> {
+  private async level(scope: CommentPageRequest['scope'], refId: number, args: PageArgs): Promise<ConnectionPage<Comment>> {
     const limit = pageSize(args.first);
     const after = args.after ? readCursor(args.after, args.order) : null;
-    const request: CommentPageRequest = { scope, refId, order: args.order, limit: limit + 1, after };
-    const perRoot = replies ? repliesPerRoot(replies.first) : 0;
-    const rows =
-      limit === 0
-        ? []
-        : perRoot
-          ? await this.loaders.rootsWithReplies.load({ roots: request, replies: { order: replies!.order, limit: perRoot + 1 }, shown: limit })
-          : await this.loaders.page.load(request);
+    const rows = limit === 0 ? [] : await this.loaders.page.load({ scope, refId, order: args.order, limit: limit + 1, after });
     const edges = rows.slice(0, limit).map((node) => ({ cursor: commentCursor(node, args.order), node }));
     const count = () => this.loaders.levelCount.load({ scope, refId });
     return new ConnectionPage(edges, rows.length > limit, count, Boolean(after));

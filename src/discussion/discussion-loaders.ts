@@ -6,19 +6,7 @@ import type { RequestContext } from '../context/request-context';
 import { placeholders, readDate } from '../db/sql-values';
 import { BatchScheduler } from '../graphql/batch-scheduler';
 import { threadVisibilitySql } from './comment-policy';
-import {
-  COMMENT_COLUMNS_SQL,
-  countCommentLevels,
-  readCommentPages,
-  readRootsWithReplies,
-  toComment,
-  type CommentLevel,
-  type CommentPageRequest,
-  type RepliesShown,
-} from './comment-pages.repository';
-
-/** A page of roots, and the replies to read with it under each of its first `shown` roots. */
-export type ThreadRequest = { roots: CommentPageRequest; replies: RepliesShown; shown: number };
+import { COMMENT_COLUMNS_SQL, countCommentLevels, readCommentPages, toComment, type CommentLevel, type CommentPageRequest } from './comment-pages.repository';
 
 const pageKey = (r: CommentPageRequest) =>
   `${r.scope}:${r.refId}:${r.order}:${r.limit}:${r.after ? `${r.after.likeCount}:${r.after.createdAt.getTime()}:${r.after.id}` : ''}`;
@@ -41,12 +29,6 @@ export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext, onB
     const byId = new Map(rows.map((r) => [Number(r.id), toComment(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
-  const readPages = async (requests: readonly CommentPageRequest[]) => {
-    const found = await readCommentPages(ds, requests as CommentPageRequest[], threadVisibilitySql(viewer));
-    for (const comment of found.flat()) commentById.prime(comment.id, comment);
-    return found;
-  };
-  const pages = scheduler.loader<CommentPageRequest, Comment[], string>(readPages, { cacheKeyFn: pageKey });
   return {
     /** A plain read: `findBy`'s query builder cost more CPU than the statement on an article page. */
     threadByArticle: scheduler.loader<number, CommentThread | null>(async (ids) => {
@@ -63,27 +45,13 @@ export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext, onB
      * Every comment read is primed into `commentById`, so a reply's `inReplyTo` (its root,
      * or a reply on the same page) costs nothing more.
      */
-    page: pages,
-    /**
-     * The roots of an article with the first replies of each shown root, in one statement
-     * when the request reads one thread (an article page); each root's replies page is primed
-     * into `page`, so the replies field reads nothing more. Several threads in one batch read
-     * their roots together, and their replies as `page` does.
-     */
-    rootsWithReplies: scheduler.loader<ThreadRequest, Comment[], string>(
+    page: scheduler.loader<CommentPageRequest, Comment[], string>(
       async (requests) => {
-        // Never through `pages`: a batch function waiting on a loader of its own scheduler waits for itself.
-        if (requests.length > 1) return readPages(requests.map((r) => r.roots));
-        const [{ roots, replies, shown }] = requests;
-        const found = await readRootsWithReplies(ds, roots, replies, shown, threadVisibilitySql(viewer));
-        for (const comment of [...found.roots, ...found.replies.flat()]) commentById.prime(comment.id, comment);
-        pages.prime(roots, found.roots);
-        found.roots.slice(0, shown).forEach((root, k) => {
-          pages.prime({ scope: 'replies', refId: root.id, order: replies.order, limit: replies.limit, after: null }, found.replies[k]);
-        });
-        return [found.roots];
+        const pages = await readCommentPages(ds, requests as CommentPageRequest[], threadVisibilitySql(viewer));
+        for (const comment of pages.flat()) commentById.prime(comment.id, comment);
+        return pages;
       },
-      { cacheKeyFn: (r) => `${pageKey(r.roots)}:${r.replies.order}:${r.replies.limit}:${r.shown}` },
+      { cacheKeyFn: pageKey },
     ),
     /** `totalCount` of levels (roots of articles, replies of roots) as this viewer sees them, one statement per batch. */
     levelCount: scheduler.loader<CommentLevel, number, string>(

@@ -1,5 +1,4 @@
-import { isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { getArgumentValues } from 'graphql/execution/values';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** The fields of a selection set, through inline fragments and fragment spreads, whatever their type condition. */
 function fieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, seen = new Set<string>()): FieldNode[] {
@@ -28,13 +27,3 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
   return fieldsAt(info, [name]).length > 0;
 }
 
-/**
- * The arguments (defaults applied, variables read) of every selection of the field at `path`
- * below the field being resolved; `typeName` is the type that field belongs to.
- */
-export function argumentsAt(info: GraphQLResolveInfo, path: string[], typeName: string): Array<Record<string, unknown>> {
-  const type = info.schema.getType(typeName);
-  const field = isObjectType(type) ? type.getFields()[path[path.length - 1]] : undefined;
-  if (!field) return [];
-  return fieldsAt(info, path).map((node) => getArgumentValues(field, node, info.variableValues));
-}
