@@ -40,7 +40,10 @@ export class ArticleResolver {
   @Query(() => ArticleType, { nullable: true, description: 'One published article by slug or id; NOT_FOUND otherwise.' })
   article(@Args() { slug, id }: ArticleLookupArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Article> {
     if (!slug && !id) throw badInput('Give a slug or an id', { argument: 'slug' });
-    return this.reader(ctx).bySlugOrId(slug, optionalId(id, 'id'), { withBody: selectsField(info, 'body') });
+    return this.reader(ctx).bySlugOrId(slug, optionalId(id, 'id'), {
+      withBody: selectsField(info, 'body'),
+      withTags: selectsField(info, 'tags') || selectsField(info, 'related'),
+    });
   }
 
   @Query(() => ArticleConnectionType, { description: 'Every published article, newest first.' })
@@ -100,8 +103,11 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => [TagType])
-  tags(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<Tag[]> {
-    return this.rt.loaders(ctx).tagsByArticle.load(article.id);
+  async tags(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<Tag[]> {
+    const loaders = this.rt.loaders(ctx);
+    const ids = await loaders.tagIdsByArticle.load(article.id);
+    const rows = await loaders.tagById.loadMany(ids);
+    return rows.filter((t): t is Tag => Boolean(t) && !(t instanceof Error));
   }
 
   @FieldResolver(() => MediaType, { nullable: true, description: 'The lead image.' })

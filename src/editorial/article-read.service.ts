@@ -36,9 +36,10 @@ export class ArticleReadService {
 
   /**
    * By current slug, else by a slug it used to have, else by id. `withBody` reads the body in
-   * the same statement when the lookup is by current slug (an article page asks for both).
+   * the same statement when the lookup is by current slug (an article page asks for both);
+   * `withTags` reads its tags with their join rows in one statement before returning.
    */
-  async bySlugOrId(slug?: string | null, id?: number | null, options: { withBody?: boolean } = {}): Promise<Article> {
+  async bySlugOrId(slug?: string | null, id?: number | null, options: { withBody?: boolean; withTags?: boolean } = {}): Promise<Article> {
     const bySlug = options.withBody ? this.loaders.articleWithBodyBySlug : this.loaders.articleBySlug;
     let article = slug ? await bySlug.load(slug) : id ? await this.loaders.articleById.load(id) : null;
     if (!article && slug) {
@@ -47,6 +48,7 @@ export class ArticleReadService {
     }
     const found = await this.visible(article);
     if (!found) throw notFound('Article', slug ? { slug } : { id });
+    if (options.withTags) await this.loaders.tagsByArticle.load(found.id);
     return found;
   }
 
@@ -83,7 +85,7 @@ export class ArticleReadService {
    * much they share (each tag 2, the rubric 1), newest first among equals; never itself.
    */
   async related(article: Article, limit: number): Promise<Article[]> {
-    const tagIds = (await this.loaders.tagsByArticle.load(article.id)).map((t) => t.id);
+    const tagIds = await this.loaders.tagIdsByArticle.load(article.id);
     const keys: Array<{ key: ListKey; weight: number }> = [
       ...tagIds.slice(0, 8).map((id) => ({ key: { kind: ListingKind.Tag, refId: id }, weight: 2 })),
       { key: { kind: ListingKind.Rubric, refId: article.primaryRubricId }, weight: 1 },

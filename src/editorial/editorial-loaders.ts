@@ -136,6 +136,8 @@ function byArticle<E extends ObjectLiteral & { articleId: number }>(ds: DataSour
 export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (size: number) => void) {
   const scheduler = new BatchScheduler(onBatch);
   const articleReader = entityReader(ds, Article);
+  const tagIdsByArticle = groupedIds(ds, scheduler, 'article_tag', 'articleId', 'tagId');
+  const tagById = byColumn<Tag, number>(ds, scheduler, Tag, 'id');
   let tree: Promise<RubricTree> | null = null;
   let treeRead: RubricTree | null = null;
   const rubricTree = (): Promise<RubricTree> => {
@@ -201,12 +203,18 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
     }),
     authorById: byColumn<Author, number>(ds, scheduler, Author, 'id'),
     authorBySlug: byColumn<Author, string>(ds, scheduler, Author, 'slug'),
-    tagById: byColumn<Tag, number>(ds, scheduler, Tag, 'id'),
     tagBySlug: byColumn<Tag, string>(ds, scheduler, Tag, 'slug'),
     mediaById: byColumn<Media, number>(ds, scheduler, Media, 'id'),
     magazineIssueById: byColumn<MagazineIssue, number>(ds, scheduler, MagazineIssue, 'id'),
     authorIdsByArticle: groupedIds(ds, scheduler, 'article_byline', 'articleId', 'authorId', 'position'),
-    /** Each article's tags in tag-id order, read with the join table in one statement. */
+    tagIdsByArticle,
+    tagById,
+    /**
+     * Each article's tags in tag-id order, read with the join table in one statement, primed
+     * into `tagIdsByArticle` and `tagById`: an article page reads them so before its fields
+     * resolve. (The `tags` field itself keeps the two loaders: going through this one at every
+     * depth moved MySQL batches apart in deep queries, test/federation/flat-statements.)
+     */
     tagsByArticle: scheduler.loader<number, Tag[]>(async (ids) => {
       const rows: Array<{ articleId: number; id: number; slug: string; name: string }> = await ds.query(
         `SELECT x.articleId AS articleId, t.id AS id, t.slug AS slug, t.name AS name FROM article_tag x JOIN tag t ON t.id = x.tagId
@@ -215,6 +223,11 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
       );
       const groups = new Map<number, Tag[]>(ids.map((id) => [id, []]));
       for (const r of rows) groups.get(Number(r.articleId))?.push(Object.assign(new Tag(), { id: Number(r.id), slug: r.slug, name: r.name }));
+      for (const id of ids) {
+        const tags = groups.get(id)!;
+        tagIdsByArticle.prime(id, tags.map((t) => t.id));
+        for (const tag of tags) tagById.prime(tag.id, tag);
+      }
       return ids.map((id) => groups.get(id)!);
     }),
     secondaryRubricIdsByArticle: groupedIds(ds, scheduler, 'article_secondary_rubric', 'articleId', 'rubricId'),
