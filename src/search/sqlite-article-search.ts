@@ -1,15 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { placeholders, sqlDate, valuesPlaceholders } from '../db/sql-values';
-import { SEARCH_CANDIDATES, TITLE_TIER, type ArticleSearch, type SearchCursor, type SearchDocument, type SearchPage } from './article-search';
+import { MAX_PREFIX_EXPANSIONS, SEARCH_CANDIDATES, TITLE_TIER, type ArticleSearch, type SearchCursor, type SearchDocument, type SearchPage } from './article-search';
 import { rankedCountSql, rankedPageSql } from './ranked-page-sql';
 import { foldText } from './fold-text';
 import { FRENCH_STOPWORDS } from './french-stopwords';
 import type { SearchQuery } from './search-query';
 
 type Db = DataSource | EntityManager;
-
-/** Words a prefix may stand for at most (the first ones in term order). */
-export const MAX_PREFIX_EXPANSIONS = 30;
 
 /**
  * Newest article ids a stop-word query looks at. `de` alone finds its candidates in the first

@@ -146,7 +146,7 @@ describe.each(backends())('search driven by the full-text index (%s)', (backend)
         expect(details.findIndex((d) => d.startsWith('SCAN c'))).toBeGreaterThan(-1);
         expect(details.findIndex((d) => d.startsWith('SCAN c'))).toBeLessThan(details.indexOf('SEARCH a USING INTEGER PRIMARY KEY (rowid=?)'));
       } else {
-        const statement = new MysqlArticleSearch().searchSql(ds, query, 10, null, new Date())!;
+        const statement = (await new MysqlArticleSearch().searchSql(ds, query, 10, null, new Date()))!;
         const plan: Array<{ id: string; select_type: string; table: string; type: string; key: string | null }> = await ds.query(`EXPLAIN ${statement.sql}`, statement.params);
         // The candidates' derived table comes first, then each article by primary key…
         const article = plan.findIndex((p) => p.table === 'a');
