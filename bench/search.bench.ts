@@ -90,15 +90,31 @@ async function measure(engine: string, env: NodeJS.ProcessEnv, lists: Record<str
   }
 }
 
-/** A scratch database on the MySQL server, seeded once per size (reseeded when its article count differs). */
+/**
+ * Scratch databases on the MySQL server, one per subgraph (two subgraphs both have an
+ * `outbox_event` table), seeded once per size (reseeded when the article count differs).
+ */
 async function prepareMysql(server: string): Promise<NodeJS.ProcessEnv> {
-  const url = new URL(server);
-  url.pathname = `/search_bench_${articles}`;
-  const env = { ...process.env, SEED_DEMO: '0', PROGRESS: '1', DATABASE_URL: url.toString() };
+  const base = new URL(server);
+  const dbUrl = (suffix: string) => {
+    const url = new URL(base);
+    url.pathname = `/search_bench_${articles}${suffix}`;
+    return url.toString();
+  };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SEED_DEMO: '0',
+    PROGRESS: '1',
+    EDITORIAL_DATABASE_URL: dbUrl(''),
+    ACCOUNTS_DATABASE_URL: dbUrl('_accounts'),
+    DISCUSSION_DATABASE_URL: dbUrl('_discussion'),
+    AUDIENCE_DATABASE_URL: dbUrl('_audience'),
+  };
+  delete env.DATABASE_URL;
   const mysql = require('mysql2/promise') as typeof import('mysql2/promise');
   let seeded = false;
   try {
-    const conn = await mysql.createConnection({ uri: url.toString() });
+    const conn = await mysql.createConnection({ uri: dbUrl('') });
     const [rows] = (await conn.query('SELECT COUNT(*) AS n FROM article')) as unknown as [Array<{ n: number }>];
     seeded = Number(rows[0].n) === articles;
     await conn.end();
@@ -109,7 +125,7 @@ async function prepareMysql(server: string): Promise<NodeJS.ProcessEnv> {
     await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/seed.ts', '--articles', String(articles), '--reset'], env);
     // The seeder indexes in thousands of small transactions, which leaves InnoDB's full-text
     // index in as many small pieces; a bulk load in production is followed by the same rebuild.
-    const conn = await mysql.createConnection({ uri: url.toString() });
+    const conn = await mysql.createConnection({ uri: dbUrl('') });
     await conn.query('OPTIMIZE TABLE article_search');
     await conn.end();
   }
