@@ -61,6 +61,7 @@ async function measure(engine: string, env: NodeJS.ProcessEnv, lists: Record<str
   const { urls, child } = await startServerScript<Urls>('bench/bench-server.ts', {
     ...env,
     NODE_ENV: 'production',
+    MAILER: 'none',
     AUTH_SECRET: env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
   });
   try {
@@ -69,20 +70,24 @@ async function measure(engine: string, env: NodeJS.ProcessEnv, lists: Record<str
     for (const [name, words] of Object.entries(lists)) {
       for (const w of words) await ask(urls.gateway, w);
       const times: number[] = [];
+      const slowest = new Map<string, number>();
       let hits = 0;
       const errors = new Map<string, number>();
       for (let r = 0; r < rounds; r++) {
         for (const w of words) {
           const res = await ask(urls.gateway, w);
           times.push(res.ms);
+          slowest.set(w, Math.max(slowest.get(w) ?? 0, res.ms));
           hits += res.total;
           if (res.error) errors.set(res.error, (errors.get(res.error) ?? 0) + 1);
         }
       }
       times.sort((a, b) => a - b);
       const errs = [...errors].map(([c, n]) => `${c}×${n}`).join(' ') || '-';
+      // Which words the slow requests were: a word slow every round is the plan, one slow once is the machine.
+      const worst = [...slowest].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([w, ms]) => `${w} ${ms.toFixed(0)}`).join(', ');
       console.log(
-        `${name.padEnd(30)} ${percentile(times, 50).toFixed(1).padStart(7)} ${percentile(times, 99).toFixed(1).padStart(7)} ${times[times.length - 1].toFixed(1).padStart(7)} ${(hits / times.length).toFixed(0).padStart(10)} ${errs}`,
+        `${name.padEnd(30)} ${percentile(times, 50).toFixed(1).padStart(7)} ${percentile(times, 99).toFixed(1).padStart(7)} ${times[times.length - 1].toFixed(1).padStart(7)} ${(hits / times.length).toFixed(0).padStart(10)} ${errs}  slowest: ${worst}`,
       );
     }
   } finally {
