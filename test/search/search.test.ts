@@ -162,6 +162,27 @@ describe.each(backends())('search driven by the full-text index (%s)', (backend)
     }
   });
 
+  it('ranks a query past the ranking budget like a stop-word query: title first, then the newest', async () => {
+    // A budget of 2 makes "zorglub" (5 articles) one of the words too common to rank.
+    const frequent = backend === 'sqlite' ? new SqliteArticleSearch({ maxRankedDocuments: 2 }) : new MysqlArticleSearch({ maxRankedPostings: 2 });
+    const query = parseSearchQuery('zorglub');
+    const page = await frequent.search(ds, query, 10, null, new Date());
+    expect(page.hits.map((h) => h.articleId)).toEqual([inTitle, ...[...inBody].sort((a, b) => b - a)]);
+    expect(page.total).toBe(5);
+    const seen: number[] = [];
+    let after = null;
+    for (let i = 0; i < 5 && seen.length < 5; i++) {
+      const next = await frequent.search(ds, query, 2, after, new Date());
+      seen.push(...next.hits.map((h) => h.articleId));
+      const last = next.hits[next.hits.length - 1];
+      after = { score: last.score, id: last.articleId };
+    }
+    expect(seen).toEqual(page.hits.map((h) => h.articleId));
+    expect(await frequent.count(ds, query, new Date())).toBe(5);
+    // A prefix too: the title match first.
+    expect((await frequent.search(ds, parseSearchQuery('montagnes zorgl'), 10, null, new Date())).hits.map((h) => h.articleId)).toEqual([inTitle]);
+  });
+
   if (backend === 'mysql') {
     it('takes the newest matches of a word past the ranking budget from the postings, title first, then the newest', async () => {
       // A budget of 2 postings makes "zorglub" (5 articles) one of the frequent words.
