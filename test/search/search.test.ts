@@ -1,6 +1,7 @@
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
+import type { ArticleSearch, SearchCursor } from '../../src/search/article-search';
 import { MysqlArticleSearch } from '../../src/search/mysql-article-search';
 import { SqliteArticleSearch } from '../../src/search/sqlite-article-search';
 import { parseSearchQuery } from '../../src/search/search-query';
@@ -164,13 +165,13 @@ describe.each(backends())('search driven by the full-text index (%s)', (backend)
 
   it('ranks a query past the ranking budget like a stop-word query: title first, then the newest', async () => {
     // A budget of 2 makes "zorglub" (5 articles) one of the words too common to rank.
-    const frequent = backend === 'sqlite' ? new SqliteArticleSearch({ maxRankedDocuments: 2 }) : new MysqlArticleSearch({ maxRankedPostings: 2 });
+    const frequent: ArticleSearch = backend === 'sqlite' ? new SqliteArticleSearch({ maxRankedDocuments: 2 }) : new MysqlArticleSearch({ maxRankedPostings: 2 });
     const query = parseSearchQuery('zorglub');
     const page = await frequent.search(ds, query, 10, null, new Date());
     expect(page.hits.map((h) => h.articleId)).toEqual([inTitle, ...[...inBody].sort((a, b) => b - a)]);
     expect(page.total).toBe(5);
     const seen: number[] = [];
-    let after = null;
+    let after: SearchCursor | null = null;
     for (let i = 0; i < 5 && seen.length < 5; i++) {
       const next = await frequent.search(ds, query, 2, after, new Date());
       seen.push(...next.hits.map((h) => h.articleId));
@@ -197,7 +198,7 @@ describe.each(backends())('search driven by the full-text index (%s)', (backend)
       expect(page.total).toBe(5);
       // Paging two at a time reaches the same order without gaps.
       const seen: number[] = [];
-      let after = null;
+      let after: SearchCursor | null = null;
       for (let i = 0; i < 5 && seen.length < 5; i++) {
         const next = await frequent.search(ds, query, 2, after, new Date());
         seen.push(...next.hits.map((h) => h.articleId));
