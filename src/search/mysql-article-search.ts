@@ -127,6 +127,7 @@ export class MysqlArticleSearch implements ArticleSearch {
     if (query.prefix && query.prefix.length >= MIN_TERM_LENGTH) groups.push(await this.postings.expand(db, query.prefix));
     if (!groups.length || groups.some((g) => !g.length)) return null;
     const budget = this.options.maxRankedPostings ?? MAX_RANKED_POSTINGS;
+    if (!Number.isFinite(budget)) return rankedCandidates(groups);
     const counts = await this.postings.boundedCounts(db, groups, budget);
     if (counts.some((n) => n === 0)) return null;
     return counts.reduce((a, b) => a + b, 0) <= budget ? rankedCandidates(groups) : this.frequentCandidates(groups, counts);

@@ -7,7 +7,8 @@ export const MAX_TERM_LENGTH = 84;
 /**
  * The distinct words of folded texts (see fold-text.ts) that a search can ask for on its own:
  * long enough for InnoDB's index and not a stop word (a query never looks a stop word up
- * beside other words, and a stop-word query scans rows instead).
+ * beside other words, and a stop-word query scans rows instead). The MySQL postings are
+ * built with it: changing the stop list or the lengths means rebuilding them (a migration).
  */
 export function searchTerms(...foldedTexts: string[]): string[] {
   const terms = new Set<string>();

@@ -115,14 +115,7 @@ export class SqliteArticleSearch implements ArticleSearch {
     }
     if (!groups.length) return null;
     const match = groups.join(' AND ');
-    const budget = this.options.maxRankedDocuments ?? MAX_RANKED_DOCUMENTS;
-    // Each word's articles, counted lazily up to the budget: the doclist walk stops there.
-    const counts: Array<Record<string, number>> = await db.query(
-      `SELECT ${groups.map((_, i) => `(SELECT COUNT(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ${budget + 1})) AS n${i}`).join(', ')}`,
-      groups,
-    );
-    const documents = groups.reduce((sum, _, i) => sum + Number(counts[0][`n${i}`]), 0);
-    if (documents > budget) {
+    if (await this.pastBudget(db, groups)) {
       // The newest matches; those whose title holds one of the words come first. A title
       // match among them is one of the newest title matches at or above the oldest of them,
       // which FTS5 finds by walking the doclists between those two rowids only.
@@ -141,6 +134,17 @@ export class SqliteArticleSearch implements ArticleSearch {
             FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES}`,
       params: [match],
     };
+  }
+
+  /** Whether the groups' articles, counted lazily (each doclist walk stops at the budget), are more than bm25 may rank. */
+  private async pastBudget(db: Db, groups: string[]): Promise<boolean> {
+    const budget = this.options.maxRankedDocuments ?? MAX_RANKED_DOCUMENTS;
+    if (!Number.isFinite(budget)) return false;
+    const counts: Array<Record<string, number>> = await db.query(
+      `SELECT ${groups.map((_, i) => `(SELECT COUNT(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ${budget + 1})) AS n${i}`).join(', ')}`,
+      groups,
+    );
+    return groups.reduce((sum, _, i) => sum + Number(counts[0][`n${i}`]), 0) > budget;
   }
 
   /**
