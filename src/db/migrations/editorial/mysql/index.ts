@@ -8,4 +8,13 @@ import { EventOutbox1796028326661 } from './1796028326661-event-outbox';
 import { SearchDocId1796028570982 } from './1796028570982-search-doc-id';
 import { SearchPostings1796037417209 } from './1796037417209-search-postings';
 
-export const migrations = [Initial1795913834740, SearchIndex1795913834741, EditorialWorkflow1795914466004, ArticleBodyTable1795914840082, ArticleTrashAndEmbargoLift1796027299523, EventOutbox1796028326661, SearchDocId1796028570982, SearchPostings1796037417209];
+export const migrations = [
+  Initial1795913834740,
+  SearchIndex1795913834741,
+  EditorialWorkflow1795914466004,
+  ArticleBodyTable1795914840082,
+  ArticleTrashAndEmbargoLift1796027299523,
+  EventOutbox1796028326661,
+  SearchDocId1796028570982,
+  SearchPostings1796037417209,
+];
