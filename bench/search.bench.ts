@@ -68,8 +68,8 @@ async function measure(engine: string, env: NodeJS.ProcessEnv, lists: Record<str
 }
 
 /**
- * Scratch databases on the MySQL server, one per subgraph (two subgraphs both have an
- * `outbox_event` table), seeded once per size (reseeded when the article count differs).
+ * Scratch databases on the MySQL server, one per subgraph (as a fleet deploys them), seeded once
+ * per size (reseeded when the article count differs).
  */
 async function prepareMysql(server: string): Promise<NodeJS.ProcessEnv> {
   const base = new URL(server);
