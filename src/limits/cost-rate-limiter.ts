@@ -21,7 +21,7 @@ export class CostRateLimiter {
     redis?: Redis,
     prefix = 'newsroom:cost',
   ) {
-    const make = (cls: ClientClass) => flexibleLimiter(budgets[cls].points, budgets[cls].seconds, `${prefix}:${cls}`, redis);
+    const make = (cls: ClientClass) => flexibleLimiter(budgets[cls].points, budgets[cls].seconds, `${prefix}:${cls}`, redis, true);
     this.limiters = Object.fromEntries(CLIENT_CLASSES.map((cls) => [cls, make(cls)])) as Record<ClientClass, RateLimiterAbstract>;
   }
 

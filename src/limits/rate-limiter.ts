@@ -27,17 +27,20 @@ export interface RateLimiter {
 
 /**
  * One rate-limiter-flexible counter of `points` per `duration` seconds: in memory, or in Redis
- * with an in-memory insurance limiter that counts on its own while Redis is unreachable (not
- * ready counts as unreachable), rather than letting everything through or refusing everyone.
+ * with an in-memory insurance limiter that counts on its own while Redis is unreachable, rather
+ * than letting everything through or refusing everyone. `failFast` also counts in memory while
+ * the client is still connecting, instead of waiting for it: right for limits checked on every
+ * request (the cost budget), wrong for login throttling, whose count must not split between
+ * memory and Redis just after start.
  */
-export function flexibleLimiter(points: number, duration: number, keyPrefix: string, redis?: Redis): RateLimiterAbstract {
+export function flexibleLimiter(points: number, duration: number, keyPrefix: string, redis?: Redis, failFast = false): RateLimiterAbstract {
   if (!redis) return new RateLimiterMemory({ points, duration, keyPrefix });
   return new RateLimiterRedis({
     storeClient: redis,
     points,
     duration,
     keyPrefix,
-    rejectIfRedisNotReady: true,
+    rejectIfRedisNotReady: failFast,
     insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }),
   });
 }
