@@ -17,7 +17,8 @@ import { subgraphList } from '../subgraphs/subgraph-modules';
 import { argValue, hasFlag } from './args';
 
 /** Tables of a subgraph that no entity describes (the search index). */
-const EXTRA_TABLES: Record<string, string[]> = { editorial: ['article_search'] };
+/** Tables outside the entities: the search index, and on MySQL its postings. */
+const EXTRA_TABLES: Record<string, string[]> = { editorial: ['article_search', 'article_search_posting'] };
 
 async function main(): Promise<void> {
   const articles = Number(argValue('--articles') ?? 600);
