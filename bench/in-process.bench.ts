@@ -15,6 +15,7 @@ import { execute, parse, type GraphQLSchema } from 'graphql';
 import { openDatabases } from '../src/app/open-databases';
 import { argValue } from '../src/cli/args';
 import { createRequestContext, type RequestContext } from '../src/context/request-context';
+import { createEventChannels } from '../src/events/event-channels';
 import { createGateway } from '../src/gateway/create-gateway';
 import { subgraphList } from '../src/subgraphs/subgraph-modules';
 import { NO_PEERS } from '../src/subgraphs/subgraph-peers';
@@ -42,7 +43,9 @@ async function main(): Promise<void> {
   const modules = subgraphList();
   const dataSources = await openDatabases(modules);
   const schemas: Record<string, GraphQLSchema> = {};
-  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, {}, NO_PEERS)).schema;
+  // The process's event channels, as the server has them (the rubric tree is kept between requests only when they are given).
+  const events = await createEventChannels({});
+  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, { events }, NO_PEERS)).schema;
   const apollo = new ApolloServer<RequestContext>({ gateway: createGateway({ localSchemas: schemas }), plugins: [ApolloServerPluginCacheControlDisabled()] });
   await apollo.start();
   const sql = new BaselineSql(dataSources.get('editorial')!);
