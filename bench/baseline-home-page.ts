@@ -45,26 +45,41 @@ export class BaselineHomePage {
       lists.map(() => at),
     );
     const pages: number[][] = lists.map(() => []);
-    for (const r of listRows.sort((a, b) => readDate(b.publishedAt).getTime() - readDate(a.publishedAt).getTime() || b.articleId - a.articleId)) pages[r.q].push(Number(r.articleId));
-    // 4. articles with their hero image; 5. bylines with author names.
-    const cards = await this.sql.cards([...new Set([...curated.headline, ...curated.selection, ...pages.flat()])], tree, now);
-    const shown = new Set<number>();
-    const take = (candidates: number[], size: number) => {
-      const out: Card[] = [];
-      for (const id of candidates) {
-        if (out.length >= size) break;
-        if (cards.has(id) && !shown.has(id)) {
-          shown.add(id);
-          out.push(cards.get(id)!);
+    const order = listRows.map((r) => ({ q: Number(r.q), id: Number(r.articleId), at: readDate(r.publishedAt).getTime() }));
+    for (const r of order.sort((a, b) => b.at - a.at || b.id - a.id)) pages[r.q].push(r.id);
+    // Listed and curated articles are nearly always public: choose the page's articles first and
+    // read only their cards (a third of the candidates); should one of them not be public, read
+    // every candidate's card and choose again, as the GraphQL resolver does.
+    const choose = (cards: Map<number, Card> | null) => {
+      const shown = new Set<number>();
+      const take = (candidates: number[], size: number) => {
+        const out: number[] = [];
+        for (const id of candidates) {
+          if (out.length >= size) break;
+          if ((!cards || cards.has(id)) && !shown.has(id)) {
+            shown.add(id);
+            out.push(id);
+          }
         }
-      }
-      return out;
+        return out;
+      };
+      const headline = take(curated.headline, HEADLINE_SIZE);
+      const selection = take(curated.selection, SELECTION_SIZE);
+      headline.push(...take(pages[0], HEADLINE_SIZE - headline.length));
+      selection.push(...take(pages[0], SELECTION_SIZE - selection.length));
+      return { headline, selection, blocks: roots.map((_, i) => take(pages[i + 1], perBlock)), shown };
     };
-    const headline = take(curated.headline, HEADLINE_SIZE);
-    const selection = take(curated.selection, SELECTION_SIZE);
-    headline.push(...take(pages[0], HEADLINE_SIZE - headline.length));
-    selection.push(...take(pages[0], SELECTION_SIZE - selection.length));
-    const rubricBlocks = roots.map((r, i) => ({ rubric: { name: r.name, path: rubricPath(r.path) }, articles: take(pages[i + 1], perBlock) }));
+    // 4. articles with their hero image; 5. bylines with author names.
+    let chosen = choose(null);
+    let cards = await this.sql.cards([...chosen.shown], tree, now);
+    if (cards.size < chosen.shown.size) {
+      cards = await this.sql.cards([...new Set([...curated.headline, ...curated.selection, ...pages.flat()])], tree, now);
+      chosen = choose(cards);
+    }
+    const card = (id: number) => cards.get(id)!;
+    const headline = chosen.headline.map(card);
+    const selection = chosen.selection.map(card);
+    const rubricBlocks = roots.map((r, i) => ({ rubric: { name: r.name, path: rubricPath(r.path) }, articles: chosen.blocks[i].map(card) }));
     return {
       data: {
         homePage: { headline: { lead: headline[0] ?? null, secondary: headline.slice(1) }, selection, rubricBlocks, magazineIssue: issue },

@@ -13,9 +13,10 @@ export type Card = Record<string, unknown>;
 /** The two drivers' handles the baselines use, as TypeORM holds them. */
 type RawDriver = {
   databaseConnection: { prepare(sql: string): { all(...params: unknown[]): unknown[] } };
-  pool: { promise(): { query(sql: string, params: unknown[]): Promise<[unknown[], unknown]> } };
+  pool: { promise(): MysqlPool };
 };
 type Statement = ReturnType<RawDriver['databaseConnection']['prepare']>;
+type MysqlPool = { execute(sql: string, params: unknown[]): Promise<[unknown[], unknown]> };
 
 type ArticleRow = {
   id: number; title: string; slug: string; kicker: string | null; standfirst: string | null; publishedAt: string | Date | null;
@@ -26,26 +27,57 @@ type BylineRow = { articleId: number; name: string; slug: string };
 
 /**
  * What the hand-written baselines share: statements straight on the driver below TypeORM
- * (prepared once per SQL text on SQLite, the pool on MySQL), counted, and the article cards
+ * (prepared once per SQL text: by better-sqlite3 on SQLite, by mysql2 per pooled connection on MySQL), counted, and the article cards
  * built from two statements. Only pure helpers (paths, renditions, reading time) come from the
  * product, so the baselines measure the practical limit, not the product's own layers.
  */
 export class BaselineSql {
-  statements = 0;
   private readonly prepared = new Map<string, Statement>();
+  private pool: MysqlPool | undefined;
 
-  constructor(readonly ds: DataSource) {}
+  constructor(
+    readonly ds: DataSource,
+    private readonly counter = { statements: 0 },
+  ) {}
+
+  /** Statements sent so far, by this and every handle `on` made from it. */
+  get statements(): number {
+    return this.counter.statements;
+  }
+
+  /** The same, on another subgraph's database, counted together with this one. */
+  on(ds: DataSource): BaselineSql {
+    return new BaselineSql(ds, this.counter);
+  }
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    this.statements += 1;
+    this.counter.statements += 1;
     const driver = this.ds.driver as unknown as RawDriver;
     if (this.ds.options.type === 'better-sqlite3') {
       let stmt = this.prepared.get(sql);
       if (!stmt) this.prepared.set(sql, (stmt = driver.databaseConnection.prepare(sql)));
       return stmt.all(...params) as T[];
     }
-    const [rows] = await driver.pool.promise().query(sql, params);
+    // `execute` prepares each SQL text once per connection (mysql2 keeps them), then binds.
+    this.pool ??= driver.pool.promise();
+    const [rows] = await this.pool.execute(sql, params);
     return rows as T[];
+  }
+
+  /**
+   * A FLOAT column's value as the text protocol (TypeORM's) reads it: over the binary protocol
+   * mysql2 hands its single-precision value widened (0.23 → 0.23000000417232513), so take the
+   * shortest decimal that is the same single. SQLite stores doubles: unchanged.
+   */
+  float(value: unknown): number {
+    const n = Number(value);
+    if (this.ds.options.type === 'better-sqlite3') return n;
+    const single = Math.fround(n);
+    for (let digits = 1; digits < 9; digits++) {
+      const short = Number(n.toPrecision(digits));
+      if (Math.fround(short) === single) return short;
+    }
+    return n;
   }
 
   async rubricTree(): Promise<RubricTree> {
@@ -80,7 +112,7 @@ export class BaselineSql {
       if (a.status !== 'published' || !publishedAt || publishedAt > now) continue;
       const rubric = tree.get(Number(a.primaryRubricId))!;
       const minutes = readingMinutes(Number(a.wordCount));
-      const media = a.mId ? ({ storageKey: a.storageKey, width: Number(a.width), height: Number(a.height), focalX: Number(a.focalX), focalY: Number(a.focalY) } as Media) : null;
+      const media = a.mId ? ({ storageKey: a.storageKey, width: Number(a.width), height: Number(a.height), focalX: this.float(a.focalX), focalY: this.float(a.focalY) } as Media) : null;
       const rendition = media ? mediaRendition(media, 'card') : null;
       cards.set(Number(a.id), {
         id: String(a.id), title: a.title, slug: a.slug, kicker: a.kicker, standfirst: a.standfirst,
@@ -95,7 +127,7 @@ export class BaselineSql {
   }
 }
 
-/** Home » each rubric from the top down, as the `breadcrumb` field answers. */
+/** Accueil » each rubric from the top down, as the `breadcrumb` field answers (resolvers/editorial/breadcrumb.ts). */
 export function breadcrumb(tree: RubricTree, rubricId: number): Array<{ name: string; path: string }> {
-  return [{ name: 'Home', path: '/' }, ...tree.lineage(rubricId).map((r) => ({ name: r.name, path: rubricPath(r.path) }))];
+  return [{ name: 'Accueil', path: '/' }, ...tree.lineage(rubricId).map((r) => ({ name: r.name, path: rubricPath(r.path) }))];
 }

@@ -4,8 +4,10 @@
  *   npm run bench -- --articles 1000000            1M articles
  *   DATABASE_URL=mysql://… npm run bench           on MySQL
  *   npm run bench -- --scaling 10000,1000000       the uncached gateway at two data sizes
- * The home and rubric pages through the uncached gateway are alternated with hand-written
- * endpoints returning the same JSON (checked), in --rounds rounds; then the home page once
+ * The home, rubric and article pages through the uncached gateway are alternated with
+ * hand-written endpoints returning the same JSON (checked; the run stops when they differ), in
+ * --rounds rounds; article-page requests go round 200 articles, about a quarter of them with
+ * comments; then the home page once
  * through the other setups (limits on, the subgraph alone, the response cache); --pages-only
  * stops after the rounds.
  * Options: --duration S (default 10), --connections N (default 10), --rounds N (default 3).
@@ -16,6 +18,7 @@ import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { argValue, hasFlag } from '../src/cli/args';
 import { prepareData, startServerScript } from './bench-support';
+import { ARTICLE_PAGE_QUERY } from './article-page.query';
 import { HOME_PAGE_QUERY } from './home-page.query';
 import { RUBRIC_PAGE_QUERY } from './rubric-page.query';
 
@@ -23,11 +26,17 @@ const duration = Number(argValue('--duration') ?? 10);
 const connections = Number(argValue('--connections') ?? 10);
 const rounds = Number(argValue('--rounds') ?? 3);
 
-type Urls = { gateway: string; limited: string; cached: string; subgraph: string; baseline: string; baselineRubric: string; rubricSlug: string; stats: string };
+type Urls = {
+  gateway: string; limited: string; cached: string; subgraph: string; baseline: string; baselineRubric: string; rubricSlug: string;
+  baselineArticle: string; articleSlugs: string[]; articlesWithComments: number; stats: string;
+};
 type Result = { name: string; rps: number; p50: number; p99: number; sqlPerRequest: number | null; cpuMs: number };
 type Stats = { orm: number; baseline: number; cpuMicros: number };
-/** One page of the front end: its GraphQL request and the hand-written endpoint answering the same JSON. */
-type Page = { name: string; body: string; baseline: string };
+/**
+ * One page of the front end: its GraphQL requests (sent in turn, each connection going round
+ * them) and the hand-written endpoint answering the same JSON.
+ */
+type Page = { name: string; bodies: string[]; baseline: string };
 
 function startServers(env: NodeJS.ProcessEnv) {
   return startServerScript<Urls>('bench/bench-server.ts', {
@@ -42,8 +51,15 @@ async function stats(urls: Urls): Promise<Stats> {
   return (await fetch(urls.stats)).json() as Promise<Stats>;
 }
 
-async function load(name: string, url: string, body: string, urls: Urls, counter: 'orm' | 'baseline' | null, warmup = 2): Promise<Result> {
-  const opts = { url, method: 'POST' as const, body, headers: { 'content-type': 'application/json' }, connections };
+async function load(name: string, url: string, body: string | string[], urls: Urls, counter: 'orm' | 'baseline' | null, warmup = 2): Promise<Result> {
+  const bodies = typeof body === 'string' ? [body] : body;
+  const opts = {
+    url,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    connections,
+    ...(bodies.length === 1 ? { body: bodies[0] } : { requests: bodies.map((b) => ({ method: 'POST' as const, body: b })) }),
+  };
   await autocannon({ ...opts, duration: warmup });
   const before = await stats(urls);
   const result = await autocannon({ ...opts, duration });
@@ -61,13 +77,13 @@ async function post(url: string, body: string): Promise<unknown> {
   return res.json();
 }
 
-/** Median time of one request alone (no concurrency), over `n` requests after a warm-up. */
-async function singleRequestMs(url: string, body: string, n = 100): Promise<number> {
-  for (let i = 0; i < 20; i++) await post(url, body);
+/** Median time of one request alone (no concurrency), over `n` requests (going round `bodies`) after a warm-up. */
+async function singleRequestMs(url: string, bodies: string[], n = 100): Promise<number> {
+  for (let i = 0; i < 20; i++) await post(url, bodies[i % bodies.length]);
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();
-    await post(url, body);
+    await post(url, bodies[i % bodies.length]);
     times.push(performance.now() - t);
   }
   return times.sort((a, b) => a - b)[Math.floor(n / 2)];
@@ -98,10 +114,10 @@ async function comparePages(pages: Page[], urls: Urls): Promise<void> {
   for (let round = 1; round <= rounds; round++) {
     for (const page of pages) {
       const r = runs.get(page.name)!;
-      r.single.gateway.push(await singleRequestMs(urls.gateway, page.body));
-      r.single.baseline.push(await singleRequestMs(page.baseline, page.body));
-      r.gateway.push(await load(`${page.name}, gateway`, urls.gateway, page.body, urls, 'orm', 1));
-      r.baseline.push(await load(`${page.name}, baseline`, page.baseline, page.body, urls, 'baseline', 1));
+      r.single.gateway.push(await singleRequestMs(urls.gateway, page.bodies));
+      r.single.baseline.push(await singleRequestMs(page.baseline, page.bodies));
+      r.gateway.push(await load(`${page.name}, gateway`, urls.gateway, page.bodies, urls, 'orm', 1));
+      r.baseline.push(await load(`${page.name}, baseline`, page.baseline, page.bodies, urls, 'baseline', 1));
     }
     console.log(`round ${round}/${rounds} done`);
   }
@@ -118,21 +134,43 @@ async function comparePages(pages: Page[], urls: Urls): Promise<void> {
   }
 }
 
+/** Where two JSON values differ: one line per differing leaf, `path: gateway ≠ by hand`. */
+function differences(a: unknown, b: unknown, path = ''): string[] {
+  if (isDeepStrictEqual(a, b)) return [];
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`));
+  }
+  return [`${path}: ${JSON.stringify(a)?.slice(0, 200)} ≠ ${JSON.stringify(b)?.slice(0, 200)}`];
+}
+
+/** Every request of a page answers the same JSON through the gateway and by hand, else the run stops. */
+async function checkSameJson(page: Page, urls: Urls): Promise<void> {
+  for (const body of page.bodies) {
+    const [viaGateway, byHand] = await Promise.all([post(urls.gateway, body), post(page.baseline, body)]);
+    if (!isDeepStrictEqual(viaGateway, byHand)) {
+      for (const line of differences(viaGateway, byHand).slice(0, 10)) console.error(line);
+      throw new Error(`${page.name} page: the gateway and the hand-written endpoint answer different JSON for ${body.slice(-200)}`);
+    }
+  }
+  console.log(`same JSON — ${page.name} page, gateway vs hand-written: true (${page.bodies.length} request${page.bodies.length > 1 ? 's' : ''})`);
+}
+
 async function mainComparison(articles: number): Promise<void> {
   const env = await prepareData(articles);
   const { urls, child } = await startServers(env);
   try {
     const home = JSON.stringify({ query: HOME_PAGE_QUERY });
     const rubric = JSON.stringify({ query: RUBRIC_PAGE_QUERY, variables: { slug: urls.rubricSlug } });
+    const article = urls.articleSlugs.map((slug) => JSON.stringify({ query: ARTICLE_PAGE_QUERY, variables: { slug } }));
     const pages: Page[] = [
-      { name: 'home', body: home, baseline: urls.baseline },
-      { name: 'rubric', body: rubric, baseline: urls.baselineRubric },
+      { name: 'home', bodies: [home], baseline: urls.baseline },
+      { name: 'rubric', bodies: [rubric], baseline: urls.baselineRubric },
+      { name: 'article', bodies: article, baseline: urls.baselineArticle },
     ];
     console.log(`\n${articles} articles on ${process.env.DATABASE_URL ? 'MySQL' : 'SQLite'}, ${connections} connections, ${duration} s per scenario, ${rounds} rounds`);
-    for (const page of pages) {
-      const [viaGateway, byHand] = await Promise.all([post(urls.gateway, page.body), post(page.baseline, page.body)]);
-      console.log(`same JSON — ${page.name} page, gateway vs hand-written: ${isDeepStrictEqual(viaGateway, byHand)}`);
-    }
+    console.log(`article page: ${urls.articleSlugs.length} articles in turn, ${urls.articlesWithComments} of them with comments`);
+    for (const page of pages) await checkSameJson(page, urls);
     console.log(`same JSON — home page, gateway vs subgraph: ${isDeepStrictEqual(await post(urls.gateway, home), await post(urls.subgraph, home))}`);
     await comparePages(pages, urls);
     if (hasFlag('--pages-only')) return;

@@ -10,44 +10,16 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { argValue } from '../src/cli/args';
 import { prepareData, ROOT, run, startServerScript } from './bench-support';
+import { COMMON, corpusLists, percentile } from './search-word-lists';
 
 const articles = Number(argValue('--articles') ?? 100_000);
 const rounds = Number(argValue('--rounds') ?? 5);
 const mysqlServer = argValue('--mysql') ?? process.env.TEST_MYSQL_URL;
 const only = argValue('--only');
 
-/** The 20 most frequent French words of two letters or more (every French frequency list starts with them). */
-const COMMON = ['de', 'la', 'le', 'et', 'les', 'des', 'en', 'un', 'du', 'une', 'que', 'est', 'pour', 'qui', 'dans', 'par', 'plus', 'pas', 'au', 'sur'];
-
 const QUERY = `query($q: String!) { search(query: $q, first: 10) { totalCount nodes { id title path } } }`;
 
 type Urls = { gateway: string };
-
-/** Word lists drawn from the seeded index itself: its 20 most frequent words, 20 rare ones, 20 typed prefixes. */
-function corpusLists(dataDir: string): Record<string, string[]> {
-  // The driver itself (no TypeORM): a read of the FTS5 vocabulary, which TypeORM has no use for.
-  const Database = require('better-sqlite3');
-  const db = new Database(path.join(dataDir, 'editorial.sqlite'), { readonly: true });
-  try {
-    db.exec(`CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'article_search', 'row')`);
-    const byDoc = db.prepare(`SELECT term, doc FROM temp.v WHERE length(term) >= 2 ORDER BY doc DESC`).all() as Array<{ term: string; doc: number }>;
-    const pick = (rows: typeof byDoc, n: number) => rows.filter((_, i) => i % Math.max(1, Math.floor(rows.length / n)) === 0).slice(0, n).map((r) => r.term);
-    const rare = byDoc.filter((r) => r.doc >= 3 && r.doc <= 200 && /^[a-z]{4,}$/.test(r.term));
-    const mid = byDoc.filter((r) => r.doc > 200 && r.doc <= byDoc[0].doc / 4 && /^[a-z]{6,}$/.test(r.term));
-    return {
-      'corpus top 20': byDoc.slice(0, 20).map((r) => r.term),
-      'rare words (3-200 articles)': pick(rare, 20),
-      'typed prefixes (4 letters)': pick(mid, 20).map((w) => w.slice(0, 4)),
-      'two words': pick(mid, 20).map((w, i, all) => `${w} ${all[(i + 7) % all.length]}`),
-    };
-  } finally {
-    db.close();
-  }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function ask(url: string, q: string): Promise<{ ms: number; total: number; error?: string }> {
   const started = process.hrtime.bigint();
@@ -61,6 +33,7 @@ async function measure(engine: string, env: NodeJS.ProcessEnv, lists: Record<str
   const { urls, child } = await startServerScript<Urls>('bench/bench-server.ts', {
     ...env,
     NODE_ENV: 'production',
+    MAILER: 'none',
     AUTH_SECRET: env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
   });
   try {
@@ -69,20 +42,24 @@ async function measure(engine: string, env: NodeJS.ProcessEnv, lists: Record<str
     for (const [name, words] of Object.entries(lists)) {
       for (const w of words) await ask(urls.gateway, w);
       const times: number[] = [];
+      const slowest = new Map<string, number>();
       let hits = 0;
       const errors = new Map<string, number>();
       for (let r = 0; r < rounds; r++) {
         for (const w of words) {
           const res = await ask(urls.gateway, w);
           times.push(res.ms);
+          slowest.set(w, Math.max(slowest.get(w) ?? 0, res.ms));
           hits += res.total;
           if (res.error) errors.set(res.error, (errors.get(res.error) ?? 0) + 1);
         }
       }
       times.sort((a, b) => a - b);
       const errs = [...errors].map(([c, n]) => `${c}×${n}`).join(' ') || '-';
+      // Which words the slow requests were: a word slow every round is the plan, one slow once is the machine.
+      const worst = [...slowest].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([w, ms]) => `${w} ${ms.toFixed(0)}`).join(', ');
       console.log(
-        `${name.padEnd(30)} ${percentile(times, 50).toFixed(1).padStart(7)} ${percentile(times, 99).toFixed(1).padStart(7)} ${times[times.length - 1].toFixed(1).padStart(7)} ${(hits / times.length).toFixed(0).padStart(10)} ${errs}`,
+        `${name.padEnd(30)} ${percentile(times, 50).toFixed(1).padStart(7)} ${percentile(times, 99).toFixed(1).padStart(7)} ${times[times.length - 1].toFixed(1).padStart(7)} ${(hits / times.length).toFixed(0).padStart(10)} ${errs}  slowest: ${worst}`,
       );
     }
   } finally {
@@ -90,15 +67,31 @@ async function measure(engine: string, env: NodeJS.ProcessEnv, lists: Record<str
   }
 }
 
-/** A scratch database on the MySQL server, seeded once per size (reseeded when its article count differs). */
+/**
+ * Scratch databases on the MySQL server, one per subgraph (as a fleet deploys them), seeded once
+ * per size (reseeded when the article count differs).
+ */
 async function prepareMysql(server: string): Promise<NodeJS.ProcessEnv> {
-  const url = new URL(server);
-  url.pathname = `/search_bench_${articles}`;
-  const env = { ...process.env, SEED_DEMO: '0', PROGRESS: '1', DATABASE_URL: url.toString() };
+  const base = new URL(server);
+  const dbUrl = (suffix: string) => {
+    const url = new URL(base);
+    url.pathname = `/search_bench_${articles}${suffix}`;
+    return url.toString();
+  };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SEED_DEMO: '0',
+    PROGRESS: '1',
+    EDITORIAL_DATABASE_URL: dbUrl(''),
+    ACCOUNTS_DATABASE_URL: dbUrl('_accounts'),
+    DISCUSSION_DATABASE_URL: dbUrl('_discussion'),
+    AUDIENCE_DATABASE_URL: dbUrl('_audience'),
+  };
+  delete env.DATABASE_URL;
   const mysql = require('mysql2/promise') as typeof import('mysql2/promise');
   let seeded = false;
   try {
-    const conn = await mysql.createConnection({ uri: url.toString() });
+    const conn = await mysql.createConnection({ uri: dbUrl('') });
     const [rows] = (await conn.query('SELECT COUNT(*) AS n FROM article')) as unknown as [Array<{ n: number }>];
     seeded = Number(rows[0].n) === articles;
     await conn.end();
@@ -109,7 +102,7 @@ async function prepareMysql(server: string): Promise<NodeJS.ProcessEnv> {
     await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/seed.ts', '--articles', String(articles), '--reset'], env);
     // The seeder indexes in thousands of small transactions, which leaves InnoDB's full-text
     // index in as many small pieces; a bulk load in production is followed by the same rebuild.
-    const conn = await mysql.createConnection({ uri: url.toString() });
+    const conn = await mysql.createConnection({ uri: dbUrl('') });
     await conn.query('OPTIMIZE TABLE article_search');
     await conn.end();
   }

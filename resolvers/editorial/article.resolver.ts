@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Article } from '../../entities/editorial/article.entity';
 import { ListingKind } from '../../entities/editorial/article-listing.entity';
 import type { Author } from '../../entities/editorial/author.entity';
@@ -26,6 +27,7 @@ import { breadcrumbFor } from './breadcrumb';
 import { RubricType } from './rubric.type';
 import { TagType } from './tag.type';
 import { optionalId } from '../../src/graphql/ids';
+import { selectsField } from '../../src/graphql/selects-field';
 
 @Resolver(() => ArticleType)
 export class ArticleResolver {
@@ -36,9 +38,12 @@ export class ArticleResolver {
   }
 
   @Query(() => ArticleType, { nullable: true, description: 'One published article by slug or id; NOT_FOUND otherwise.' })
-  article(@Args() { slug, id }: ArticleLookupArgs, @Ctx() ctx: RequestContext): Promise<Article> {
+  article(@Args() { slug, id }: ArticleLookupArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Article> {
     if (!slug && !id) throw badInput('Give a slug or an id', { argument: 'slug' });
-    return this.reader(ctx).bySlugOrId(slug, optionalId(id, 'id'));
+    return this.reader(ctx).bySlugOrId(slug, optionalId(id, 'id'), {
+      withBody: selectsField(info, 'body'),
+      withTags: selectsField(info, 'tags') || selectsField(info, 'related'),
+    });
   }
 
   @Query(() => ArticleConnectionType, { description: 'Every published article, newest first.' })

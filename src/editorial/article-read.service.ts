@@ -34,15 +34,21 @@ export class ArticleReadService {
     return this.visible(await this.loaders.articleById.load(id));
   }
 
-  /** By current slug, else by a slug it used to have, else by id. */
-  async bySlugOrId(slug?: string | null, id?: number | null): Promise<Article> {
-    let article = slug ? await this.loaders.articleBySlug.load(slug) : id ? await this.loaders.articleById.load(id) : null;
+  /**
+   * By current slug, else by a slug it used to have, else by id. `withBody` reads the body in
+   * the same statement when the lookup is by current slug (an article page asks for both);
+   * `withTags` reads its tags with their join rows in one statement before returning.
+   */
+  async bySlugOrId(slug?: string | null, id?: number | null, options: { withBody?: boolean; withTags?: boolean } = {}): Promise<Article> {
+    const bySlug = options.withBody ? this.loaders.articleWithBodyBySlug : this.loaders.articleBySlug;
+    let article = slug ? await bySlug.load(slug) : id ? await this.loaders.articleById.load(id) : null;
     if (!article && slug) {
       const old = await this.rt.dataSource.getRepository(ArticleSlugHistory).findOneBy({ slug });
       if (old) article = await this.loaders.articleById.load(old.articleId);
     }
     const found = await this.visible(article);
     if (!found) throw notFound('Article', slug ? { slug } : { id });
+    if (options.withTags) await this.loaders.tagsByArticle.load(found.id);
     return found;
   }
 

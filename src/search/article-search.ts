@@ -16,6 +16,9 @@ export type SearchPage = { hits: SearchHit[]; total: number | null };
  */
 export const SEARCH_CANDIDATES = 1000;
 
+/** Words a prefix may stand for at most (the first ones in term order), on every engine. */
+export const MAX_PREFIX_EXPANSIONS = 30;
+
 /**
  * Added to the score of an article whose title holds a searched word, so title matches
  * always come first; relevance (integer, scaled by 10^6) orders within each tier.

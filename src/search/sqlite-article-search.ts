@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { placeholders, sqlDate, valuesPlaceholders } from '../db/sql-values';
-import { SEARCH_CANDIDATES, TITLE_TIER, type ArticleSearch, type SearchCursor, type SearchDocument, type SearchPage } from './article-search';
+import { MAX_PREFIX_EXPANSIONS, SEARCH_CANDIDATES, TITLE_TIER, type ArticleSearch, type SearchCursor, type SearchDocument, type SearchPage } from './article-search';
 import { rankedCountSql, rankedPageSql } from './ranked-page-sql';
 import { foldText } from './fold-text';
 import { FRENCH_STOPWORDS } from './french-stopwords';
@@ -8,15 +8,21 @@ import type { SearchQuery } from './search-query';
 
 type Db = DataSource | EntityManager;
 
-/** Words a prefix may stand for at most (the first ones in term order). */
-export const MAX_PREFIX_EXPANSIONS = 30;
-
 /**
  * Newest article ids a stop-word query looks at. `de` alone finds its candidates in the first
  * rows anyway; stop words that rarely meet (in a title, say) would otherwise walk their whole
  * doclists looking for more, so the walk stops here whatever the archive's size.
  */
 export const STOPWORD_WINDOW = 10 * SEARCH_CANDIDATES;
+
+/**
+ * Articles the words of a query may be found in, together, for bm25 to rank it. bm25 first
+ * counts every article holding each word (about 0.1 µs each here: `plusieurs`, in 63% of
+ * 100k articles, 7 ms; in 630k of 1M, 70 ms and more), so up to here ranking costs some 10 ms
+ * whatever the archive's size; a query past it is too common to rank and is ordered like a
+ * stop-word query: title matches first, then the newest.
+ */
+export const MAX_RANKED_DOCUMENTS = 100 * SEARCH_CANDIDATES;
 
 /** A word as an FTS5 string: folded words hold only letters and digits, the doubling is defence in depth. */
 const phrase = (word: string) => `"${word.replace(/"/g, '""')}"`;
@@ -31,6 +37,9 @@ const phrase = (word: string) => `"${word.replace(/"/g, '""')}"`;
  * published articles and run the MATCH once per article, which made a common word take minutes).
  */
 export class SqliteArticleSearch implements ArticleSearch {
+  /** `maxRankedDocuments`: MAX_RANKED_DOCUMENTS unless given (tests lower it to reach the other plan). */
+  constructor(private readonly options: { maxRankedDocuments?: number } = {}) {}
+
   /** Data sources whose connection has the vocabulary table (a temp table lives as long as the connection). */
   private readonly withVocabulary = new WeakSet<object>();
 
@@ -80,7 +89,8 @@ export class SqliteArticleSearch implements ArticleSearch {
   /**
    * The subquery of ranked candidate ids (`id`, `score`), or null when nothing can match.
    * Significant words: bm25 over the newest matches, plus TITLE_TIER when the title holds one
-   * of the words (bm25 weighted on the title alone is non-zero exactly then). Stop words only:
+   * of the words (bm25 weighted on the title alone is non-zero exactly then); past
+   * MAX_RANKED_DOCUMENTS, the newest matches, title matches first, without bm25. Stop words only:
    * no ranking at all (bm25 would first count every document holding `de`, a full doclist
    * scan); the newest matches in titles come first, then the newest anywhere.
    */
@@ -97,20 +107,44 @@ export class SqliteArticleSearch implements ArticleSearch {
         params: [`{title} : (${match})`, match],
       };
     }
-    const parts = query.words.map(phrase);
+    const groups = query.words.map(phrase);
     if (query.prefix) {
       const expansions = await this.expand(db, query.prefix);
       if (!expansions.length) return null;
-      parts.push(`(${expansions.map(phrase).join(' OR ')})`);
+      groups.push(`(${expansions.map(phrase).join(' OR ')})`);
     }
-    if (!parts.length) return null;
+    if (!groups.length) return null;
+    const match = groups.join(' AND ');
+    if (await this.pastBudget(db, groups)) {
+      // The newest matches; those whose title holds one of the words come first. A title
+      // match among them is one of the newest title matches at or above the oldest of them,
+      // which FTS5 finds by walking the doclists between those two rowids only.
+      return {
+        sql: `WITH newest AS (SELECT rowid AS id FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES})
+              SELECT id, CASE WHEN id IN (
+                SELECT rowid FROM article_search WHERE article_search MATCH ? AND rowid >= (SELECT MIN(id) FROM newest)
+              ) THEN ${TITLE_TIER} ELSE 0 END AS score FROM newest`,
+        params: [match, `({title} : (${groups.join(' OR ')})) AND (${match})`],
+      };
+    }
     return {
       sql: `SELECT rowid AS id,
               (CASE WHEN bm25(article_search, 1.0, 0.0, 0.0) < 0 THEN ${TITLE_TIER} ELSE 0 END)
               + CAST(ROUND(-bm25(article_search, 10.0, 4.0, 1.0) * 1000000) AS INTEGER) AS score
             FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES}`,
-      params: [parts.join(' AND ')],
+      params: [match],
     };
+  }
+
+  /** Whether the groups' articles, counted lazily (each doclist walk stops at the budget), are more than bm25 may rank. */
+  private async pastBudget(db: Db, groups: string[]): Promise<boolean> {
+    const budget = this.options.maxRankedDocuments ?? MAX_RANKED_DOCUMENTS;
+    if (!Number.isFinite(budget)) return false;
+    const counts: Array<Record<string, number>> = await db.query(
+      `SELECT ${groups.map((_, i) => `(SELECT COUNT(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ${budget + 1})) AS n${i}`).join(', ')}`,
+      groups,
+    );
+    return groups.reduce((sum, _, i) => sum + Number(counts[0][`n${i}`]), 0) > budget;
   }
 
   /**

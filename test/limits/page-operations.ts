@@ -2,9 +2,10 @@
  * The operations a web front end and the editors' admin send, as the limits must let them
  * through. The firsthour lane's examples/*.graphql are to replace these once merged.
  */
+import { ARTICLE_PAGE_QUERY } from '../../bench/article-page.query';
 import { HOME_PAGE_QUERY } from '../../bench/home-page.query';
 
-export { HOME_PAGE_QUERY };
+export { ARTICLE_PAGE_QUERY, HOME_PAGE_QUERY };
 
 const CARD = `fragment Card on Article {
   id title slug kicker standfirst publishedAt path
@@ -14,44 +15,6 @@ const CARD = `fragment Card on Article {
   rubric { name breadcrumb { name path } }
   commentCount
 }`;
-
-/** An article page: the article, its comments (10 roots, 5 replies each), related articles. */
-export const ARTICLE_PAGE_QUERY = `query ArticlePage($slug: String!) {
-  article(slug: $slug) {
-    id title kicker standfirst publishedAt updatedAt path canonicalUrl language
-    seo { metaTitle metaDescription }
-    heroImage { altText credit caption rendition(name: HERO) { url width height } }
-    body {
-      __typename
-      ... on ParagraphBlock { text }
-      ... on HeadingBlock { text level }
-      ... on QuoteBlock { text attribution }
-      ... on ImageBlock { caption image { altText rendition(name: CARD) { url width height } } }
-      ... on EmbedBlock { provider url caption }
-      ... on ListBlock { ordered items }
-    }
-    breadcrumb { name path }
-    authors { name path }
-    tags { name path }
-    corrections { text createdAt }
-    readingTime { label }
-    viewCount
-    commentCount
-    commentsOpen
-    comments(first: 10) {
-      pageInfo { hasNextPage endCursor }
-      edges {
-        node {
-          id body createdAt likeCount replyCount removed author { displayName }
-          guestName
-          replies(first: 5) { nodes { id body createdAt likeCount removed author { displayName } guestName } }
-        }
-      }
-    }
-    related(first: 4) { ...Card }
-  }
-}
-${CARD}`;
 
 /** A rubric page: its header and 30 cards. */
 export const RUBRIC_PAGE_QUERY = `query RubricPage($slug: String!) {

@@ -1,6 +1,7 @@
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
+import type { ArticleSearch, SearchCursor } from '../../src/search/article-search';
 import { MysqlArticleSearch } from '../../src/search/mysql-article-search';
 import { SqliteArticleSearch } from '../../src/search/sqlite-article-search';
 import { parseSearchQuery } from '../../src/search/search-query';
@@ -146,7 +147,7 @@ describe.each(backends())('search driven by the full-text index (%s)', (backend)
         expect(details.findIndex((d) => d.startsWith('SCAN c'))).toBeGreaterThan(-1);
         expect(details.findIndex((d) => d.startsWith('SCAN c'))).toBeLessThan(details.indexOf('SEARCH a USING INTEGER PRIMARY KEY (rowid=?)'));
       } else {
-        const statement = new MysqlArticleSearch().searchSql(ds, query, 10, null, new Date())!;
+        const statement = (await new MysqlArticleSearch().searchSql(ds, query, 10, null, new Date()))!;
         const plan: Array<{ id: string; select_type: string; table: string; type: string; key: string | null }> = await ds.query(`EXPLAIN ${statement.sql}`, statement.params);
         // The candidates' derived table comes first, then each article by primary key…
         const article = plan.findIndex((p) => p.table === 'a');
@@ -162,7 +163,86 @@ describe.each(backends())('search driven by the full-text index (%s)', (backend)
     }
   });
 
+  it('ranks a query past the ranking budget like a stop-word query: title first, then the newest', async () => {
+    // A budget of 2 makes "zorglub" (5 articles) one of the words too common to rank.
+    const frequent: ArticleSearch = backend === 'sqlite' ? new SqliteArticleSearch({ maxRankedDocuments: 2 }) : new MysqlArticleSearch({ maxRankedPostings: 2 });
+    const query = parseSearchQuery('zorglub');
+    const page = await frequent.search(ds, query, 10, null, new Date());
+    expect(page.hits.map((h) => h.articleId)).toEqual([inTitle, ...[...inBody].sort((a, b) => b - a)]);
+    expect(page.total).toBe(5);
+    const seen: number[] = [];
+    let after: SearchCursor | null = null;
+    for (let i = 0; i < 5 && seen.length < 5; i++) {
+      const next = await frequent.search(ds, query, 2, after, new Date());
+      seen.push(...next.hits.map((h) => h.articleId));
+      const last = next.hits[next.hits.length - 1];
+      after = { score: last.score, id: last.articleId };
+    }
+    expect(seen).toEqual(page.hits.map((h) => h.articleId));
+    expect(await frequent.count(ds, query, new Date())).toBe(5);
+    // Two words both past the budget: every article holds both (the standfirst), none has both in
+    // a title on MySQL and all have one on SQLite, so either way the newest come first.
+    const both = await frequent.search(ds, parseSearchQuery('zorglub vallee'), 10, null, new Date());
+    expect(both.hits.map((h) => h.articleId)).toEqual([inTitle, ...inBody].sort((a, b) => b - a));
+    // A prefix too: the title match first.
+    expect((await frequent.search(ds, parseSearchQuery('montagnes zorgl'), 10, null, new Date())).hits.map((h) => h.articleId)).toEqual([inTitle]);
+  });
+
   if (backend === 'mysql') {
+    it('takes the newest matches of a word past the ranking budget from the postings, title first, then the newest', async () => {
+      // A budget of 2 postings makes "zorglub" (5 articles) one of the frequent words.
+      const frequent = new MysqlArticleSearch({ maxRankedPostings: 2 });
+      const query = parseSearchQuery('zorglub');
+      const statement = (await frequent.searchSql(ds, query, 10, null, new Date()))!;
+      const plan: Array<{ table: string; type: string; key: string | null }> = await ds.query(`EXPLAIN ${statement.sql}`, statement.params);
+      expect(plan.some((p) => p.type === 'fulltext')).toBe(false);
+      expect(plan.find((p) => p.table === 'p')).toMatchObject({ key: 'PRIMARY' });
+      const page = await frequent.search(ds, query, 10, null, new Date());
+      expect(page.hits.map((h) => h.articleId)).toEqual([inTitle, ...[...inBody].sort((a, b) => b - a)]);
+      expect(page.total).toBe(5);
+      // Paging two at a time reaches the same order without gaps.
+      const seen: number[] = [];
+      let after: SearchCursor | null = null;
+      for (let i = 0; i < 5 && seen.length < 5; i++) {
+        const next = await frequent.search(ds, query, 2, after, new Date());
+        seen.push(...next.hits.map((h) => h.articleId));
+        const last = next.hits[next.hits.length - 1];
+        after = { score: last.score, id: last.articleId };
+      }
+      expect(seen).toEqual(page.hits.map((h) => h.articleId));
+      // Under the budget the same query is ranked by InnoDB, and finds the same articles.
+      const ranked = await new MysqlArticleSearch().search(ds, query, 10, null, new Date());
+      expect(new Set(ranked.hits.map((h) => h.articleId))).toEqual(new Set(page.hits.map((h) => h.articleId)));
+    });
+
+    it('bounds a prefix to the indexed words it stands for, on both plans', async () => {
+      for (const search of [new MysqlArticleSearch(), new MysqlArticleSearch({ maxRankedPostings: 2 })]) {
+        const page = await search.search(ds, parseSearchQuery('montagnes zorgl'), 10, null, new Date());
+        expect(page.hits.map((h) => h.articleId)).toEqual([inTitle]);
+      }
+    });
+
+    it('writes, replaces and removes postings with the article, in the same transaction', async () => {
+      const search = new MysqlArticleSearch();
+      const terms = async (id: number) =>
+        (await ds.query('SELECT term FROM article_search_posting WHERE articleId = ? ORDER BY term', [id])).map((r: { term: string }) => r.term);
+      const id = 900_001;
+      await ds.transaction((m) => search.index(m, [{ articleId: id, title: 'Les Écureuils', standfirst: 'de la forêt', body: 'écureuils grimpeurs' }]));
+      expect(await terms(id)).toEqual(['ecureuils', 'foret', 'grimpeurs']);
+      await ds.transaction((m) => search.index(m, [{ articleId: id, title: 'Les marmottes', standfirst: '', body: '' }]));
+      expect(await terms(id)).toEqual(['marmottes']);
+      await expect(
+        ds.transaction(async (m) => {
+          await search.remove(m, [id]);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await terms(id)).toEqual(['marmottes']);
+      await ds.transaction((m) => search.remove(m, [id]));
+      expect(await terms(id)).toEqual([]);
+      expect(await ds.query('SELECT articleId FROM article_search WHERE articleId = ?', [id])).toEqual([]);
+    });
+
     it('stops a search at its statement time limit with SEARCH_TIMEOUT, not a 500', async () => {
       const url = (ds.options as { url: string }).url;
       const locker = await mysql.createConnection({ uri: url });

@@ -6,6 +6,7 @@ import { ArticleBodyTable1795914840082 } from './1795914840082-article-body-tabl
 import { ArticleTrashAndEmbargoLift1796027299523 } from './1796027299523-article-trash-and-embargo-lift';
 import { EventOutbox1796028326661 } from './1796028326661-event-outbox';
 import { SearchDocId1796028570982 } from './1796028570982-search-doc-id';
+import { SearchPostings1796037417209 } from './1796037417209-search-postings';
 import { OutboxTableName1796038569049 } from './1796038569049-outbox-table-name';
 
 export const migrations = [
@@ -16,5 +17,6 @@ export const migrations = [
   ArticleTrashAndEmbargoLift1796027299523,
   EventOutbox1796028326661,
   SearchDocId1796028570982,
+  SearchPostings1796037417209,
   OutboxTableName1796038569049,
 ];
