@@ -5,8 +5,8 @@
  * and through Apollo Server with the gateway (adds parsing, planning, the fetch, result
  * shaping); then the hand-written baselines. Prints CPU ms per operation, the steadiest figure
  * on a shared machine. For a CPU profile of either, run it under `node --cpu-prof`.
- *   npm run bench:in-process -- --articles 10000 --n 1000 [--only subgraph|gateway|hand]
- * (`--only` runs one of the three, so that a profile shows that one alone.)
+ *   npm run bench:in-process -- --articles 10000 --n 1000 [--only subgraph|gateway|hand] [--page home|rubric]
+ * (`--only` runs one of the three, `--page` one of the pages, so that a profile shows that one alone.)
  */
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
@@ -28,6 +28,7 @@ import { RUBRIC_PAGE_QUERY } from './rubric-page.query';
 
 const n = Number(argValue('--n') ?? 1000);
 const only = argValue('--only');
+const onlyPage = argValue('--page');
 
 async function cpuPerOp(name: string, run: () => Promise<unknown>): Promise<number> {
   if (only && only !== name) return NaN;
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     { name: 'rubric', query: RUBRIC_PAGE_QUERY, variables: { slug }, byHand: () => rubric.render(slug) },
   ];
   console.log(`CPU ms per operation, ${n} operations each`);
-  for (const page of pages) {
+  for (const page of pages.filter((p) => !onlyPage || p.name === onlyPage)) {
     const document = parse(page.query);
     const subgraph = await cpuPerOp('subgraph', async () =>
       execute({ schema: schemas.editorial, document, variableValues: page.variables, contextValue: await createRequestContext({}) }),
