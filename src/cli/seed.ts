@@ -12,12 +12,18 @@ import { closeDatabases, openDatabases } from '../app/open-databases';
 import { seedDiscussionDemo } from '../seed/discussion-seeder';
 import { seedAudienceDemo } from '../seed/audience-seeder';
 import { seedEditorial } from '../seed/editorial-seeder';
+import type { DataSource } from 'typeorm';
+import { isMysql } from '../db/data-source';
 import { resetTables } from '../seed/reset-tables';
 import { subgraphList } from '../subgraphs/subgraph-modules';
 import { argValue, hasFlag } from './args';
 
 /** Tables of a subgraph that no entity describes (the search index). */
-const EXTRA_TABLES: Record<string, string[]> = { editorial: ['article_search'] };
+/** Tables the migrations create without an entity: the search index, and on MySQL its postings. */
+function extraTables(name: string, ds: DataSource): string[] {
+  if (name !== 'editorial') return [];
+  return isMysql(ds) ? ['article_search', 'article_search_posting'] : ['article_search'];
+}
 
 async function main(): Promise<void> {
   const articles = Number(argValue('--articles') ?? 600);
@@ -31,7 +37,7 @@ async function main(): Promise<void> {
     const [{ n }] = await editorial.query('SELECT COUNT(*) AS n FROM rubric');
     if (Number(n) > 0) {
       if (!hasFlag('--reset')) throw new Error('The editorial database is not empty: pass --reset to replace the content of every subgraph');
-      for (const mod of modules) await resetTables(dataSources.get(mod.name)!, EXTRA_TABLES[mod.name] ?? []);
+      for (const mod of modules) await resetTables(dataSources.get(mod.name)!, extraTables(mod.name, dataSources.get(mod.name)!));
     }
     const started = Date.now();
     await seedEditorial(editorial, { articles, seed, paragraphs, progress: true });
