@@ -5,8 +5,8 @@
  * and through Apollo Server with the gateway (adds parsing, planning, the fetch, result
  * shaping); then the hand-written baselines. Prints CPU ms per operation, the steadiest figure
  * on a shared machine. For a CPU profile of either, run it under `node --cpu-prof`.
- *   npm run bench:in-process -- --articles 10000 --n 1000 [--only subgraph|gateway|hand]
- * (`--only` runs one of the three, so that a profile shows that one alone.)
+ *   npm run bench:in-process -- --articles 10000 --n 1000 [--only subgraph|gateway|hand] [--page home|rubric]
+ * (`--only` runs one of the three, `--page` one of the pages, so that a profile shows that one alone.)
  */
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
@@ -15,6 +15,7 @@ import { execute, parse, type GraphQLSchema } from 'graphql';
 import { openDatabases } from '../src/app/open-databases';
 import { argValue } from '../src/cli/args';
 import { createRequestContext, type RequestContext } from '../src/context/request-context';
+import { createEventChannels } from '../src/events/event-channels';
 import { createGateway } from '../src/gateway/create-gateway';
 import { subgraphList } from '../src/subgraphs/subgraph-modules';
 import { NO_PEERS } from '../src/subgraphs/subgraph-peers';
@@ -27,6 +28,7 @@ import { RUBRIC_PAGE_QUERY } from './rubric-page.query';
 
 const n = Number(argValue('--n') ?? 1000);
 const only = argValue('--only');
+const onlyPage = argValue('--page');
 
 async function cpuPerOp(name: string, run: () => Promise<unknown>): Promise<number> {
   if (only && only !== name) return NaN;
@@ -42,7 +44,9 @@ async function main(): Promise<void> {
   const modules = subgraphList();
   const dataSources = await openDatabases(modules);
   const schemas: Record<string, GraphQLSchema> = {};
-  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, {}, NO_PEERS)).schema;
+  // The process's event channels, as the server has them (the rubric tree is kept between requests only when they are given).
+  const events = await createEventChannels({});
+  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, { events }, NO_PEERS)).schema;
   const apollo = new ApolloServer<RequestContext>({ gateway: createGateway({ localSchemas: schemas }), plugins: [ApolloServerPluginCacheControlDisabled()] });
   await apollo.start();
   const sql = new BaselineSql(dataSources.get('editorial')!);
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
     { name: 'rubric', query: RUBRIC_PAGE_QUERY, variables: { slug }, byHand: () => rubric.render(slug) },
   ];
   console.log(`CPU ms per operation, ${n} operations each`);
-  for (const page of pages) {
+  for (const page of pages.filter((p) => !onlyPage || p.name === onlyPage)) {
     const document = parse(page.query);
     const subgraph = await cpuPerOp('subgraph', async () =>
       execute({ schema: schemas.editorial, document, variableValues: page.variables, contextValue: await createRequestContext({}) }),

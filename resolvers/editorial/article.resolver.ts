@@ -95,11 +95,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => [AuthorType], { description: 'Bylines in order.' })
-  async authors(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<Author[]> {
-    const loaders = this.rt.loaders(ctx);
-    const ids = await loaders.authorIdsByArticle.load(article.id);
-    const rows = await loaders.authorById.loadMany(ids);
-    return rows.filter((a): a is Author => Boolean(a) && !(a instanceof Error));
+  authors(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<Author[]> {
+    return this.rt.loaders(ctx).authorsByArticle.load(article.id);
   }
 
   @FieldResolver(() => [TagType])

@@ -100,13 +100,22 @@ export const editorialSubgraph: SubgraphModule<'editorial'> = {
   seedDemo: seedEditorialDemo,
   startJobs: (dataSource, events) => startScheduler(dataSource, { bus: events.bus }),
   async start(dataSource, config) {
-    const runtime = new EditorialRuntime(dataSource, config.env ?? process.env, batchSizeObserver(config.metrics));
+    const runtime = new EditorialRuntime(dataSource, config.env ?? process.env, batchSizeObserver(config.metrics), config.events?.bus);
     const schema = await buildFederatedSchema({
       resolvers,
       construct: (cls) => new (cls as new (rt: EditorialRuntime) => unknown)(runtime),
       referenceResolvers: editorialReferenceResolvers(runtime),
     });
     const relay = await startOutboxRelay(dataSource, 'editorial', config);
-    return { runtime, schema, routes: {}, outbox: relay.outbox, stop: relay.stop };
+    return {
+      runtime,
+      schema,
+      routes: {},
+      outbox: relay.outbox,
+      async stop() {
+        runtime.rubricTrees?.close();
+        await relay.stop();
+      },
+    };
   },
 };

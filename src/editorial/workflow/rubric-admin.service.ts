@@ -105,11 +105,14 @@ export class RubricAdminService {
   }
 
   private async write(fn: (m: EntityManager) => Promise<Rubric>, id: number): Promise<Rubric> {
-    return this.rt.dataSource.transaction(async (m) => {
+    const written = await this.rt.dataSource.transaction(async (m) => {
       const rubric = await fn(m);
       await recordEvent(m, { type: 'rubric.changed', rubricId: id || rubric.id });
       return rubric;
     });
+    // This process reads the new tree at once; the others drop theirs when the event reaches them.
+    this.rt.rubricTrees?.drop();
+    return written;
   }
 
   private async load(m: EntityManager, id: number): Promise<Rubric> {
