@@ -1,15 +1,14 @@
+import { CARD_FRAGMENT } from './home-page.query';
+
 /**
  * The related-article card of the article page: the `Card` of the other pages with its
  * comment count (the page's "Continuer la lecture" shows it).
  */
 export const RELATED_CARD_FRAGMENT = `fragment RelatedCard on Article {
-  id title slug kicker standfirst publishedAt path
-  readingTime { label }
-  heroImage { altText rendition(name: CARD) { url width height } }
-  authors { name path }
-  rubric { name breadcrumb { name path } }
+  ...Card
   commentCount
-}`;
+}
+${CARD_FRAGMENT}`;
 
 /**
  * An article page as the front end asks for it: the article, its share links, its first ten

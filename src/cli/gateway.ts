@@ -19,6 +19,7 @@ import { ideModeFromEnv } from '../ide/ide-mode';
 import { ideServerOptions } from '../ide/ide-server-options';
 import { metricsEnabled, ProcessMetrics } from '../observability/process-metrics';
 import { startTracing } from '../observability/tracing';
+import { exitAfterDrain } from './graceful-exit';
 
 async function main(): Promise<void> {
   checkSettings();
@@ -53,14 +54,7 @@ async function main(): Promise<void> {
   console.log(`Gateway ready at http://localhost:${server.port}/graphql`);
   if (mode !== 'off') console.log(`GraphQL IDE at http://localhost:${server.port}/ide${mode === 'staff' ? ' (staff sign-in)' : ''}`);
   // Graceful drain: no new connections, requests in flight finish (10 s at most), their spans are exported, then exit.
-  const shutdown = () =>
-    void server
-      .stop()
-      .then(() => events.close())
-      .then(() => tracing?.shutdown())
-      .then(() => process.exit(0));
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  exitAfterDrain([() => server.stop(), () => events.close(), () => tracing?.shutdown()]);
 }
 
 main().catch(exitOnStartFailure);

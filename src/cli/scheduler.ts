@@ -13,6 +13,7 @@ import { createEventChannels } from '../events/event-channels';
 import { EventOutbox } from '../events/event-outbox';
 import { editorialSubgraph } from '../subgraphs/editorial.subgraph';
 import { argValue, hasFlag } from './args';
+import { exitAfterDrain } from './graceful-exit';
 
 async function main(): Promise<void> {
   const dataSources = await openDatabases([editorialSubgraph]);
@@ -28,16 +29,7 @@ async function main(): Promise<void> {
   const relay = new EventOutbox(ds, 'editorial', events.transport);
   relay.start();
   const stop = startScheduler(ds, { bus: events.bus });
-  const shutdown = () => {
-    stop();
-    void relay
-      .stop()
-      .then(() => events.close())
-      .then(() => closeDatabases(dataSources))
-      .then(() => process.exit(0));
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  exitAfterDrain([stop, () => relay.stop(), () => events.close(), () => closeDatabases(dataSources)]);
   setInterval(() => undefined, 1 << 30);
 }
 

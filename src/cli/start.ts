@@ -13,6 +13,7 @@ import { exitOnStartFailure } from './start-failure';
 import { ideModeFromEnv } from '../ide/ide-mode';
 import { createDemoStaffAccounts, formatDemoStaffAccounts } from '../seed/staff-accounts';
 import { startTracing } from '../observability/tracing';
+import { exitAfterDrain } from './graceful-exit';
 
 async function main(): Promise<void> {
   checkSettings();
@@ -39,14 +40,7 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
   // Graceful drain: no new connections, requests in flight finish (10 s at most), then jobs and databases close.
-  const shutdown = async (signal: string) => {
-    console.log(`${signal}: shutting down`);
-    await app.stop();
-    await tracing?.shutdown();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  exitAfterDrain([() => app.stop(), () => tracing?.shutdown()]);
 }
 
 main().catch(exitOnStartFailure);

@@ -19,6 +19,7 @@ import { exitOnStartFailure } from './start-failure';
 import { metricsEnabled, ProcessMetrics } from '../observability/process-metrics';
 import { sqlCounter } from '../db/sql-counter';
 import { startTracing } from '../observability/tracing';
+import { exitAfterDrain } from './graceful-exit';
 
 async function main(): Promise<void> {
   checkSettings();
@@ -50,14 +51,7 @@ async function main(): Promise<void> {
   if (process.env.JOBS !== '0') mod.startJobs?.(dataSources.get(name)!, events);
   console.log(`Subgraph ${name} ready at http://localhost:${server.port}/graphql`);
   // Graceful drain: no new connections, requests in flight finish (10 s at most), then buffers and spans flush and exit.
-  const shutdown = () =>
-    void server
-      .stop()
-      .then(() => events.close())
-      .then(() => tracing?.shutdown())
-      .then(() => process.exit(0));
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  exitAfterDrain([() => server.stop(), () => events.close(), () => tracing?.shutdown()]);
 }
 
 main().catch(exitOnStartFailure);

@@ -2,19 +2,13 @@
  * The operations a web front end and the editors' admin send, as the limits must let them
  * through. The firsthour lane's examples/*.graphql are to replace these once merged.
  */
-import { ARTICLE_PAGE_QUERY } from '../../bench/article-page.query';
+import { ARTICLE_PAGE_QUERY, RELATED_CARD_FRAGMENT } from '../../bench/article-page.query';
 import { HOME_PAGE_QUERY } from '../../bench/home-page.query';
 
 export { ARTICLE_PAGE_QUERY, HOME_PAGE_QUERY };
 
-const CARD = `fragment Card on Article {
-  id title slug kicker standfirst publishedAt path
-  readingTime { label }
-  heroImage { altText rendition(name: CARD) { url width height } }
-  authors { name path }
-  rubric { name breadcrumb { name path } }
-  commentCount
-}`;
+/** The card with its comment count, as the rubric and search pages show it. */
+const CARD = RELATED_CARD_FRAGMENT;
 
 /** A rubric page: its header and 30 cards. */
 export const RUBRIC_PAGE_QUERY = `query RubricPage($slug: String!) {
@@ -22,7 +16,7 @@ export const RUBRIC_PAGE_QUERY = `query RubricPage($slug: String!) {
     id name description path
     breadcrumb { name path }
     children { name path }
-    articles(first: 30) { pageInfo { hasNextPage endCursor } edges { node { ...Card } } }
+    articles(first: 30) { pageInfo { hasNextPage endCursor } edges { node { ...RelatedCard } } }
   }
 }
 ${CARD}`;
@@ -32,7 +26,7 @@ export const SEARCH_PAGE_QUERY = `query SearchPage($query: String!, $after: Stri
   search(query: $query, first: 20, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    nodes { ...Card }
+    nodes { ...RelatedCard }
   }
 }
 ${CARD}`;
