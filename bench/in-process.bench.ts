@@ -22,7 +22,7 @@ import { NO_PEERS } from '../src/subgraphs/subgraph-peers';
 import { BaselineHomePage } from './baseline-home-page';
 import { BaselineRubricPage } from './baseline-rubric-page';
 import { BaselineSql } from './baseline-sql';
-import { prepareData } from './bench-support';
+import { cpuMsPerRun, prepareData } from './bench-support';
 import { HOME_PAGE_QUERY } from './home-page.query';
 import { RUBRIC_PAGE_QUERY } from './rubric-page.query';
 
@@ -33,10 +33,7 @@ const onlyPage = argValue('--page');
 async function cpuPerOp(name: string, run: () => Promise<unknown>): Promise<number> {
   if (only && only !== name) return NaN;
   for (let i = 0; i < Math.min(200, n); i++) await run();
-  const start = process.cpuUsage();
-  for (let i = 0; i < n; i++) await run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000 / n;
+  return cpuMsPerRun(n, run);
 }
 
 async function main(): Promise<void> {

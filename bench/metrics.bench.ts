@@ -19,18 +19,11 @@ import { metricsPlugin } from '../src/observability/metrics.plugin';
 import { batchSizeObserver, ProcessMetrics } from '../src/observability/process-metrics';
 import { subgraphList } from '../src/subgraphs/subgraph-modules';
 import { NO_PEERS } from '../src/subgraphs/subgraph-peers';
-import { prepareData } from './bench-support';
+import { cpuMsPerRun, prepareData } from './bench-support';
 import { HOME_PAGE_QUERY } from './home-page.query';
 
 const n = Number(argValue('--n') ?? 500);
 const rounds = Number(argValue('--rounds') ?? 3);
-
-async function cpuMsPer(count: number, run: () => Promise<unknown>): Promise<number> {
-  const start = process.cpuUsage();
-  for (let i = 0; i < count; i++) await run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000 / count;
-}
 
 async function main(): Promise<void> {
   Object.assign(process.env, await prepareData(Number(argValue('--articles') ?? 10_000)));
@@ -63,8 +56,8 @@ async function main(): Promise<void> {
   let off = 0;
   let on = 0;
   for (let round = 0; round < rounds; round++) {
-    off += await cpuMsPer(n, without);
-    on += await cpuMsPer(n, withMetrics);
+    off += await cpuMsPerRun(n, without);
+    on += await cpuMsPerRun(n, withMetrics);
   }
   off /= rounds;
   on /= rounds;
@@ -78,12 +71,12 @@ async function main(): Promise<void> {
     await listener.willSendResponse!(rc);
   };
   for (let i = 0; i < 5_000; i++) await hooks();
-  const hooksMs = await cpuMsPer(100_000, hooks);
+  const hooksMs = await cpuMsPerRun(100_000, hooks);
   const observe = batchSizeObserver(metrics)!;
-  const observeMs = await cpuMsPer(100_000, async () => observe(12));
+  const observeMs = await cpuMsPerRun(100_000, async () => observe(12));
   console.log(`plugin hooks ${(hooksMs * 1000).toFixed(2)} µs per request; one batch-size observation ${(observeMs * 1000).toFixed(2)} µs (with the await of this loop)`);
   const scrapes = 200;
-  const scrape = await cpuMsPer(scrapes, () => metrics.scrape());
+  const scrape = await cpuMsPerRun(scrapes, () => metrics.scrape());
   console.log(`one /metrics scrape (registry text and two outbox counts): ${scrape.toFixed(2)} CPU ms, ${(await metrics.scrape()).length} bytes`);
   process.exit(0);
 }

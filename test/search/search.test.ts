@@ -4,7 +4,7 @@ import { createDataSource } from '../../src/db/data-source';
 import type { ArticleSearch, SearchCursor } from '../../src/search/article-search';
 import { MysqlArticleSearch } from '../../src/search/mysql-article-search';
 import { SqliteArticleSearch } from '../../src/search/sqlite-article-search';
-import { parseSearchQuery } from '../../src/search/search-query';
+import { parseSearchQuery, type SearchQuery } from '../../src/search/search-query';
 import { editorialSubgraph } from '../../src/subgraphs/editorial.subgraph';
 import { backends, scratchTargets } from '../support/backends';
 import { gql } from '../support/graphql-client';
@@ -21,6 +21,19 @@ describe.each(backends())('search driven by the full-text index (%s)', (backend)
   let ds: DataSource;
   let inTitle: number;
   let inBody: number[];
+
+  /** The ids `search` hands out two at a time, each page after the last one's cursor. */
+  const pagedTwoByTwo = async (search: ArticleSearch, query: SearchQuery, total: number): Promise<number[]> => {
+    const seen: number[] = [];
+    let after: SearchCursor | null = null;
+    for (let i = 0; i < total && seen.length < total; i++) {
+      const next = await search.search(ds, query, 2, after, new Date());
+      seen.push(...next.hits.map((h) => h.articleId));
+      const last = next.hits[next.hits.length - 1];
+      after = { score: last.score, id: last.articleId };
+    }
+    return seen;
+  };
 
   beforeAll(async () => {
     fx = await startNewsroomFixture(backend, 'search', 240);
@@ -170,15 +183,7 @@ describe.each(backends())('search driven by the full-text index (%s)', (backend)
     const page = await frequent.search(ds, query, 10, null, new Date());
     expect(page.hits.map((h) => h.articleId)).toEqual([inTitle, ...[...inBody].sort((a, b) => b - a)]);
     expect(page.total).toBe(5);
-    const seen: number[] = [];
-    let after: SearchCursor | null = null;
-    for (let i = 0; i < 5 && seen.length < 5; i++) {
-      const next = await frequent.search(ds, query, 2, after, new Date());
-      seen.push(...next.hits.map((h) => h.articleId));
-      const last = next.hits[next.hits.length - 1];
-      after = { score: last.score, id: last.articleId };
-    }
-    expect(seen).toEqual(page.hits.map((h) => h.articleId));
+    expect(await pagedTwoByTwo(frequent, query, 5)).toEqual(page.hits.map((h) => h.articleId));
     expect(await frequent.count(ds, query, new Date())).toBe(5);
     // Two words both past the budget: every article holds both (the standfirst), none has both in
     // a title on MySQL and all have one on SQLite, so either way the newest come first.
@@ -201,15 +206,7 @@ describe.each(backends())('search driven by the full-text index (%s)', (backend)
       expect(page.hits.map((h) => h.articleId)).toEqual([inTitle, ...[...inBody].sort((a, b) => b - a)]);
       expect(page.total).toBe(5);
       // Paging two at a time reaches the same order without gaps.
-      const seen: number[] = [];
-      let after: SearchCursor | null = null;
-      for (let i = 0; i < 5 && seen.length < 5; i++) {
-        const next = await frequent.search(ds, query, 2, after, new Date());
-        seen.push(...next.hits.map((h) => h.articleId));
-        const last = next.hits[next.hits.length - 1];
-        after = { score: last.score, id: last.articleId };
-      }
-      expect(seen).toEqual(page.hits.map((h) => h.articleId));
+      expect(await pagedTwoByTwo(frequent, query, 5)).toEqual(page.hits.map((h) => h.articleId));
       // Under the budget the same query is ranked by InnoDB, and finds the same articles.
       const ranked = await new MysqlArticleSearch().search(ds, query, 10, null, new Date());
       expect(new Set(ranked.hits.map((h) => h.articleId))).toEqual(new Set(page.hits.map((h) => h.articleId)));
