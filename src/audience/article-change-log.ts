@@ -20,6 +20,11 @@ const SEQUENCE = 'article_change';
 /** Changes after which the article is no longer public: rankings drop it at once. */
 const HIDES = new Set([ChangeKind.Unpublished, ChangeKind.Trashed, ChangeKind.Deleted]);
 
+/** Whether an article is no longer public after this change (rankings drop it). */
+export function hidesArticle(kind: ChangeKind): boolean {
+  return HIDES.has(kind);
+}
+
 /**
  * The feed of article changes analytics jobs sync from: "every article created, updated,
  * (un)published or deleted after cursor N", without gaps or duplicates while editors write.

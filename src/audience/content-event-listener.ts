@@ -1,7 +1,7 @@
 import type { ContentEvent, ContentEventSource } from '../events/content-events';
 import type { DataSource } from 'typeorm';
 import { dropArticleViews } from './article-purge';
-import { ChangeKind, type ArticleChangeLog } from './article-change-log';
+import { ChangeKind, hidesArticle, type ArticleChangeLog } from './article-change-log';
 import type { ArticleMetaRefresher } from './article-meta-refresher';
 import type { RankingCache } from './ranking-cache';
 
@@ -33,7 +33,7 @@ export function listenToContentEvents(
   const stopLocal =
     local?.subscribe((event) => {
       const kind = KIND[event.type];
-      if (kind === ChangeKind.Unpublished || kind === ChangeKind.Trashed || kind === ChangeKind.Deleted) rt.rankings.invalidate();
+      if (kind && hidesArticle(kind)) rt.rankings.invalidate();
     }) ?? (() => undefined);
   const stopDurable = bus.subscribe(async (event, delivery) => {
     if (event.type === 'rubric.changed') return rt.meta.rubricChanged(event.rubricId);

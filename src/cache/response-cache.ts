@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSchema, parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { ContentEventSource } from '../events/content-events';
 import { cachePolicy, type CachePolicy } from './cache-policy';
 import { cacheTagsOf } from './cache-tags';
@@ -16,6 +16,9 @@ const MAX_CACHEABLE_TOKENS = 2_000;
 
 const API_SCHEMA_FILE = path.resolve(__dirname, '../../schema/api.graphql');
 
+/** A cacheable request's operation, parsed (null when it does not parse), and its policy. */
+type ReadOperation = { policy: CachePolicy; document: DocumentNode | null };
+
 /**
  * The full-response cache in front of the gateway. Only anonymous requests (no Authorization,
  * no Cookie) are looked up or stored, and only queries whose every root field is listed as
@@ -24,7 +27,7 @@ const API_SCHEMA_FILE = path.resolve(__dirname, '../../schema/api.graphql');
 export class ResponseCache {
   private readonly schema: GraphQLSchema;
   private readonly unsubscribe: () => void;
-  private readonly policies = new Map<string, CachePolicy>();
+  private readonly policies = new Map<string, ReadOperation>();
 
   constructor(
     readonly store: ResponseCacheStore = createResponseCacheStore(),
@@ -42,24 +45,7 @@ export class ResponseCache {
   }
 
   policy(request: CacheableRequest): CachePolicy {
-    const memo = `${request.operationName ?? ''}\u0000${request.query}`;
-    let policy = this.policies.get(memo);
-    if (!policy) {
-      try {
-        // Bounded like the gateway's own parse: an oversized document is refused there anyway,
-        // and parsing all of it here first would cost what the token limit exists to avoid.
-        policy = cachePolicy(this.schema, parse(request.query, { maxTokens: MAX_CACHEABLE_TOKENS }), request.operationName);
-      } catch {
-        policy = { cacheable: false };
-      }
-      // Memoise only operations of a plausible size: the memo holds its keys, and 2000 keys of
-      // 1 MiB each would be the very memory blow-up the byte-bounded store prevents.
-      if (memo.length <= MAX_MEMOISED_QUERY_CHARS) {
-        if (this.policies.size > 2000) this.policies.clear();
-        this.policies.set(memo, policy);
-      }
-    }
-    return policy;
+    return this.read(request).policy;
   }
 
   /**
@@ -67,12 +53,36 @@ export class ResponseCache {
    * `Surrogate-Key` header; empty when the answer cannot be read.
    */
   tags(request: CacheableRequest, body: string): string[] {
+    const { document } = this.read(request);
+    if (!document) return [];
     try {
-      const document = parse(request.query, { maxTokens: MAX_CACHEABLE_TOKENS });
       return cacheTagsOf(this.schema, document, request.operationName, (JSON.parse(body) as { data?: unknown }).data);
     } catch {
       return [];
     }
+  }
+
+  /** The operation parsed once, with its policy: `policy` and `tags` of one request share it. */
+  private read(request: CacheableRequest): ReadOperation {
+    const memo = `${request.operationName ?? ''}\u0000${request.query}`;
+    let read = this.policies.get(memo);
+    if (!read) {
+      try {
+        // Bounded like the gateway's own parse: an oversized document is refused there anyway,
+        // and parsing all of it here first would cost what the token limit exists to avoid.
+        const document = parse(request.query, { maxTokens: MAX_CACHEABLE_TOKENS });
+        read = { policy: cachePolicy(this.schema, document, request.operationName), document };
+      } catch {
+        read = { policy: { cacheable: false }, document: null };
+      }
+      // Memoise only operations of a plausible size: the memo holds its keys, and 2000 keys of
+      // 1 MiB each would be the very memory blow-up the byte-bounded store prevents.
+      if (memo.length <= MAX_MEMOISED_QUERY_CHARS) {
+        if (this.policies.size > 2000) this.policies.clear();
+        this.policies.set(memo, read);
+      }
+    }
+    return read;
   }
 
   key(request: CacheableRequest): string {

@@ -62,11 +62,6 @@ export class EventOutbox {
     this.log.throttle.error(this.log.log, `outbox|${this.source}|${reason}`, { source: this.source, reason }, 'outbox relay failed; retrying at the next poll');
   };
 
-  /** Writes the event in the caller's transaction; the relay publishes it once that commits. */
-  record(manager: EntityManager, event: ContentEvent, now = new Date()): Promise<void> {
-    return recordEvent(manager, event, now);
-  }
-
   /**
    * Starts the relay: woken right after any transaction of this database that recorded an event
    * commits (a TypeORM subscriber on the data source), and polling every `pollMs` for what a

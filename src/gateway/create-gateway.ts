@@ -49,7 +49,7 @@ export function createGateway(options: {
     buildService: ({ name, url }): GraphQLDataSource => {
       const timeoutMs = timeoutOf(name);
       const local = locals.get(name);
-      if (local) return new InProcessDataSource(local.schema, { name, timeoutMs, jit: options.jit });
+      if (local) return new InProcessDataSource(local.operations, { name, timeoutMs });
       const override = options.urls?.[name] ?? env[`SUBGRAPH_${name.toUpperCase()}_URL`];
       return new ForwardingDataSource(name, override ?? url!, timeoutMs, options.failureLog);
     },

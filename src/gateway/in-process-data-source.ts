@@ -17,11 +17,12 @@ import { withTimeout } from './subgraph-timeouts';
 export class InProcessDataSource implements GraphQLDataSource {
   private readonly operations: CompiledOperations;
 
+  /** `source`: the subgraph's schema, or the compiled operations the gateway already keeps for it (one cache per subgraph). */
   constructor(
-    schema: GraphQLSchema,
+    source: GraphQLSchema | CompiledOperations,
     private readonly options: { name?: string; timeoutMs?: number; jit?: boolean } = {},
   ) {
-    this.operations = new CompiledOperations(schema, { jit: options.jit });
+    this.operations = source instanceof CompiledOperations ? source : new CompiledOperations(source, { jit: options.jit });
   }
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {

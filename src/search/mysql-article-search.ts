@@ -17,7 +17,7 @@ type Db = DataSource | EntityManager;
  * here a search costs at most some 20 ms whatever the archive's size; a query past it is too
  * common to rank and is ordered like a stop-word query: title matches first, then the newest.
  */
-export const MAX_RANKED_POSTINGS = 3 * SEARCH_CANDIDATES;
+const MAX_RANKED_POSTINGS = 3 * SEARCH_CANDIDATES;
 /**
  * Newest rows a stop-word query reads at most. Stop words are in nearly every article, so the
  * SEARCH_CANDIDATES newest matches are found within the first rows; a combination of stop

@@ -22,7 +22,7 @@ export const STOPWORD_WINDOW = 10 * SEARCH_CANDIDATES;
  * whatever the archive's size; a query past it is too common to rank and is ordered like a
  * stop-word query: title matches first, then the newest.
  */
-export const MAX_RANKED_DOCUMENTS = 100 * SEARCH_CANDIDATES;
+const MAX_RANKED_DOCUMENTS = 100 * SEARCH_CANDIDATES;
 
 /** A word as an FTS5 string: folded words hold only letters and digits, the doubling is defence in depth. */
 const phrase = (word: string) => `"${word.replace(/"/g, '""')}"`;

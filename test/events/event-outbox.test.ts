@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { OUTBOX_EVENT } from '../../entities/shared/outbox-event.entity';
 import { closeDatabases, openDatabases } from '../../src/app/open-databases';
-import { EventOutbox } from '../../src/events/event-outbox';
+import { EventOutbox, recordEvent } from '../../src/events/event-outbox';
 import type { EventTransport, PublishedEvent } from '../../src/events/event-transport';
 import { LocalEventTransport } from '../../src/events/local-event-transport';
 import { RedisStreamTransport } from '../../src/events/redis-stream-transport';
@@ -51,11 +51,11 @@ describe.each(backends())('transactional outbox (%s)', (backend) => {
       outbox.start();
       try {
         for (let articleId = 1; articleId <= 5; articleId += 1) {
-          await ds.transaction((m) => outbox.record(m, { type: 'comment.approved', articleId }));
+          await ds.transaction((m) => recordEvent(m, { type: 'comment.approved', articleId }));
         }
         await expect(
           ds.transaction(async (m) => {
-            await outbox.record(m, { type: 'comment.removed', articleId: 99 });
+            await recordEvent(m, { type: 'comment.removed', articleId: 99 });
             throw new Error('rolled back');
           }),
         ).rejects.toThrow('rolled back');
@@ -82,7 +82,7 @@ describe.each(backends())('transactional outbox (%s)', (backend) => {
       });
       // Recorded by an instance that died before relaying: no relay started on this outbox.
       const crashed = new EventOutbox(ds, 'discussion', transport, 50);
-      await ds.transaction((m) => crashed.record(m, { type: 'comment.thread.changed', articleId: 7 }));
+      await ds.transaction((m) => recordEvent(m, { type: 'comment.thread.changed', articleId: 7 }));
       expect(await crashed.pending()).toBe(1);
       const restarted = new EventOutbox(ds, 'discussion', transport, 50);
       restarted.start();
