@@ -11,7 +11,7 @@ import { EdgePurge } from '../cache/edge-purge';
 import { ResponseCache } from '../cache/response-cache';
 import { createEventChannels } from '../events/event-channels';
 import { gatewayReadiness } from '../gateway/gateway-readiness';
-import { LogThrottle, logThrottleOptionsFromEnv } from '../errors/log-throttle';
+import { LogThrottle } from '../errors/log-throttle';
 import { createHttpLogger } from '../server/http-logger';
 import { httpConfigFromEnv } from '../server/http-config';
 import { exitOnStartFailure } from './start-failure';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   // One log and one throttle for the host and the subgraph calls: a subgraph down fails every
   // request alike, and its failures are collapsed with the host's own (log-throttle.ts).
   const logger = createHttpLogger(httpConfigFromEnv().logLevel);
-  const logThrottle = new LogThrottle(logThrottleOptionsFromEnv());
+  const logThrottle = new LogThrottle();
   const server = await startGraphQLServer({
     gateway: createGateway({ failureLog: { log: logger.child({ component: 'gateway' }), throttle: logThrottle } }),
     logger,

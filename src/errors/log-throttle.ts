@@ -1,3 +1,5 @@
+import { readSetting } from '../config/settings';
+
 /** The part of a pino logger the throttle writes through (a child logger works as well). */
 export type ThrottledLog = {
   error(details: object, message: string): void;
@@ -19,8 +21,8 @@ export type LogThrottleOptions = {
 type KindState = { windowStart: number; written: number; suppressed: number; log: ThrottledLog; level: 'error' | 'warn'; sample: object };
 
 /** `LOG_REPEAT_LIMIT` / `LOG_REPEAT_WINDOW_MS`, 10 lines per 10 s by default. */
-export function logThrottleOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Required<LogThrottleOptions> {
-  return { perWindow: Number(env.LOG_REPEAT_LIMIT ?? 10), windowMs: Number(env.LOG_REPEAT_WINDOW_MS ?? 10_000) };
+function logThrottleOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Required<LogThrottleOptions> {
+  return { perWindow: readSetting('LOG_REPEAT_LIMIT', env) ?? 10, windowMs: readSetting('LOG_REPEAT_WINDOW_MS', env) ?? 10_000 };
 }
 
 /**
@@ -38,9 +40,10 @@ export class LogThrottle {
   private readonly kinds = new Map<string, KindState>();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(options: LogThrottleOptions = {}) {
-    this.perWindow = options.perWindow ?? 10;
-    this.windowMs = options.windowMs ?? 10_000;
+  constructor(options: LogThrottleOptions = logThrottleOptionsFromEnv()) {
+    const defaults = logThrottleOptionsFromEnv({});
+    this.perWindow = options.perWindow ?? defaults.perWindow;
+    this.windowMs = options.windowMs ?? defaults.windowMs;
   }
 
   error(log: ThrottledLog, kind: string, details: object, message: string): void {
@@ -104,4 +107,12 @@ export class LogThrottle {
     // Never keeps a process alive for a summary.
     this.timer.unref();
   }
+}
+
+/** Where a background part (a relay, a transport) writes its failures, and the throttle between. */
+export type ThrottledSink = { log: ThrottledLog; throttle: LogThrottle };
+
+/** The console, throttled as `LOG_REPEAT_*` say: the default sink of parts built without one. */
+export function consoleSink(): ThrottledSink {
+  return { log: CONSOLE_LOG, throttle: new LogThrottle() };
 }

@@ -6,7 +6,7 @@ import { sqlDate } from '../db/sql-values';
 import { exclusive } from '../db/write-transaction';
 import type { ContentEvent } from './content-events';
 import type { EventTransport, PublishedEvent } from './event-transport';
-import { CONSOLE_LOG, LogThrottle, logThrottleOptionsFromEnv, type ThrottledLog } from '../errors/log-throttle';
+import { consoleSink, type ThrottledSink } from '../errors/log-throttle';
 
 const BATCH = 100;
 /** Published rows are kept this long (for inspection), then pruned. */
@@ -48,7 +48,7 @@ export class EventOutbox {
     private readonly transport: EventTransport,
     private readonly pollMs = 1_000,
     /** Where relay failures go; with the broker down every poll fails alike, so they are throttled. */
-    private readonly log: { log: ThrottledLog; throttle: LogThrottle } = { log: CONSOLE_LOG, throttle: new LogThrottle(logThrottleOptionsFromEnv()) },
+    private readonly log: ThrottledSink = consoleSink(),
   ) {}
 
   /** This subgraph's outbox table, quoted for raw SQL (`editorial_outbox_event`, …). */

@@ -1,5 +1,5 @@
 import type { EventHandler, EventTransport, PublishedEvent, SubscribeOptions } from './event-transport';
-import { CONSOLE_LOG, LogThrottle, logThrottleOptionsFromEnv, type ThrottledLog } from '../errors/log-throttle';
+import { consoleSink, type ThrottledSink } from '../errors/log-throttle';
 
 /**
  * The transport of a single process with no broker configured: events reach this process's
@@ -15,7 +15,7 @@ export class LocalEventTransport implements EventTransport {
 
   constructor(
     /** Where subscriber failures go, throttled: one failing on every event would flood it. */
-    private readonly log: { log: ThrottledLog; throttle: LogThrottle } = { log: CONSOLE_LOG, throttle: new LogThrottle(logThrottleOptionsFromEnv()) },
+    private readonly log: ThrottledSink = consoleSink(),
   ) {}
 
   async publish(events: PublishedEvent[]): Promise<void> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import Redis from 'ioredis';
 import type { EventHandler, EventTransport, PublishedEvent, SubscribeOptions } from './event-transport';
-import { CONSOLE_LOG, LogThrottle, logThrottleOptionsFromEnv, type ThrottledLog } from '../errors/log-throttle';
+import { consoleSink, type ThrottledSink } from '../errors/log-throttle';
 
 const BLOCK_MS = 2_000;
 /** A pending event unacknowledged this long (its consumer died or failed) is delivered again. */
@@ -29,7 +29,7 @@ export class RedisStreamTransport implements EventTransport {
     private readonly url: string,
     private readonly stream = 'newsroom:content-events',
     /** Where consumer failures go, throttled: a consumer failing on every event would flood it. */
-    private readonly log: { log: ThrottledLog; throttle: LogThrottle } = { log: CONSOLE_LOG, throttle: new LogThrottle(logThrottleOptionsFromEnv()) },
+    private readonly log: ThrottledSink = consoleSink(),
   ) {
     this.writer = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
     this.writer.on('error', () => undefined);
@@ -143,7 +143,7 @@ export class RedisStreamTransport implements EventTransport {
 }
 
 /** Runs the handler on one stream entry; false when it failed (the entry stays pending). */
-async function deliver(handler: EventHandler, fields: string[], log: { log: ThrottledLog; throttle: LogThrottle }): Promise<boolean> {
+async function deliver(handler: EventHandler, fields: string[], log: ThrottledSink): Promise<boolean> {
   const data = fields[fields.indexOf('data') + 1];
   let event: PublishedEvent;
   try {

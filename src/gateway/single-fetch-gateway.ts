@@ -79,11 +79,16 @@ export class SingleFetchGateway implements GatewayInterface {
     this.decisions.set(key, this.decide(options.queryPlan, options.requestContext));
   };
 
+  /** The API schema clients are answered from: the gateway's, once loaded, else the request's. */
+  private api(requestContext: GatewayGraphQLRequestContext): GraphQLSchema {
+    return this.apiSchema ?? requestContext.schema;
+  }
+
   private decide(plan: QueryPlan, requestContext: GatewayGraphQLRequestContext): Direct | null {
     const node = plan.node;
     if (!node || node.kind !== 'Fetch' || node.requires || node.inputRewrites?.length || node.outputRewrites?.length || node.contextRewrites?.length) return null;
     const subgraph = this.locals.get(node.serviceName);
-    const api = this.apiSchema ?? requestContext.schema;
+    const api = this.api(requestContext);
     const { document, operation: definition } = requestContext;
     if (!subgraph || !definition || !sameShape(api, subgraph.schema, document)) return null;
     const operation = subgraph.operations.getParsed(`client\n${keyOf(requestContext)}`, document, requestContext.operationName);
@@ -100,7 +105,7 @@ export class SingleFetchGateway implements GatewayInterface {
     const variables = requestContext.request.variables;
     // Variables the API schema refuses get the gateway's own errors.
     if (definition.variableDefinitions?.length) {
-      const coerced = getVariableValues(this.apiSchema ?? requestContext.schema, definition.variableDefinitions, variables ?? {}, { maxErrors: 1 });
+      const coerced = getVariableValues(this.api(requestContext), definition.variableDefinitions, variables ?? {}, { maxErrors: 1 });
       if (coerced.errors) {
         this.answered.planned += 1;
         return planned(requestContext);
@@ -114,7 +119,7 @@ export class SingleFetchGateway implements GatewayInterface {
     } catch (error) {
       if (!(error instanceof SubgraphTimeoutError)) throw error;
       const failed = failedFetchResponse({ subgraph: subgraph.name, error, query: undefined, document: requestContext.document, variables });
-      return { data: rootNulls(this.apiSchema ?? requestContext.schema, definition), errors: (failed.errors ?? []).map((e) => fromSubgraph(e as GraphQLError, subgraph.name)) };
+      return { data: rootNulls(this.api(requestContext), definition), errors: (failed.errors ?? []).map((e) => fromSubgraph(e as GraphQLError, subgraph.name)) };
     }
     if (!result.errors?.length) return result;
     return { ...result, errors: result.errors.map((e) => fromSubgraph(e, subgraph.name)) };

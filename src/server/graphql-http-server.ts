@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context/request-context';
 import { createFormatError, type ErrorScope } from '../errors/format-error';
-import { LogThrottle, logThrottleOptionsFromEnv } from '../errors/log-throttle';
+import { LogThrottle } from '../errors/log-throttle';
 import { accessTokenKey } from '../auth/token-keys';
 import type { ReadRouting } from '../db/read-routing';
 import { readRoutingPlugin } from '../db/read-routing.plugin';
@@ -104,7 +104,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
   accessTokenKey();
   const logger = options.logger ?? createHttpLogger(config.logLevel);
   const errorScope = new AsyncLocalStorage<ErrorScope>();
-  const logThrottle = options.logThrottle ?? new LogThrottle(logThrottleOptionsFromEnv());
+  const logThrottle = options.logThrottle ?? new LogThrottle();
   const apollo = new ApolloServer<RequestContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     formatError: createFormatError(() => errorScope.getStore(), logThrottle),
