@@ -47,8 +47,7 @@ function hydrator(ds: DataSource, c: ColumnMetadata): (value: unknown) => unknow
  * `fromRow(row, prefix)` let one statement read it beside another table's columns (a join).
  */
 function entityReader<E extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<E>): EntityReader<E> {
-  let readers = readersByDataSource.get(ds);
-  if (!readers) readersByDataSource.set(ds, (readers = new Map()));
+  const readers = readersOf(ds);
   let reader = readers.get(entity);
   if (!reader) readers.set(entity, (reader = buildEntityReader(ds, entity)));
   return reader as EntityReader<E>;
@@ -58,7 +57,7 @@ function entityReader<E extends ObjectLiteral>(ds: DataSource, entity: EntityTar
  * Readers are built once per data source and entity: built per request (loaders are), their
  * metadata look-ups, SQL text and escaping were 2 % of a rubric page's CPU.
  */
-const readersByDataSource = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, EntityReader<ObjectLiteral>>>();
+const readersOf = perDataSource(() => new Map<EntityTarget<ObjectLiteral>, EntityReader<ObjectLiteral>>());
 type EntityReader<E extends ObjectLiteral> = ReturnType<typeof buildEntityReader<E>>;
 
 function buildEntityReader<E extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<E>) {

@@ -99,15 +99,19 @@ export function slugify(text: string): string {
     out += piece;
     if (out.length > MAX_SLUG_LENGTH) break;
   }
-  if (out.length > MAX_SLUG_LENGTH) {
-    // Cut at the last word boundary ("…pour-2030", not "…pour-203"); only a first word longer
-    // than the cap is cut inside.
-    const wholeWord = out.charCodeAt(MAX_SLUG_LENGTH) === 45; /* - */
-    const lastDash = out.lastIndexOf('-', MAX_SLUG_LENGTH);
-    out = out.slice(0, wholeWord || lastDash <= 0 ? MAX_SLUG_LENGTH : lastDash);
-    let end = out.length;
-    while (end > 0 && out.charCodeAt(end - 1) === 45 /* - */) end--;
-    out = out.slice(0, end);
-  }
-  return out;
+  return cutAtWord(out, MAX_SLUG_LENGTH);
+}
+
+/**
+ * A slug of at most `max` characters, cut at the last word boundary ("…pour-2030", not
+ * "…pour-203"); only a first word longer than `max` is cut inside.
+ */
+export function cutAtWord(slug: string, max: number): string {
+  if (slug.length <= max) return slug;
+  const wholeWord = slug.charCodeAt(max) === 45; /* - */
+  const lastDash = slug.lastIndexOf('-', max);
+  const cut = slug.slice(0, wholeWord || lastDash <= 0 ? max : lastDash);
+  let end = cut.length;
+  while (end > 0 && cut.charCodeAt(end - 1) === 45 /* - */) end--;
+  return cut.slice(0, end);
 }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { placeholders } from '../db/sql-values';
+import { placeholders, valuesPlaceholders } from '../db/sql-values';
 import { MAX_PREFIX_EXPANSIONS, SEARCH_CANDIDATES } from './article-search';
 import { searchTerms } from './search-terms';
 
@@ -25,7 +25,7 @@ export class MysqlSearchPostings {
     const rows = docs.flatMap((d) => d.terms.map((t) => [t, d.articleId]));
     for (let i = 0; i < rows.length; i += 2000) {
       const chunk = rows.slice(i, i + 2000);
-      await db.query(`INSERT INTO article_search_posting (term, articleId) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flat());
+      await db.query(`INSERT INTO article_search_posting (term, articleId) VALUES ${valuesPlaceholders(chunk.length, 2)}`, chunk.flat());
     }
   }
 

@@ -6,7 +6,7 @@ import { bodyText, type BodyBlock } from '../editorial/body-blocks';
 import { listingRows } from '../editorial/listing.repository';
 import { countWords } from '../editorial/reading-time';
 import { RubricTree } from '../editorial/rubric-tree';
-import { slugify } from '../editorial/slugify';
+import { cutAtWord, slugify } from '../editorial/slugify';
 import { createArticleSearch } from '../search/create-article-search';
 import type { SearchDocument } from '../search/article-search';
 import {
@@ -122,11 +122,13 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
     const topic = topicForRubricSlug(mediaRng.pick(rubrics).slug);
     const picture = makeImageDescription(mediaRng, topic);
     const name = makePersonName(mediaRng);
-    mediaByTopic.set(topic, [...(mediaByTopic.get(topic) ?? []), i]);
+    const ofTopic = mediaByTopic.get(topic);
+    if (ofTopic) ofTopic.push(i);
+    else mediaByTopic.set(topic, [i]);
     const fileSlug = slugify(picture.altText);
     mediaRows.push([
       i,
-      `2026/${String((i % 12) + 1).padStart(2, '0')}/${fileSlug.length <= 60 ? fileSlug : fileSlug.slice(0, fileSlug.lastIndexOf('-', 60))}-${i}.jpg`,
+      `2026/${String((i % 12) + 1).padStart(2, '0')}/${cutAtWord(fileSlug, 60)}-${i}.jpg`,
       'image/jpeg',
       picture.altText,
       `${name.firstName} ${name.lastName} / Newsroom`,
@@ -206,7 +208,7 @@ export async function seedEditorial(ds: DataSource, options: EditorialSeedOption
       const title = makeTitle(articleRng, topic);
       let slug = slugify(title) || `article-${id}`;
       // A repeated headline: the id makes it unique, after the last whole word that leaves room for it.
-      if (slugs.has(slug)) slug = `${slug.length <= 70 ? slug : slug.slice(0, Math.max(1, slug.lastIndexOf('-', 70)))}-${id}`;
+      if (slugs.has(slug)) slug = `${cutAtWord(slug, 70)}-${id}`;
       slugs.add(slug);
       const status = pickStatus();
       const jitter = articleRng.int(0, 3600 * 1000);

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { searchTerms } from '../../../../search/search-terms';
+import { valuesPlaceholders } from '../../../sql-values';
 
 /**
  * The postings beside InnoDB's full-text index (see mysql-search-postings.ts): one row per
@@ -28,7 +29,7 @@ export class SearchPostings1796037417209 implements MigrationInterface {
       const postings = rows.flatMap((r) => searchTerms(r.title, r.standfirst, r.body).map((t) => [t, r.articleId]));
       for (let i = 0; i < postings.length; i += 2000) {
         const chunk = postings.slice(i, i + 2000);
-        await queryRunner.query(`INSERT INTO article_search_posting (term, articleId) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flat());
+        await queryRunner.query(`INSERT INTO article_search_posting (term, articleId) VALUES ${valuesPlaceholders(chunk.length, 2)}`, chunk.flat());
       }
       after = rows[rows.length - 1].articleId;
     }
