@@ -69,7 +69,7 @@ export class CommentFeedbackService {
         await m.getRepository(CommentReport).insert({ commentId: id, reporterUserId: viewer.userId, reason: reason?.trim() || null, createdAt: this.ctx.now });
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
-        return false;
+        return;
       }
       const [current] = await lockComments(m, [id]);
       const reports = current.reportCount + 1;
@@ -92,7 +92,6 @@ export class CommentFeedbackService {
         ]);
         await this.rt.record(m, [{ type: 'comment.removed', articleId: comment.articleId }]);
       }
-      return hide;
     });
     return true;
   }

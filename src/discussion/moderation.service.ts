@@ -80,7 +80,6 @@ export class ModerationService {
         .filter((r) => r.status === 'approved' || to === 'approved')
         .map((r) => ({ type: to === 'approved' ? 'comment.approved' : 'comment.removed', articleId: r.articleId }));
       await this.rt.record(m, events);
-      return changing;
     });
     const loader = this.rt.loaders(this.ctx).commentById;
     unique.forEach((id) => loader.clear(id));
@@ -145,10 +144,9 @@ export class ModerationService {
         .set(open ? { closedAt: null, closedById: null } : { closedAt: now, closedById: moderatorId })
         .where(where, { articleId })
         .execute();
-      if (!result.affected) return false;
+      if (!result.affected) return;
       await recordModeration(m, [this.record(moderatorId, open ? 'reopen_thread' : 'close_thread', { articleId, reason })]);
       await this.rt.record(m, [{ type: 'comment.thread.changed', articleId }]);
-      return true;
     });
     this.rt.loaders(this.ctx).threadByArticle.clear(articleId);
     return { id: articleId };

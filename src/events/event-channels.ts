@@ -1,3 +1,4 @@
+import { readSetting } from '../config/settings';
 import { ContentEventBus } from './content-events';
 import type { EventTransport } from './event-transport';
 import { LocalEventTransport } from './local-event-transport';
@@ -20,7 +21,8 @@ export type EventChannels = {
  * the fleet hears every event), else this process alone.
  */
 export async function createEventChannels(env: NodeJS.ProcessEnv = process.env): Promise<EventChannels> {
-  const transport: EventTransport = env.EVENT_BROKER_URL ? new RedisStreamTransport(env.EVENT_BROKER_URL, env.EVENT_STREAM ?? 'newsroom:content-events') : new LocalEventTransport();
+  const broker = readSetting('EVENT_BROKER_URL', env);
+  const transport: EventTransport = broker ? new RedisStreamTransport(broker, readSetting('EVENT_STREAM', env) ?? 'newsroom:content-events') : new LocalEventTransport();
   const bus = new ContentEventBus();
   const unsubscribe = await transport.subscribe((published) => bus.emit(published.event));
   return {

@@ -1,3 +1,4 @@
+import { readSetting } from '../config/settings';
 import type { DataSource } from 'typeorm';
 import { createEventChannels } from '../events/event-channels';
 import { EventOutbox } from '../events/event-outbox';
@@ -11,7 +12,7 @@ import type { SubgraphConfig } from './subgraph-config';
 export async function startOutboxRelay(dataSource: DataSource, source: string, config: SubgraphConfig): Promise<{ outbox?: EventOutbox; stop(): Promise<void> }> {
   if (!dataSource.isInitialized) return { stop: async () => undefined };
   const own = config.events ? null : await createEventChannels(config.env ?? process.env);
-  const outbox = new EventOutbox(dataSource, source, (config.events ?? own!).transport, Number((config.env ?? process.env).OUTBOX_POLL_MS ?? 1000));
+  const outbox = new EventOutbox(dataSource, source, (config.events ?? own!).transport, readSetting('OUTBOX_POLL_MS', config.env ?? process.env) ?? 1000);
   outbox.start();
   return {
     outbox,
