@@ -43,13 +43,18 @@ export type ErrorScope = { requestId: string; log: { error(details: object, mess
  * served alone. Client errors keep their code and public details (validation failures list
  * the offending fields, never the values); anything else becomes INTERNAL_SERVER_ERROR with
  * only the request id, the details going to the log under that id. Every error carries the
- * request id, so a client can quote it. `scope` gives the current request's (Apollo calls
- * formatError without the context, so the host keeps it in an AsyncLocalStorage).
+ * request id, so a client can quote it. `scopeOf` gives the request an error belongs to (Apollo
+ * calls formatError without the context; see error-scopes.ts); an error of no known request
+ * carries `pendingId` (which the host replaces) or else a fresh id.
  */
-export function createFormatError(scope: () => ErrorScope | undefined, throttle: LogThrottle = new LogThrottle()) {
+export function createFormatError(
+  scopeOf: (error: unknown) => ErrorScope | undefined,
+  throttle: LogThrottle = new LogThrottle(),
+  pendingId?: string,
+) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-    const current = scope();
-    const requestId = current?.requestId ?? randomUUID();
+    const current = scopeOf(error);
+    const requestId = current?.requestId ?? pendingId ?? randomUUID();
     const extensions = (formatted.extensions ?? {}) as Record<string, unknown>;
     const code = typeof extensions.code === 'string' ? extensions.code : undefined;
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
@@ -65,8 +70,10 @@ export function createFormatError(scope: () => ErrorScope | undefined, throttle:
     }
     // During an outage every request fails alike: the same failure is logged a few times per
     // window, then counted (log-throttle.ts).
+    // (An error of no known request, such as a plugin failing before the request's context
+    // exists, is logged without an id; the access log line of its 500 carries it.)
     const kind = `format-error|${code ?? ''}|${formatted.message}`;
-    throttle.error(current?.log ?? CONSOLE_LOG, kind, { err: error, path: formatted.path, requestId }, 'unexpected error');
+    throttle.error(current?.log ?? CONSOLE_LOG, kind, { err: error, path: formatted.path, requestId: current?.requestId }, 'unexpected error');
     // The gateway marks errors from a subgraph with its name: say which service failed, as the
     // SUBGRAPH_* codes do, so a partial page tells which part is missing and why.
     const subgraph = typeof extensions.serviceName === 'string' ? { subgraph: extensions.serviceName } : {};

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -13,7 +12,8 @@ import fastifyCors from '@fastify/cors';
 import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context/request-context';
-import { createFormatError, type ErrorScope } from '../errors/format-error';
+import { ErrorScopes } from '../errors/error-scopes';
+import { createFormatError } from '../errors/format-error';
 import { LogThrottle } from '../errors/log-throttle';
 import { accessTokenKey } from '../auth/token-keys';
 import type { ReadRouting } from '../db/read-routing';
@@ -103,11 +103,11 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
   // Fail at start, not at the first signed-in request, when production has no signing key.
   accessTokenKey();
   const logger = options.logger ?? createHttpLogger(config.logLevel);
-  const errorScope = new AsyncLocalStorage<ErrorScope>();
+  const errorScopes = new ErrorScopes();
   const logThrottle = options.logThrottle ?? new LogThrottle();
   const apollo = new ApolloServer<RequestContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
-    formatError: createFormatError(() => errorScope.getStore(), logThrottle),
+    formatError: createFormatError((error) => errorScopes.of(error), logThrottle, errorScopes.pendingId),
     // Apollo's own warnings as JSON lines in the same log, not console text.
     logger: logger.child({ component: 'apollo' }),
     includeStacktraceInErrorResponses: false,
@@ -124,6 +124,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     // No "Did you mean …?" in production: suggestions spell out the schema introspection hides.
     hideSchemaDetailsFromClientErrors: config.production,
     plugins: [
+      errorScopes.plugin<RequestContext>(),
       // Before the limits, so that the time of a refused operation is measured too.
       ...(options.metrics ? [metricsPlugin<RequestContext>(options.metrics)] : []),
       ...(options.tracer ? [tracingPlugin<RequestContext>()] : []),
@@ -187,7 +188,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
   registerGraphQLRoute(app, {
     apollo,
     cache: options.responseCache,
-    errorScope,
+    errorScopes,
     requestTimeoutMs: config.requestTimeoutMs,
     contentSecurityPolicy: config.production,
     signedCallsKey: options.signedCallsKey,

@@ -1,10 +1,9 @@
-import type { AsyncLocalStorage } from 'node:async_hooks';
 import { isUtf8 } from 'node:buffer';
 import type { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRequestContext, type RequestContext } from '../context/request-context';
-import type { ErrorScope } from '../errors/format-error';
+import type { ErrorScopes } from '../errors/error-scopes';
 import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
 import { verifySubgraphCall, type SignedCall } from '../federation/subgraph-signature';
 import { DeadlineExceededError, InvalidUtf8Error } from './http-errors';
@@ -83,7 +82,7 @@ export function registerGraphQLRoute(
   options: {
     apollo: ApolloServer<RequestContext>;
     cache?: ResponseCache;
-    errorScope: AsyncLocalStorage<ErrorScope>;
+    errorScopes: ErrorScopes;
     requestTimeoutMs: number;
     /** The landing page (development only) loads Apollo Sandbox's scripts, which the default CSP forbids. */
     contentSecurityPolicy: boolean;
@@ -98,14 +97,23 @@ export function registerGraphQLRoute(
     tracer?: Tracer;
   },
 ): void {
-  const { apollo, cache, errorScope, requestTimeoutMs, signedCallsKey, metrics, tracer } = options;
+  const { apollo, cache, errorScopes, requestTimeoutMs, signedCallsKey, metrics, tracer } = options;
   // The deadline's signal of each request in flight, for its RequestContext.
   const deadlines = new WeakMap<FastifyRequest, AbortSignal>();
   // The client address a verified gateway call carries.
   const callers = new WeakMap<FastifyRequest, string>();
   const execute = fastifyApolloHandler<RequestContext>(apollo, {
-    context: async (request) =>
-      createRequestContext(plainHeaders(request.headers), callers.get(request) ?? request.ip, request.id, deadlines.get(request)),
+    context: async (request) => {
+      const scope = { requestId: request.id, log: request.log };
+      try {
+        const contextValue = await createRequestContext(plainHeaders(request.headers), callers.get(request) ?? request.ip, request.id, deadlines.get(request));
+        errorScopes.bind(contextValue, scope);
+        return contextValue;
+      } catch (err) {
+        errorScopes.own(err, scope);
+        throw err;
+      }
+    },
   });
   /** Whether the request may run: always without a key; with one, only a fresh call signed with it (POST). */
   const admitted = (request: FastifyRequest): boolean => {
@@ -128,7 +136,10 @@ export function registerGraphQLRoute(
         reject(error);
       }, requestTimeoutMs);
     });
-    const work = Promise.resolve(errorScope.run({ requestId: request.id, log: request.log }, () => execute.call(app, request, reply)));
+    const work = Promise.resolve(execute.call(app, request, reply)).then((body) =>
+      // Errors Apollo answers before the request has a context carry a stand-in id (error-scopes.ts).
+      typeof body === 'string' && reply.statusCode !== 200 ? errorScopes.fillPendingIds(body, request.id) : body,
+    );
     // The work goes on after the deadline (a gateway query plan cannot be cancelled midway); its outcome is dropped.
     work.catch(() => undefined);
     try {

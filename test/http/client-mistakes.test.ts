@@ -101,6 +101,11 @@ describe('client mistakes get a 4xx with a code, never a 500 or a stack trace', 
     const noQuery = await send(`${host.url}?foo=1`, { headers: { accept: 'application/json', 'apollo-require-preflight': '1' } });
     expect(noQuery.status).toBe(400);
     expect(noQuery.json.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(noQuery.json.errors[0].extensions.requestId).toBe(noQuery.headers.get('x-request-id'));
+    // Apollo refuses this one before it runs the request's pipeline: its id is still the request's.
+    const badVariables = await postJson(host.url, { query: '{ hello }', variables: '{}' });
+    expect(badVariables.status).toBe(400);
+    expect(badVariables.json.errors[0].extensions).toEqual({ code: 'BAD_REQUEST', requestId: badVariables.headers.get('x-request-id') });
     const parse = await postJson(host.url, { query: '{ hello' });
     expect(parse.status).toBe(400);
     expect(parse.json.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
