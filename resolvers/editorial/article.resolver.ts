@@ -119,7 +119,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => SeoType)
-  async seo(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<SeoType> {
+  async seo(@Root() card: Article, @Ctx() ctx: RequestContext): Promise<SeoType> {
+    const article = await this.rt.loaders(ctx).wholeArticle(card);
     return {
       metaTitle: article.metaTitle || article.title,
       metaDescription: article.metaDescription || article.standfirst || article.title,
@@ -128,7 +129,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => String, { description: 'Absolute canonical URL (the SEO override, else its own URL).' })
-  async canonicalUrl(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<string> {
+  async canonicalUrl(@Root() card: Article, @Ctx() ctx: RequestContext): Promise<string> {
+    const article = await this.rt.loaders(ctx).wholeArticle(card);
     return article.canonicalUrl || absoluteUrl(await this.reader(ctx).path(article));
   }
 

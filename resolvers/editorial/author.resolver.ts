@@ -31,14 +31,22 @@ export class AuthorResolver {
     return authorPath(author.slug);
   }
 
+  // A byline read as a card has no biography, avatar or links: `wholeAuthor` reads them then.
+  @FieldResolver(() => String, { nullable: true })
+  async bio(@Root() author: Author, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.rt.loaders(ctx).wholeAuthor(author)).bio;
+  }
+
   @FieldResolver(() => MediaType, { nullable: true })
-  avatar(@Root() author: Author, @Ctx() ctx: RequestContext): Promise<Media | null> | null {
-    return author.avatarId ? this.rt.loaders(ctx).mediaById.load(author.avatarId) : null;
+  async avatar(@Root() card: Author, @Ctx() ctx: RequestContext): Promise<Media | null> {
+    const loaders = this.rt.loaders(ctx);
+    const author = await loaders.wholeAuthor(card);
+    return author.avatarId ? loaders.mediaById.load(author.avatarId) : null;
   }
 
   @FieldResolver(() => SocialLinksType)
-  socialLinks(@Root() author: Author): SocialLinksType {
-    return author.socialLinks ?? {};
+  async socialLinks(@Root() author: Author, @Ctx() ctx: RequestContext): Promise<SocialLinksType> {
+    return (await this.rt.loaders(ctx).wholeAuthor(author)).socialLinks ?? {};
   }
 
   @FieldResolver(() => ArticleConnectionType, { description: 'Published articles they signed, newest first.' })

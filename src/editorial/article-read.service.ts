@@ -52,9 +52,12 @@ export class ArticleReadService {
     return found;
   }
 
-  /** Loads visible articles by id, keeping order and dropping what the viewer cannot see. */
+  /**
+   * Loads visible articles by id, keeping order and dropping what the viewer cannot see: as
+   * cards (a card's columns; fields needing the rest read it, see `wholeArticle`).
+   */
   async manyById(ids: number[]): Promise<Article[]> {
-    const rows = await this.loaders.articleById.loadMany(ids);
+    const rows = await this.loaders.articleCardById.loadMany(ids);
     const out: Article[] = [];
     for (const row of rows) {
       if (row && !(row instanceof Error) && (await this.visible(row))) out.push(row);

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { isUnionType, parse, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
+import { isUnionType, parse, type GraphQLFieldResolver, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 
@@ -22,6 +22,10 @@ export async function buildFederatedSchema(options: {
   referenceResolvers: GraphQLResolverMap<unknown>;
 }): Promise<GraphQLSchema> {
   const instances = new Map<Function, unknown>();
+  const instanceOf = (cls: Function) => {
+    if (!instances.has(cls)) instances.set(cls, options.construct(cls));
+    return instances.get(cls);
+  };
   plainFieldsWithoutResolvers();
   const schema = await buildSchema({
     resolvers: options.resolvers,
@@ -29,15 +33,14 @@ export async function buildFederatedSchema(options: {
     skipCheck: true,
     validate: { forbidUnknownValues: false },
     authChecker,
-    container: {
-      get: (cls: Function) => {
-        if (!instances.has(cls)) instances.set(cls, options.construct(cls));
-        return instances.get(cls);
-      },
-    },
+    container: { get: instanceOf },
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const direct of directFieldResolvers(options.resolvers, instanceOf)) {
+    const ofType = resolvers[direct.typeName] as Record<string, unknown> | undefined;
+    if (ofType?.[direct.fieldName]) ofType[direct.fieldName] = direct.resolve;
+  }
   for (const [typeName, resolveType] of syncUnionResolvers(schema)) {
     resolvers[typeName] = Object.assign({}, resolvers[typeName], { __resolveType: resolveType });
   }
@@ -86,4 +89,54 @@ function plainFieldsWithoutResolvers(): void {
   for (const field of storage.fields) {
     if (field.simple === undefined && field.name === field.schemaName && !field.params?.length && !guarded.has(field.name) && !explicit.has(field.target)) field.simple = true;
   }
+}
+
+type ParamKind = 'root' | 'context' | 'info';
+
+/**
+ * Field resolvers whose parameters are only the parent (`@Root()`), the context (`@Ctx()`) and
+ * `@Info()`, with no guard or middleware, called straight: TypeGraphQL's wrapper builds a
+ * resolver-data object, sorts and maps the parameter list and runs an empty middleware chain on
+ * every call, which was 4–6 % of a rubric page's CPU profile (`getParams`, `applyMiddlewares`);
+ * what the method receives is the same. A parameter with a property name, a conversion to a
+ * class (`@Root()` typed with one), or any argument keeps TypeGraphQL's resolver.
+ */
+function directFieldResolvers(
+  ofClasses: readonly Function[],
+  instanceOf: (cls: Function) => unknown,
+): Array<{ typeName: string; fieldName: string; resolve: GraphQLFieldResolver<unknown, unknown> }> {
+  const storage = getMetadataStorage();
+  const typeNames = new Map<Function, string>(storage.objectTypes.map((o) => [o.target, o.name]));
+  const guarded = new Set<string>([...storage.authorizedFields.map((a) => a.fieldName), ...storage.middlewares.map((m) => m.fieldName)]);
+  const direct = [];
+  for (const field of storage.fieldResolvers) {
+    if (!ofClasses.includes(field.target)) continue;
+    const typeName = typeNames.get(field.getObjectType!());
+    const instance = instanceOf(field.target);
+    const method = instance && (instance as Record<string, unknown>)[field.methodName];
+    if (!typeName || typeof method !== 'function' || field.kind !== 'external') continue;
+    if (field.roles?.length || field.middlewares?.length || guarded.has(field.schemaName)) continue;
+    const params = [...(field.params ?? [])].sort((a, b) => a.index - b.index);
+    const plain = params.every((p) => {
+      if (p.kind === 'info') return true;
+      if (p.kind === 'context') return !p.propertyName;
+      if (p.kind !== 'root' || p.propertyName) return false;
+      const target = p.getType?.();
+      return target === undefined || target === Object;
+    });
+    if (!plain) continue;
+    const kinds = params.map((p) => p.kind as ParamKind);
+    direct.push({ typeName, fieldName: field.schemaName, resolve: callWith(method as (...args: unknown[]) => unknown, instance, kinds) });
+  }
+  return direct;
+}
+
+/** A resolver calling `method` on `instance` with the parent, context and info in the order `kinds` gives. */
+function callWith(method: (...args: unknown[]) => unknown, instance: unknown, kinds: ParamKind[]): GraphQLFieldResolver<unknown, unknown> {
+  const key = kinds.join(',');
+  if (key === 'root') return (root) => method.call(instance, root);
+  if (key === 'root,context') return (root, _args, context) => method.call(instance, root, context);
+  if (key === 'root,context,info') return (root, _args, context, info) => method.call(instance, root, context, info);
+  const pick = (root: unknown, context: unknown, info: unknown) => kinds.map((k) => (k === 'root' ? root : k === 'context' ? context : info));
+  return (root, _args, context, info) => method.apply(instance, pick(root, context, info));
 }

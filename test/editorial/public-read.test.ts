@@ -89,6 +89,36 @@ describe.each(backends())('public read API through the gateway (%s)', (backend) 
     expect(a.related.map((r: any) => r.id)).not.toContain(a.id);
   });
 
+  it('answers every field of an article and its bylines in a list (read as cards) as on the article itself', async () => {
+    // Lists read a card's columns only; a field needing the rest (SEO texts, canonical URL, a
+    // byline's biography, avatar and links) reads the whole row. Each must answer the same.
+    const fields = `id slug kicker title standfirst language publishedAt updatedAt status version embargoUntil unpublishAt path url
+      seo { metaTitle metaDescription canonicalUrl } canonicalUrl readingTime { minutes words } heroImage { id altText credit caption }
+      authors { id slug name bio path avatar { id altText } socialLinks { x facebook linkedin instagram website } }`;
+    // Values of their own on the newest article and its first byline, so that the comparison
+    // covers the columns a card leaves out, not only their fallbacks and nulls.
+    const first = await gql(fx.url, '{ articles(first: 1) { nodes { id authors { id } } } }');
+    const [articleId, authorId] = [Number(first.data.articles.nodes[0].id), Number(first.data.articles.nodes[0].authors[0].id)];
+    const [media] = await ds().query('SELECT id FROM media ORDER BY id LIMIT 1');
+    await ds().query('UPDATE article SET metaTitle = ?, metaDescription = ?, canonicalUrl = ? WHERE id = ?', [
+      'Titre « SEO » d’essai', 'Description propre à la recherche', 'https://exemple.ma/canonique', articleId,
+    ]);
+    await ds().query('UPDATE author SET bio = ?, avatarId = ?, socialLinks = ? WHERE id = ?', [
+      'Journaliste à l’essai', media.id, JSON.stringify({ x: 'https://x.com/essai' }), authorId,
+    ]);
+    const list = await gql(fx.url, `{ articles(first: 20) { nodes { ${fields} } } }`);
+    expect(list.errors).toBeUndefined();
+    const nodes = list.data.articles.nodes;
+    expect(nodes.length).toBe(20);
+    expect(nodes[0].seo).toEqual({ metaTitle: 'Titre « SEO » d’essai', metaDescription: 'Description propre à la recherche', canonicalUrl: 'https://exemple.ma/canonique' });
+    expect(nodes[0].authors[0]).toMatchObject({ bio: 'Journaliste à l’essai', avatar: { id: String(media.id) }, socialLinks: { x: 'https://x.com/essai' } });
+    for (const node of nodes) {
+      const own = await gql(fx.url, `query ($slug: String!) { article(slug: $slug) { ${fields} } }`, { slug: node.slug });
+      expect(own.errors).toBeUndefined();
+      expect(node).toEqual(own.data.article);
+    }
+  });
+
   it('keeps an old slug redirecting after a slug change, through route and article(slug:)', async () => {
     const [row] = await ds().getRepository(Article).find({ where: { status: 'published' }, order: { id: 'ASC' }, take: 1 });
     const before = await gql(fx.url, `query($s: String!) { article(slug: $s) { path } }`, { s: row.slug });
