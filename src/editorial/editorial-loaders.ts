@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { LessThanOrEqual, type DataSource, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import type { DataSource, ObjectLiteral, EntityTarget } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { Article } from '../../entities/editorial/article.entity';
 import { ArticleCorrection } from '../../entities/editorial/article-correction.entity';
@@ -301,10 +301,12 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
     },
     /** The magazine issue on sale now ("En kiosque"). */
     currentMagazineIssue(): Promise<MagazineIssue | null> {
-      magazine ??= ds.getRepository(MagazineIssue).findOne({
-        where: { onSaleDate: LessThanOrEqual(now.toISOString().slice(0, 10)) },
-        order: { onSaleDate: 'DESC', id: 'DESC' },
-      });
+      // A plain read: TypeORM's query builder (findOne) was 2.6 % of the home page's CPU.
+      const issues = entityReader(ds, MagazineIssue);
+      const onSale = issues.column('onSaleDate');
+      magazine ??= issues
+        .read(`${onSale} <= ? ORDER BY ${onSale} DESC, ${issues.column('id')} DESC LIMIT 1`, [now.toISOString().slice(0, 10)])
+        .then((rows) => rows[0] ?? null);
       return magazine;
     },
     articleById,
