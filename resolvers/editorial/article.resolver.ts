@@ -108,8 +108,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => MediaType, { nullable: true, description: 'The lead image.' })
-  heroImage(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<Media | null> | null {
-    return article.heroImageId ? this.rt.loaders(ctx).mediaById.load(article.heroImageId) : null;
+  heroImage(@Root() article: Article, @Ctx() ctx: RequestContext): Media | Promise<Media | null> | null {
+    return article.heroImageId ? this.rt.loaders(ctx).image(article.heroImageId) : null;
   }
 
   @FieldResolver(() => ReadingTimeType)

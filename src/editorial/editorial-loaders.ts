@@ -182,7 +182,7 @@ function articlesWithHeroImage<K extends string | number>(
   ds: DataSource,
   scheduler: BatchScheduler,
   column: 'id' | 'slug',
-  media: DataLoader<number, Media | null>,
+  primeImage: (id: number, image: Media) => void,
   cards?: WeakSet<object>,
 ): DataLoader<K, Article | null> {
   const articles = entityReader(ds, Article, cards ? ARTICLE_CARD : undefined);
@@ -195,7 +195,7 @@ function articlesWithHeroImage<K extends string | number>(
       const article = articles.fromRow(row);
       cards?.add(article);
       found.set(article[column] as K, article);
-      if (row.m_id != null) media.prime(Number(row.m_id), images.fromRow(row, 'm_'));
+      if (row.m_id != null) primeImage(Number(row.m_id), images.fromRow(row, 'm_'));
     }
     return keys.map((k) => found.get(k) ?? null);
   });
@@ -274,9 +274,16 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
   let frontPage: ReturnType<typeof currentFrontPage> | null = null;
   let magazine: Promise<MagazineIssue | null> | null = null;
   const mediaById = byColumn<Media, number>(ds, scheduler, Media, 'id');
+  // Images read with their articles, to hand over without a promise: a primed DataLoader still
+  // answers each load with a promise of its own, settled with a batch (about 50 per home page).
+  const imagesRead = new Map<number, Media>();
+  const primeImage = (id: number, image: Media) => {
+    mediaById.prime(id, image);
+    if (!imagesRead.has(id)) imagesRead.set(id, image);
+  };
   // Entities read with a card's columns only (ARTICLE_CARD, AUTHOR_CARD).
   const cards = new WeakSet<object>();
-  const articleById = articlesWithHeroImage<number>(ds, scheduler, 'id', mediaById);
+  const articleById = articlesWithHeroImage<number>(ds, scheduler, 'id', primeImage);
   const authorById = byColumn<Author, number>(ds, scheduler, Author, 'id');
   /** `entity` itself when it was read whole, else its whole row (null if it is gone meanwhile: then as read). */
   const whole = <E extends { id: number }>(entity: E, byId: DataLoader<number, E | null>): E | Promise<E> =>
@@ -311,7 +318,7 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
     },
     articleById,
     /** Articles with a card's columns (ARTICLE_CARD), for lists; `wholeArticle` reads the rest. */
-    articleCardById: articlesWithHeroImage<number>(ds, scheduler, 'id', mediaById, cards),
+    articleCardById: articlesWithHeroImage<number>(ds, scheduler, 'id', primeImage, cards),
     wholeArticle: (article: Article) => whole(article, articleById),
     wholeAuthor: (author: Author) => whole(author, authorById),
     /**
@@ -326,7 +333,7 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
       const byId = new Map(rows.map((r) => [Number(r.articleId), readBody(r.body)]));
       return ids.map((id) => byId.get(id) ?? []);
     }),
-    articleBySlug: articlesWithHeroImage<string>(ds, scheduler, 'slug', mediaById),
+    articleBySlug: articlesWithHeroImage<string>(ds, scheduler, 'slug', primeImage),
     /**
      * Articles by slug with their body, in one statement: what an article page asks for
      * first. The body field resolver then finds it on the entity.
@@ -344,6 +351,10 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
     authorBySlug: byColumn<Author, string>(ds, scheduler, Author, 'slug'),
     tagBySlug: byColumn<Tag, string>(ds, scheduler, Tag, 'slug'),
     mediaById,
+    /** An image by id: at once when it was read with an article of this request, else through `mediaById`. */
+    image(id: number): Media | Promise<Media | null> {
+      return imagesRead.get(id) ?? mediaById.load(id);
+    },
     magazineIssueById: byColumn<MagazineIssue, number>(ds, scheduler, MagazineIssue, 'id'),
     /** Authors of each article in byline order (one join per batch), as cards (AUTHOR_CARD). */
     authorsByArticle: authorsByArticle(ds, scheduler, cards),
