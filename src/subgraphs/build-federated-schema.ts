@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { isUnionType, parse, type GraphQLFieldResolver, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
+import { GraphQLScalarType, isUnionType, parse, type GraphQLFieldResolver, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 
@@ -37,7 +37,7 @@ export async function buildFederatedSchema(options: {
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
-  for (const direct of directFieldResolvers(options.resolvers, instanceOf)) {
+  for (const direct of directResolvers(options.resolvers, instanceOf)) {
     const ofType = resolvers[direct.typeName] as Record<string, unknown> | undefined;
     if (ofType?.[direct.fieldName]) ofType[direct.fieldName] = direct.resolve;
   }
@@ -91,52 +91,64 @@ function plainFieldsWithoutResolvers(): void {
   }
 }
 
-type ParamKind = 'root' | 'context' | 'info';
+/** What a directly called resolver passes for one parameter. */
+type Param = { kind: 'root' | 'context' | 'info' } | { kind: 'arg'; name: string };
 
 /**
- * Field resolvers whose parameters are only the parent (`@Root()`), the context (`@Ctx()`) and
- * `@Info()`, with no guard or middleware, called straight: TypeGraphQL's wrapper builds a
- * resolver-data object, sorts and maps the parameter list and runs an empty middleware chain on
- * every call, which was 4–6 % of a rubric page's CPU profile (`getParams`, `applyMiddlewares`);
- * what the method receives is the same. A parameter with a property name, a conversion to a
- * class (`@Root()` typed with one), or any argument keeps TypeGraphQL's resolver.
+ * Queries and field resolvers whose parameters are only the parent (`@Root()`), the context
+ * (`@Ctx()`), `@Info()` and single arguments of a scalar or enum type, with no guard or
+ * middleware, called straight. TypeGraphQL's wrapper builds a resolver-data object, sorts and
+ * maps the parameter list and runs an empty middleware chain on every call (4–6 % of a rubric
+ * page's CPU profile: `getParams`, `applyMiddlewares`), and its argument check is an async
+ * function, so a field with any argument (a card's `rendition(name: CARD)`) answered with a
+ * promise. For a scalar or enum value that check and the conversion to an instance change
+ * nothing: the method receives the same values. A parameter with a property name, a root
+ * converted to a class, an argument of an input or arguments class (`@Args()`, validated), or
+ * a validation setting of its own keeps TypeGraphQL's resolver.
  */
-function directFieldResolvers(
+function directResolvers(
   ofClasses: readonly Function[],
   instanceOf: (cls: Function) => unknown,
 ): Array<{ typeName: string; fieldName: string; resolve: GraphQLFieldResolver<unknown, unknown> }> {
   const storage = getMetadataStorage();
   const typeNames = new Map<Function, string>(storage.objectTypes.map((o) => [o.target, o.name]));
+  const enums = new Set<unknown>(storage.enums.map((e) => e.enumObj));
+  const plainValue = (target: unknown) =>
+    target === String || target === Number || target === Boolean || target === Date || target instanceof GraphQLScalarType || enums.has(target);
   const guarded = new Set<string>([...storage.authorizedFields.map((a) => a.fieldName), ...storage.middlewares.map((m) => m.fieldName)]);
+  const handlers = [
+    ...storage.fieldResolvers.filter((f) => f.kind === 'external').map((f) => ({ handler: f, typeName: typeNames.get(f.getObjectType!()) })),
+    ...storage.queries.map((q) => ({ handler: q, typeName: 'Query' })),
+  ];
   const direct = [];
-  for (const field of storage.fieldResolvers) {
-    if (!ofClasses.includes(field.target)) continue;
-    const typeName = typeNames.get(field.getObjectType!());
-    const instance = instanceOf(field.target);
-    const method = instance && (instance as Record<string, unknown>)[field.methodName];
-    if (!typeName || typeof method !== 'function' || field.kind !== 'external') continue;
-    if (field.roles?.length || field.middlewares?.length || guarded.has(field.schemaName)) continue;
-    const params = [...(field.params ?? [])].sort((a, b) => a.index - b.index);
-    const plain = params.every((p) => {
-      if (p.kind === 'info') return true;
-      if (p.kind === 'context') return !p.propertyName;
-      if (p.kind !== 'root' || p.propertyName) return false;
-      const target = p.getType?.();
-      return target === undefined || target === Object;
-    });
-    if (!plain) continue;
-    const kinds = params.map((p) => p.kind as ParamKind);
-    direct.push({ typeName, fieldName: field.schemaName, resolve: callWith(method as (...args: unknown[]) => unknown, instance, kinds) });
+  for (const { handler, typeName } of handlers) {
+    if (!typeName || !ofClasses.includes(handler.target)) continue;
+    if (handler.roles?.length || handler.middlewares?.length || guarded.has(handler.schemaName)) continue;
+    const instance = instanceOf(handler.target);
+    const method = instance && (instance as Record<string, unknown>)[handler.methodName];
+    if (typeof method !== 'function') continue;
+    const params: Param[] = [];
+    for (const p of [...(handler.params ?? [])].sort((a, b) => a.index - b.index)) {
+      if (p.kind === 'info' || (p.kind === 'context' && !p.propertyName)) params.push({ kind: p.kind });
+      else if (p.kind === 'root' && !p.propertyName && [undefined, Object].includes(p.getType?.() as ObjectConstructor | undefined)) params.push({ kind: 'root' });
+      else if (p.kind === 'arg' && p.validateSettings === undefined && !p.validateFn && plainValue(p.getType())) params.push({ kind: 'arg', name: p.name });
+      else break;
+    }
+    if (params.length !== (handler.params?.length ?? 0)) continue;
+    direct.push({ typeName, fieldName: handler.schemaName, resolve: callWith(method as (...args: unknown[]) => unknown, instance, params) });
   }
   return direct;
 }
 
-/** A resolver calling `method` on `instance` with the parent, context and info in the order `kinds` gives. */
-function callWith(method: (...args: unknown[]) => unknown, instance: unknown, kinds: ParamKind[]): GraphQLFieldResolver<unknown, unknown> {
-  const key = kinds.join(',');
+/** A resolver calling `method` on `instance` with the parameters `params` describes. */
+function callWith(method: (...args: unknown[]) => unknown, instance: unknown, params: Param[]): GraphQLFieldResolver<unknown, unknown> {
+  const key = params.map((p) => p.kind).join(',');
   if (key === 'root') return (root) => method.call(instance, root);
   if (key === 'root,context') return (root, _args, context) => method.call(instance, root, context);
   if (key === 'root,context,info') return (root, _args, context, info) => method.call(instance, root, context, info);
-  const pick = (root: unknown, context: unknown, info: unknown) => kinds.map((k) => (k === 'root' ? root : k === 'context' ? context : info));
-  return (root, _args, context, info) => method.apply(instance, pick(root, context, info));
+  return (root, args, context, info) =>
+    method.apply(
+      instance,
+      params.map((p) => (p.kind === 'arg' ? (args as Record<string, unknown>)[p.name] : p.kind === 'root' ? root : p.kind === 'context' ? context : info)),
+    );
 }
