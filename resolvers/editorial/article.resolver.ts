@@ -23,7 +23,7 @@ import { BodyBlockUnion } from './body-block.type';
 import { ArticleConnectionType } from './connections.type';
 import { MediaType } from './media.type';
 import { BreadcrumbItemType, ReadingTimeType, SeoType, ShareLinksType } from './page-parts.type';
-import { breadcrumbFor } from './breadcrumb';
+import { breadcrumbIn } from './breadcrumb';
 import { RubricType } from './rubric.type';
 import { TagType } from './tag.type';
 import { optionalId } from '../../src/graphql/ids';
@@ -91,7 +91,7 @@ export class ArticleResolver {
 
   @FieldResolver(() => [BreadcrumbItemType], { description: 'Home » … » its rubric.' })
   breadcrumb(@Root() article: Article, @Ctx() ctx: RequestContext): BreadcrumbItemType[] | Promise<BreadcrumbItemType[]> {
-    return this.rt.loaders(ctx).withRubricTree((tree) => breadcrumbFor(tree.lineage(article.primaryRubricId)));
+    return this.rt.loaders(ctx).withRubricTree((tree) => breadcrumbIn(tree, article.primaryRubricId));
   }
 
   @FieldResolver(() => [AuthorType], { description: 'Bylines in order.' })

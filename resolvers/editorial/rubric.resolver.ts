@@ -9,7 +9,7 @@ import { absoluteUrl, rubricPath } from '../../src/editorial/public-paths';
 import { notFound } from '../../src/errors/app-error';
 import type { ConnectionPage } from '../../src/graphql/connection';
 import { ConnectionArgs } from '../shared/connection.args';
-import { breadcrumbFor } from './breadcrumb';
+import { breadcrumbIn } from './breadcrumb';
 import { ArticleConnectionType } from './connections.type';
 import { BreadcrumbItemType } from './page-parts.type';
 import { RubricType } from './rubric.type';
@@ -59,7 +59,7 @@ export class RubricResolver {
 
   @FieldResolver(() => [BreadcrumbItemType], { description: 'Home » … » this rubric.' })
   breadcrumb(@Root() rubric: Rubric, @Ctx() ctx: RequestContext): BreadcrumbItemType[] | Promise<BreadcrumbItemType[]> {
-    return this.rt.loaders(ctx).withRubricTree((tree) => breadcrumbFor(tree.lineage(rubric.id)));
+    return this.rt.loaders(ctx).withRubricTree((tree) => breadcrumbIn(tree, rubric.id));
   }
 
   @FieldResolver(() => ArticleConnectionType, { description: 'Its published articles and those of every rubric below it, newest first.' })

@@ -1,4 +1,5 @@
 import type { Media } from '../../entities/editorial/media.entity';
+import { readSetting } from '../config/settings';
 
 /** The standard crops: name → width × height. */
 export const RENDITION_SIZES = {
@@ -11,8 +12,12 @@ export const RENDITION_SIZES = {
 
 export type RenditionKey = keyof typeof RENDITION_SIZES;
 
+let baseUrl: string | undefined;
+
+/** MEDIA_BASE_URL, read once: every card builds a rendition URL, and each read of process.env goes through C++. */
 function mediaBaseUrl(): string {
-  return (process.env.MEDIA_BASE_URL ?? 'https://images.newsroom.example').replace(/\/$/, '');
+  baseUrl ??= (readSetting('MEDIA_BASE_URL') ?? 'https://images.newsroom.example').replace(/\/$/, '');
+  return baseUrl;
 }
 
 export function originalUrl(media: Media): string {
