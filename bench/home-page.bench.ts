@@ -121,14 +121,14 @@ async function comparePages(pages: Page[], urls: Urls): Promise<void> {
     }
     console.log(`round ${round}/${rounds} done`);
   }
-  console.log(`\n${'page'.padEnd(8)} ${'endpoint'.padEnd(12)} ${'req/s'.padStart(12)} ${'× hand'.padStart(11)} ${'CPU × hand'.padStart(11)} ${'single ms'.padStart(11)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(9)} ${'CPU ms/req'.padStart(11)} ${'SQL/req'.padStart(8)}`);
+  console.log(`\n${'page'.padEnd(8)} ${'endpoint'.padEnd(12)} ${'req/s'.padStart(12)} ${'× hand'.padStart(11)} ${'CPU × hand'.padStart(11)} ${'single ms'.padStart(11)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(9)} ${'p99/p50'.padStart(9)} ${'CPU ms/req'.padStart(11)} ${'SQL/req'.padStart(8)}`);
   for (const [name, r] of runs) {
     const ratios = r.gateway.map((g, i) => g.rps / r.baseline[i].rps);
     // Hand-written CPU per request over the gateway's: what throughput would be on idle cores.
     const cpuRatios = r.gateway.map((g, i) => r.baseline[i].cpuMs / g.cpuMs);
     for (const [label, list, single] of [['gateway', r.gateway, r.single.gateway], ['hand', r.baseline, r.single.baseline]] as const) {
       console.log(
-        `${name.padEnd(8)} ${label.padEnd(12)} ${range(list.map((x) => x.rps)).padStart(12)} ${(label === 'gateway' ? range(ratios, 2) : '1').padStart(11)} ${(label === 'gateway' ? range(cpuRatios, 2) : '1').padStart(11)} ${range(single, 1).padStart(11)} ${range(list.map((x) => x.p50)).padStart(8)} ${range(list.map((x) => x.p99)).padStart(9)} ${range(list.map((x) => x.cpuMs), 2).padStart(11)} ${(list[0].sqlPerRequest ?? 0).toFixed(1).padStart(8)}`,
+        `${name.padEnd(8)} ${label.padEnd(12)} ${range(list.map((x) => x.rps)).padStart(12)} ${(label === 'gateway' ? range(ratios, 2) : '1').padStart(11)} ${(label === 'gateway' ? range(cpuRatios, 2) : '1').padStart(11)} ${range(single, 1).padStart(11)} ${range(list.map((x) => x.p50)).padStart(8)} ${range(list.map((x) => x.p99)).padStart(9)} ${range(list.map((x) => x.p99 / Math.max(1, x.p50)), 1).padStart(9)} ${range(list.map((x) => x.cpuMs), 2).padStart(11)} ${(list[0].sqlPerRequest ?? 0).toFixed(1).padStart(8)}`,
       );
     }
   }
