@@ -187,6 +187,8 @@ function articlesWithHeroImage<K extends string | number>(
 ): DataLoader<K, Article | null> {
   const articles = entityReader(ds, Article, cards ? ARTICLE_CARD : undefined);
   const images = entityReader(ds, Media);
+  // Cards are read by id only (lists know their ids).
+  if (cards && column !== 'id') throw new Error('articles are read as cards by id only');
   const select = articlesWithHeroImageSql(ds)[cards ? 'cardById' : column];
   return scheduler.loader<K, Article | null>(async (keys) => {
     const rows: Array<Record<string, unknown>> = await ds.query(`${select}(${placeholders(keys.length)})`, keys as K[]);
@@ -309,11 +311,13 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
     /** The magazine issue on sale now ("En kiosque"). */
     currentMagazineIssue(): Promise<MagazineIssue | null> {
       // A plain read: TypeORM's query builder (findOne) was 2.6 % of the home page's CPU.
-      const issues = entityReader(ds, MagazineIssue);
-      const onSale = issues.column('onSaleDate');
-      magazine ??= issues
-        .read(`${onSale} <= ? ORDER BY ${onSale} DESC, ${issues.column('id')} DESC LIMIT 1`, [now.toISOString().slice(0, 10)])
-        .then((rows) => rows[0] ?? null);
+      magazine ??= (() => {
+        const issues = entityReader(ds, MagazineIssue);
+        const onSale = issues.column('onSaleDate');
+        return issues
+          .read(`${onSale} <= ? ORDER BY ${onSale} DESC, ${issues.column('id')} DESC LIMIT 1`, [now.toISOString().slice(0, 10)])
+          .then((rows) => rows[0] ?? null);
+      })();
       return magazine;
     },
     articleById,

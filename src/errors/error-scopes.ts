@@ -13,9 +13,11 @@ import type { ErrorScope } from './format-error';
  * - errors of a request's pipeline through `didEncounterErrors`, which Apollo calls with the
  *   request's context before it formats them;
  * - a failure to build the context, by the host's context function (`own`);
- * - anything else Apollo answers before there is a context (a body without a query, say) has no
- *   request here: its request id is written as `pendingId`, which the HTTP route replaces with
- *   the request's own id in that answer (`fillPendingIds`).
+ * - anything else Apollo answers outside the request's pipeline hooks (a `variables` string, a
+ *   plugin failing in `requestDidStart`) has no request here: its request id is written as
+ *   `pendingId`, which the HTTP route replaces with the request's own id in that answer
+ *   (`fillPendingIds`), and an unexpected one is logged without an id (its access log line,
+ *   a 500, has it).
  */
 export class ErrorScopes {
   /** Where a context keeps its scope: a property, since Apollo hands plugins a shallow copy of the context. */

@@ -51,6 +51,8 @@ export function createFormatError(
   scopeOf: (error: unknown) => ErrorScope | undefined,
   throttle: LogThrottle = new LogThrottle(),
   pendingId?: string,
+  /** Where an unexpected error of no known request is logged (the server's log). */
+  fallbackLog: ErrorScope['log'] = CONSOLE_LOG,
 ) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const current = scopeOf(error);
@@ -70,10 +72,10 @@ export function createFormatError(
     }
     // During an outage every request fails alike: the same failure is logged a few times per
     // window, then counted (log-throttle.ts).
-    // (An error of no known request, such as a plugin failing before the request's context
-    // exists, is logged without an id; the access log line of its 500 carries it.)
+    // (An error of no known request, such as a plugin failing outside the hooks that see the
+    // request's errors, is logged without an id; the access log line of its 500 carries it.)
     const kind = `format-error|${code ?? ''}|${formatted.message}`;
-    throttle.error(current?.log ?? CONSOLE_LOG, kind, { err: error, path: formatted.path, requestId: current?.requestId }, 'unexpected error');
+    throttle.error(current?.log ?? fallbackLog, kind, { err: error, path: formatted.path, requestId: current?.requestId }, 'unexpected error');
     // The gateway marks errors from a subgraph with its name: say which service failed, as the
     // SUBGRAPH_* codes do, so a partial page tells which part is missing and why.
     const subgraph = typeof extensions.serviceName === 'string' ? { subgraph: extensions.serviceName } : {};

@@ -107,7 +107,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
   const logThrottle = options.logThrottle ?? new LogThrottle();
   const apollo = new ApolloServer<RequestContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
-    formatError: createFormatError((error) => errorScopes.of(error), logThrottle, errorScopes.pendingId),
+    formatError: createFormatError((error) => errorScopes.of(error), logThrottle, errorScopes.pendingId, logger),
     // Apollo's own warnings as JSON lines in the same log, not console text.
     logger: logger.child({ component: 'apollo' }),
     includeStacktraceInErrorResponses: false,

@@ -70,7 +70,7 @@ async function cacheLookup(cache: ResponseCache, request: FastifyRequest, header
  * `/graphql` (and `/`): Apollo's official Fastify handler, behind the shared response cache
  * for anonymous readers, within the request deadline (504 GATEWAY_TIMEOUT past it). Apollo
  * calls formatError without the context, so the request id and logger reach it through
- * `errorScope`.
+ * `errorScopes` (error-scopes.ts).
  *
  * The deadline is hand-written rather than Fastify's `handlerTimeout`: in Fastify 5.12 on
  * Node 20 that timer is cancelled, and `request.signal` aborted, by the request's `close`

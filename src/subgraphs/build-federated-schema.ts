@@ -116,14 +116,17 @@ function directResolvers(
   const plainValue = (target: unknown) =>
     target === String || target === Number || target === Boolean || target === Date || target instanceof GraphQLScalarType || enums.has(target);
   const guarded = new Set<string>([...storage.authorizedFields.map((a) => a.fieldName), ...storage.middlewares.map((m) => m.fieldName)]);
+  const guardedClasses = new Set<Function>([...storage.authorizedResolver.map((a) => a.target), ...storage.resolverMiddlewares.map((m) => m.target)]);
   const handlers = [
     ...storage.fieldResolvers.filter((f) => f.kind === 'external').map((f) => ({ handler: f, typeName: typeNames.get(f.getObjectType!()) })),
     ...storage.queries.map((q) => ({ handler: q, typeName: 'Query' })),
   ];
   const direct = [];
   for (const { handler, typeName } of handlers) {
-    if (!typeName || !ofClasses.includes(handler.target)) continue;
-    if (handler.roles?.length || handler.middlewares?.length || guarded.has(handler.schemaName)) continue;
+    if (!typeName || !ofClasses.includes(handler.target) || guardedClasses.has(handler.target)) continue;
+    // Any `@Authorized` (an empty role list too: "signed in"), on the method or its class, and any
+    // middleware keep TypeGraphQL's resolver, which runs them; names are compared both ways.
+    if (handler.roles !== undefined || handler.middlewares?.length || guarded.has(handler.schemaName) || guarded.has(handler.methodName)) continue;
     const instance = instanceOf(handler.target);
     const method = instance && (instance as Record<string, unknown>)[handler.methodName];
     if (typeof method !== 'function') continue;
