@@ -155,13 +155,11 @@ const articlesWithHeroImageSql = perDataSource((ds) => {
   const q = (name: string) => ds.driver.escape(name);
   const images = entityReader(ds, Media).columns('m', 'm_');
   const from = `FROM ${q('article')} a LEFT JOIN ${q('media')} m ON m.${q('id')} = a.${q('heroImageId')} WHERE a.`;
-  const whole = entityReader(ds, Article);
-  const card = entityReader(ds, Article, ARTICLE_CARD);
-  return {
-    id: `SELECT ${whole.columns('a')}, ${images} ${from}${whole.column('id')} IN `,
-    slug: `SELECT ${whole.columns('a')}, ${images} ${from}${whole.column('slug')} IN `,
-    cardById: `SELECT ${card.columns('a')}, ${images} ${from}${card.column('id')} IN `,
-  };
+  const statements = (articles: EntityReader<Article>) => ({
+    id: `SELECT ${articles.columns('a')}, ${images} ${from}${articles.column('id')} IN `,
+    slug: `SELECT ${articles.columns('a')}, ${images} ${from}${articles.column('slug')} IN `,
+  });
+  return { whole: statements(entityReader(ds, Article)), card: statements(entityReader(ds, Article, ARTICLE_CARD)) };
 });
 
 const authorsByArticleSql = perDataSource((ds) => {
@@ -187,9 +185,7 @@ function articlesWithHeroImage<K extends string | number>(
 ): DataLoader<K, Article | null> {
   const articles = entityReader(ds, Article, cards ? ARTICLE_CARD : undefined);
   const images = entityReader(ds, Media);
-  // Cards are read by id only (lists know their ids).
-  if (cards && column !== 'id') throw new Error('articles are read as cards by id only');
-  const select = articlesWithHeroImageSql(ds)[cards ? 'cardById' : column];
+  const select = articlesWithHeroImageSql(ds)[cards ? 'card' : 'whole'][column];
   return scheduler.loader<K, Article | null>(async (keys) => {
     const rows: Array<Record<string, unknown>> = await ds.query(`${select}(${placeholders(keys.length)})`, keys as K[]);
     const found = new Map<K, Article>();
@@ -371,13 +367,14 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
      * depth moved MySQL batches apart in deep queries, test/federation/flat-statements.)
      */
     tagsByArticle: scheduler.loader<number, Tag[]>(async (ids) => {
-      const rows: Array<{ articleId: number; id: number; slug: string; name: string }> = await ds.query(
-        `SELECT x.articleId AS articleId, t.id AS id, t.slug AS slug, t.name AS name FROM article_tag x JOIN tag t ON t.id = x.tagId
+      const tags = entityReader(ds, Tag);
+      const rows: Array<Record<string, unknown>> = await ds.query(
+        `SELECT x.articleId AS tag_articleId, ${tags.columns('t')} FROM article_tag x JOIN tag t ON t.id = x.tagId
          WHERE x.articleId IN (${placeholders(ids.length)}) ORDER BY x.tagId`,
         ids as number[],
       );
       const groups = new Map<number, Tag[]>(ids.map((id) => [id, []]));
-      for (const r of rows) groups.get(Number(r.articleId))?.push(Object.assign(new Tag(), { id: Number(r.id), slug: r.slug, name: r.name }));
+      for (const r of rows) groups.get(Number(r.tag_articleId))?.push(tags.fromRow(r));
       for (const id of ids) {
         const tags = groups.get(id)!;
         tagIdsByArticle.prime(id, tags.map((t) => t.id));

@@ -16,7 +16,7 @@ function fieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, s
  * The field nodes selected at `path` below the field being resolved (by field name, aliases
  * aside): lets a field read in one statement what its descendants would read in more.
  */
-export function fieldsAt(info: GraphQLResolveInfo, path: string[]): FieldNode[] {
+function fieldsAt(info: GraphQLResolveInfo, path: string[]): FieldNode[] {
   let nodes: readonly FieldNode[] = info.fieldNodes;
   for (const name of path) nodes = nodes.flatMap((n) => fieldsOf(info, n.selectionSet).filter((f) => f.name.value === name));
   return [...nodes];

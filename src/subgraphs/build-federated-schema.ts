@@ -84,11 +84,17 @@ function syncUnionResolvers(schema: GraphQLSchema): Map<string, GraphQLTypeResol
  */
 function plainFieldsWithoutResolvers(): void {
   const storage = getMetadataStorage();
-  const guarded = new Set<string>([...storage.authorizedFields.map((a) => a.fieldName), ...storage.middlewares.map((m) => m.fieldName)]);
+  const guarded = guardedFieldNames();
   const explicit = new Set(storage.objectTypes.filter((o) => o.simpleResolvers !== undefined).map((o) => o.target));
   for (const field of storage.fields) {
     if (field.simple === undefined && field.name === field.schemaName && !field.params?.length && !guarded.has(field.name) && !explicit.has(field.target)) field.simple = true;
   }
+}
+
+/** Names of the fields with an `@Authorized` or `@UseMiddleware` of their own, on any class. */
+function guardedFieldNames(): Set<string> {
+  const storage = getMetadataStorage();
+  return new Set<string>([...storage.authorizedFields.map((a) => a.fieldName), ...storage.middlewares.map((m) => m.fieldName)]);
 }
 
 /** What a directly called resolver passes for one parameter. */
@@ -115,7 +121,7 @@ function directResolvers(
   const enums = new Set<unknown>(storage.enums.map((e) => e.enumObj));
   const plainValue = (target: unknown) =>
     target === String || target === Number || target === Boolean || target === Date || target instanceof GraphQLScalarType || enums.has(target);
-  const guarded = new Set<string>([...storage.authorizedFields.map((a) => a.fieldName), ...storage.middlewares.map((m) => m.fieldName)]);
+  const guarded = guardedFieldNames();
   const guardedClasses = new Set<Function>([...storage.authorizedResolver.map((a) => a.target), ...storage.resolverMiddlewares.map((m) => m.target)]);
   const handlers = [
     ...storage.fieldResolvers.filter((f) => f.kind === 'external').map((f) => ({ handler: f, typeName: typeNames.get(f.getObjectType!()) })),
