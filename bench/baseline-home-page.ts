@@ -4,7 +4,6 @@ import { HEADLINE_SIZE, SELECTION_SIZE } from '../src/editorial/home-page.servic
 import type { BaselineSql, Card } from './baseline-sql';
 
 type SlotOrIssueRow = { kind: 'slot' | 'issue'; block: 'headline' | 'selection' | null; id: number; pos: number; title: string | null; onSaleDate: string | Date | null };
-type ListRow = { q: number; articleId: number; publishedAt: string | Date };
 
 /**
  * The practical limit: the same home-page JSON as the GraphQL query, built by hand with the
@@ -40,12 +39,12 @@ export class BaselineHomePage {
     // 3. every list in one UNION ALL.
     const spare = HEADLINE_SIZE + SELECTION_SIZE;
     const lists = [{ kind: 0, ref: 0, limit: spare + curated.headline.length + curated.selection.length }, ...roots.map((r) => ({ kind: 1, ref: r.id, limit: perBlock + spare }))];
-    const listRows = await this.sql.query<ListRow>(
+    const listRows = await this.sql.rows<[number, number, string | Date]>(
       lists.map((l, i) => `SELECT * FROM (SELECT ${i} AS q, articleId, publishedAt FROM article_listing WHERE kind = ${l.kind} AND refId = ${l.ref} AND publishedAt <= ? ORDER BY publishedAt DESC, articleId DESC LIMIT ${l.limit}) AS t${i}`).join(' UNION ALL '),
       lists.map(() => at),
     );
     const pages: number[][] = lists.map(() => []);
-    const order = listRows.map((r) => ({ q: Number(r.q), id: Number(r.articleId), at: readDate(r.publishedAt).getTime() }));
+    const order = listRows.map(([q, articleId, publishedAt]) => ({ q: Number(q), id: Number(articleId), at: readDate(publishedAt).getTime() }));
     for (const r of order.sort((a, b) => b.at - a.at || b.id - a.id)) pages[r.q].push(r.id);
     // Listed and curated articles are nearly always public: choose the page's articles first and
     // read only their cards (a third of the candidates); should one of them not be public, read

@@ -16,15 +16,15 @@ export class BaselineRubricPage {
     const tree = await this.sql.rubricTree();
     const rubric = tree.findByPath(slug.replace(/^\/+|\/+$/g, ''));
     if (!rubric) return { data: { rubric: null } };
-    const entries = await this.sql.query<{ articleId: number; publishedAt: string | Date }>(
+    const entries = await this.sql.rows<[number, string | Date]>(
       'SELECT articleId, publishedAt FROM article_listing WHERE kind = ? AND refId = ? AND publishedAt <= ? ORDER BY publishedAt DESC, articleId DESC LIMIT ?',
       [ListingKind.Rubric, rubric.id, sqlDate(this.sql.ds, now), first + 1],
     );
     const page = entries.slice(0, first);
-    const cards = await this.sql.cards(page.map((e) => Number(e.articleId)), tree, now);
+    const cards = await this.sql.cards(page.map(([articleId]) => Number(articleId)), tree, now);
     const edges = page
-      .filter((e) => cards.has(Number(e.articleId)))
-      .map((e) => ({ cursor: encodeCursor([readDate(e.publishedAt).getTime(), Number(e.articleId)]), node: cards.get(Number(e.articleId)) }));
+      .filter(([articleId]) => cards.has(Number(articleId)))
+      .map(([articleId, publishedAt]) => ({ cursor: encodeCursor([readDate(publishedAt).getTime(), Number(articleId)]), node: cards.get(Number(articleId)) }));
     return {
       data: {
         rubric: {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Media } from '../entities/editorial/media.entity';
 import type { Rubric } from '../entities/editorial/rubric.entity';
-import { placeholders, readDate } from '../src/db/sql-values';
+import { placeholders, readDate, shortestSingle } from '../src/db/sql-values';
 import { mediaRendition } from '../src/editorial/media-renditions';
 import { articlePath, authorPath, rubricPath } from '../src/editorial/public-paths';
 import { readingMinutes } from '../src/editorial/reading-time';
@@ -11,19 +11,18 @@ import { RubricTree } from '../src/editorial/rubric-tree';
 export type Card = Record<string, unknown>;
 
 /** The two drivers' handles the baselines use, as TypeORM holds them. */
+type Statement = { all(...params: unknown[]): unknown[]; raw(on: boolean): Statement };
 type RawDriver = {
-  databaseConnection: { prepare(sql: string): { all(...params: unknown[]): unknown[] } };
+  databaseConnection: { prepare(sql: string): Statement };
   pool: { promise(): MysqlPool };
 };
-type Statement = ReturnType<RawDriver['databaseConnection']['prepare']>;
-type MysqlPool = { execute(sql: string, params: unknown[]): Promise<[unknown[], unknown]> };
+type MysqlPool = { execute(sql: string | { sql: string; rowsAsArray: boolean }, params: unknown[]): Promise<[unknown[], unknown]> };
 
-type ArticleRow = {
-  id: number; title: string; slug: string; kicker: string | null; standfirst: string | null; publishedAt: string | Date | null;
-  primaryRubricId: number; wordCount: number; status: string;
-  mId: number | null; storageKey: string; altText: string | null; width: number; height: number; focalX: number; focalY: number;
-};
-type BylineRow = { articleId: number; name: string; slug: string };
+/** A card's article row, as an array: id, title, slug, kicker, standfirst, publishedAt, primaryRubricId, wordCount, status, then its image. */
+type ArticleRow = [
+  number, string, string, string | null, string | null, string | Date | null, number, number, string,
+  number | null, string, string | null, number, number, number, number,
+];
 
 /**
  * What the hand-written baselines share: statements straight on the driver below TypeORM
@@ -33,6 +32,7 @@ type BylineRow = { articleId: number; name: string; slug: string };
  */
 export class BaselineSql {
   private readonly prepared = new Map<string, Statement>();
+  private readonly preparedRaw = new Map<string, Statement>();
   private pool: MysqlPool | undefined;
 
   constructor(
@@ -65,23 +65,37 @@ export class BaselineSql {
   }
 
   /**
-   * A FLOAT column's value as the text protocol (TypeORM's) reads it: over the binary protocol
-   * mysql2 hands its single-precision value widened (0.23 → 0.23000000417232513), so take the
-   * shortest decimal that is the same single. SQLite stores doubles: unchanged.
+   * The same, each row an array of its values in select-list order: cheaper than an object
+   * per row on both drivers (30 cards on better-sqlite3: 103 against 150 µs with the objects
+   * built by hand from the arrays), so the hot statements of the baselines read so.
    */
-  float(value: unknown): number {
-    const n = Number(value);
-    if (this.ds.options.type === 'better-sqlite3') return n;
-    const single = Math.fround(n);
-    for (let digits = 1; digits < 9; digits++) {
-      const short = Number(n.toPrecision(digits));
-      if (Math.fround(short) === single) return short;
+  async rows<T extends unknown[]>(sql: string, params: unknown[] = []): Promise<T[]> {
+    this.counter.statements += 1;
+    const driver = this.ds.driver as unknown as RawDriver;
+    if (this.ds.options.type === 'better-sqlite3') {
+      let stmt = this.preparedRaw.get(sql);
+      if (!stmt) this.preparedRaw.set(sql, (stmt = driver.databaseConnection.prepare(sql).raw(true)));
+      return stmt.all(...params) as T[];
     }
-    return n;
+    this.pool ??= driver.pool.promise();
+    const [rows] = await this.pool.execute({ sql, rowsAsArray: true }, params);
+    return rows as T[];
+  }
+
+  /** A FLOAT column's value: as the text protocol reads it on MySQL (see `shortestSingle`); SQLite stores doubles. */
+  float(value: unknown): number {
+    return this.ds.options.type === 'better-sqlite3' ? Number(value) : shortestSingle(Number(value));
   }
 
   async rubricTree(): Promise<RubricTree> {
-    return new RubricTree(await this.query<Rubric>('SELECT id, slug, path, name, description, parentId, treePath, depth, position, archivedAt FROM rubric'));
+    const rows = await this.rows<[number, string, string, string, string | null, number | null, string, number, number, Date | string | null]>(
+      'SELECT id, slug, path, name, description, parentId, treePath, depth, position, archivedAt FROM rubric',
+    );
+    return new RubricTree(
+      rows.map(([id, slug, path, name, description, parentId, treePath, depth, position, archivedAt]) =>
+        ({ id, slug, path, name, description, parentId, treePath, depth, position, archivedAt }) as Rubric,
+      ),
+    );
   }
 
   /** Cards of the publicly visible articles among `ids`, by id: 2 statements. */
@@ -89,37 +103,37 @@ export class BaselineSql {
     const cards = new Map<number, Card>();
     if (!ids.length) return cards;
     const [articles, bylines] = await Promise.all([
-      this.query<ArticleRow>(
+      this.rows<ArticleRow>(
         `SELECT a.id, a.title, a.slug, a.kicker, a.standfirst, a.publishedAt, a.primaryRubricId, a.wordCount, a.status,
                 m.id AS mId, m.storageKey, m.altText, m.width, m.height, m.focalX, m.focalY
          FROM article a LEFT JOIN media m ON m.id = a.heroImageId WHERE a.id IN (${placeholders(ids.length)})`,
         ids,
       ),
-      this.query<BylineRow>(
+      this.rows<[number, string, string]>(
         `SELECT b.articleId, au.name, au.slug FROM article_byline b JOIN author au ON au.id = b.authorId
          WHERE b.articleId IN (${placeholders(ids.length)}) ORDER BY b.articleId, b.position, b.authorId`,
         ids,
       ),
     ]);
     const authors = new Map<number, Array<{ name: string; path: string }>>();
-    for (const b of bylines) {
-      const list = authors.get(Number(b.articleId)) ?? [];
-      list.push({ name: b.name, path: authorPath(b.slug) });
-      authors.set(Number(b.articleId), list);
+    for (const [articleId, name, slug] of bylines) {
+      const list = authors.get(Number(articleId)) ?? [];
+      list.push({ name, path: authorPath(slug) });
+      authors.set(Number(articleId), list);
     }
-    for (const a of articles) {
-      const publishedAt = a.publishedAt ? readDate(a.publishedAt) : null;
-      if (a.status !== 'published' || !publishedAt || publishedAt > now) continue;
-      const rubric = tree.get(Number(a.primaryRubricId))!;
-      const minutes = readingMinutes(Number(a.wordCount));
-      const media = a.mId ? ({ storageKey: a.storageKey, width: Number(a.width), height: Number(a.height), focalX: this.float(a.focalX), focalY: this.float(a.focalY) } as Media) : null;
+    for (const [id, title, slug, kicker, standfirst, published, primaryRubricId, wordCount, status, mId, storageKey, altText, width, height, focalX, focalY] of articles) {
+      const publishedAt = published ? readDate(published) : null;
+      if (status !== 'published' || !publishedAt || publishedAt > now) continue;
+      const rubric = tree.get(Number(primaryRubricId))!;
+      const minutes = readingMinutes(Number(wordCount));
+      const media = mId ? ({ storageKey, width: Number(width), height: Number(height), focalX: this.float(focalX), focalY: this.float(focalY) } as Media) : null;
       const rendition = media ? mediaRendition(media, 'card') : null;
-      cards.set(Number(a.id), {
-        id: String(a.id), title: a.title, slug: a.slug, kicker: a.kicker, standfirst: a.standfirst,
-        publishedAt: publishedAt.toISOString(), path: articlePath(rubric.path, a.slug),
+      cards.set(Number(id), {
+        id: String(id), title, slug, kicker, standfirst,
+        publishedAt: publishedAt.toISOString(), path: articlePath(rubric.path, slug),
         readingTime: { label: `${minutes} min` },
-        heroImage: media ? { altText: a.altText, rendition: { url: rendition!.url, width: rendition!.width, height: rendition!.height } } : null,
-        authors: authors.get(Number(a.id)) ?? [],
+        heroImage: media ? { altText, rendition: { url: rendition!.url, width: rendition!.width, height: rendition!.height } } : null,
+        authors: authors.get(Number(id)) ?? [],
         rubric: { name: rubric.name, breadcrumb: breadcrumb(tree, rubric.id) },
       });
     }

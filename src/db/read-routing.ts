@@ -60,6 +60,13 @@ export class ReadRouting {
   }
 }
 
+const routed = new WeakSet<DataSource>();
+
+/** Whether `routeReadsToReplicas` was applied: plain reads of this data source may then go to a replica. */
+export function readsRoutedToReplicas(dataSource: DataSource): boolean {
+  return routed.has(dataSource);
+}
+
 const READ_ONLY_SQL = /^\s*(SELECT|WITH)\b/i;
 const LOCKING_SQL = /\bFOR\s+UPDATE\b|\bLOCK\s+IN\s+SHARE\s+MODE\b|\bFOR\s+SHARE\b/i;
 
@@ -72,6 +79,7 @@ const LOCKING_SQL = /\bFOR\s+UPDATE\b|\bLOCK\s+IN\s+SHARE\s+MODE\b|\bFOR\s+SHARE
  * Statements on a query runner the caller holds (transactions) are left alone.
  */
 export function routeReadsToReplicas(dataSource: DataSource, routing: ReadRouting): void {
+  routed.add(dataSource);
   const createQueryRunner = dataSource.createQueryRunner.bind(dataSource);
   const query = dataSource.query.bind(dataSource);
   dataSource.createQueryRunner = (mode: ReplicationMode = 'master') => createQueryRunner(routing.readsFromPrimary() ? 'master' : mode);

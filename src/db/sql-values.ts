@@ -29,3 +29,18 @@ export function valuesPlaceholders(rows: number, width: number): string {
 export function placeholders(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
+
+/**
+ * A FLOAT column's value as MySQL's text protocol reads it (the server prints the shortest
+ * decimal of the single): over the binary protocol (prepared statements, array-rows.ts)
+ * mysql2 hands the single widened to a double (0.23 → 0.23000000417232513). This takes the
+ * shortest decimal that is the same single, so both protocols give 0.23.
+ */
+export function shortestSingle(value: number): number {
+  const single = Math.fround(value);
+  for (let digits = 1; digits < 9; digits++) {
+    const short = Number(value.toPrecision(digits));
+    if (Math.fround(short) === single) return short;
+  }
+  return value;
+}

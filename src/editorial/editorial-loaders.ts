@@ -9,7 +9,9 @@ import { MagazineIssue } from '../../entities/editorial/magazine-issue.entity';
 import { Media } from '../../entities/editorial/media.entity';
 import { Rubric } from '../../entities/editorial/rubric.entity';
 import { Tag } from '../../entities/editorial/tag.entity';
-import { placeholders } from '../db/sql-values';
+import { arrayRows } from '../db/array-rows';
+import { isMysql } from '../db/data-source';
+import { placeholders, shortestSingle } from '../db/sql-values';
 import { BatchScheduler } from '../graphql/batch-scheduler';
 import type { BodyBlock } from './body-blocks';
 import { countLists, readListPages, type ListEntry, type ListKey, type ListRequest } from './listing.repository';
@@ -27,11 +29,14 @@ const SQLITE_DATETIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/;
  * driver's chain of type tests (and two regular expressions per datetime) on every value,
  * which the CPU profile of a home page put at a tenth of the editorial subgraph's time.
  * Anything not plainly known goes through the driver, so the entity is the same as `find()`'s.
+ * Null where the value is used as read.
  */
-function hydrator(ds: DataSource, c: ColumnMetadata): (value: unknown) => unknown {
+function hydrator(ds: DataSource, c: ColumnMetadata): ((value: unknown) => unknown) | null {
   const viaDriver = (value: unknown) => ds.driver.prepareHydratedValue(value, c);
   if (c.transformer || c.embeddedMetadata) return viaDriver;
-  if (typeof c.type === 'string' && AS_READ.has(c.type)) return (value) => value;
+  if (typeof c.type === 'string' && AS_READ.has(c.type)) return null;
+  // MySQL's binary protocol (array-rows.ts) widens a FLOAT; the text protocol gave its shortest decimal.
+  if (c.type === 'float' && isMysql(ds)) return (value) => (typeof value === 'number' ? shortestSingle(value) : viaDriver(value));
   if (c.type === 'datetime') {
     // The same instant the driver builds ("T" for the space, "Z" for UTC), without its tests.
     return (value) =>
@@ -41,10 +46,11 @@ function hydrator(ds: DataSource, c: ColumnMetadata): (value: unknown) => unknow
 }
 
 /**
- * Reads entities with SQL written once from their metadata, hydrating rows column by column
- * with conversions chosen once per column: the same entities as `find()`, without building a
- * query and running the generic result transformer on every call. `columns(alias, prefix)` and
- * `fromRow(row, prefix)` let one statement read it beside another table's columns (a join).
+ * Reads entities with SQL written once from their metadata, hydrating rows (arrays of values,
+ * array-rows.ts) column by column with conversions chosen once per column: the same entities
+ * as `find()`, without building a query and running the generic result transformer on every
+ * call. `columns(alias)`, `width` and `fromRow(row, at)` let one statement read it beside
+ * another table's columns (a join): the entity's values start at `at`.
  */
 function entityReader<E extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<E>, only?: ReadonlyArray<keyof E & string>): EntityReader<E> {
   const readers = readersOf(ds);
@@ -64,41 +70,60 @@ const readersOf = perDataSource(
 );
 type EntityReader<E extends ObjectLiteral> = ReturnType<typeof buildEntityReader<E>>;
 
+/**
+ * `fromRow` for one column list, generated once per reader: each property is stored under its
+ * own name at its own site. A loop storing `item[name]` for every entity's columns made that
+ * one store site see every entity shape (a megamorphic keyed store on every value of every
+ * row). The names come from the entities' metadata, written into the code as JSON strings.
+ */
+function compileFromRow<E>(
+  create: () => E,
+  fields: ReadonlyArray<{ property: string; hydrate: ((value: unknown) => unknown) | null; plain: boolean; meta: ColumnMetadata }>,
+): (row: readonly unknown[], at: number) => E {
+  const hydrate = fields.map((f) => f.hydrate);
+  const place = fields.map((f) => (item: ObjectLiteral, value: unknown) => f.meta.setEntityValue(item, value));
+  const lines = fields.map((f, i) => {
+    const value = f.hydrate ? `hydrate[${i}](row[at + ${i}])` : `row[at + ${i}]`;
+    // A plain column is one property; embedded and relation-only columns keep TypeORM's placement.
+    return f.plain ? `item[${JSON.stringify(f.property)}] = ${value};` : `place[${i}](item, ${value});`;
+  });
+  const build = new Function('create', 'hydrate', 'place', `return function fromRow(row, at) { const item = create(); ${lines.join(' ')} return item; };`);
+  return build(create, hydrate, place) as (row: readonly unknown[], at: number) => E;
+}
+
 /** `only`: the properties to read (a card's), else every selected column. */
 function buildEntityReader<E extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<E>, only?: ReadonlyArray<string>) {
   const meta = ds.getMetadata(entity);
   const selected = meta.columns.filter((c) => c.isSelect && (!only || only.includes(c.propertyName)));
   const q = (name: string) => ds.driver.escape(name);
+  const rows = arrayRows(ds);
   const select = `SELECT ${selected.map((c) => q(c.databaseName)).join(', ')} FROM ${q(meta.tableName)}`;
-  const fields = selected.map((c) => ({ column: c.databaseName, property: c.propertyName, hydrate: hydrator(ds, c), plain: !c.embeddedMetadata && !c.isVirtual, meta: c }));
-  const fromRow = (row: Record<string, unknown>, prefix = ''): E => {
-    const item = meta.create() as Record<string, unknown>;
-    for (const f of fields) {
-      const value = f.hydrate(row[prefix + f.column]);
-      // A plain column is one property; embedded and relation-only columns keep TypeORM's placement.
-      if (f.plain) item[f.property] = value;
-      else f.meta.setEntityValue(item, value);
-    }
-    return item as E;
-  };
+  const fields = selected.map((c) => ({ property: c.propertyName, hydrate: hydrator(ds, c), plain: !c.embeddedMetadata && !c.isVirtual, meta: c }));
+  const fromRow = compileFromRow(() => meta.create() as E, fields);
+  const width = fields.length;
   return {
     column: (property: string) => q(meta.findColumnWithPropertyName(property)!.databaseName),
-    /** The select list of this entity's columns from table alias `alias`, each renamed `prefix` + column. */
-    columns: (alias: string, prefix = '') => selected.map((c) => `${alias}.${q(c.databaseName)} AS ${q(prefix + c.databaseName)}`).join(', '),
-    fromRow,
+    /** The select list of this entity's columns from table alias `alias`. */
+    columns: (alias: string) => selected.map((c) => `${alias}.${q(c.databaseName)}`).join(', '),
+    /** How many values of a row the entity takes. */
+    width,
+    /** Where `property`'s value is among the entity's. */
+    position: (property: string) => fields.findIndex((f) => f.property === property),
+    /** The entity whose values start at `at` in `row`. */
+    fromRow: (row: readonly unknown[], at = 0): E => fromRow(row, at),
     /**
-     * Entities matching `where`; `join` adds tables and columns (its column names must not
-     * clash with the entity's), and `extra` copies what they read onto each entity.
+     * Entities matching `where`; `join` adds tables and columns, and `extra` copies what they
+     * read (the row's values from `width` on) onto each entity.
      */
     async read(
       where = '',
       params: unknown[] = [],
-      join?: { columns: string; tables: string; extra: (item: E, row: Record<string, unknown>) => void },
+      join?: { columns: string; tables: string; extra: (item: E, row: readonly unknown[]) => void },
     ): Promise<E[]> {
       const from = join ? select.replace(/ FROM (.+)$/, `, ${join.columns} FROM $1 ${join.tables}`) : select;
-      const rows: Array<Record<string, unknown>> = await ds.query(where ? `${from} WHERE ${where}` : from, params);
-      return rows.map((row) => {
-        const item = fromRow(row);
+      const read = await rows(where ? `${from} WHERE ${where}` : from, params);
+      return read.map((row) => {
+        const item = fromRow(row, 0);
         join?.extra(item, row);
         return item;
       });
@@ -153,7 +178,7 @@ const AUTHOR_CARD: ReadonlyArray<keyof Author & string> = ['id', 'slug', 'name']
 
 const articlesWithHeroImageSql = perDataSource((ds) => {
   const q = (name: string) => ds.driver.escape(name);
-  const images = entityReader(ds, Media).columns('m', 'm_');
+  const images = entityReader(ds, Media).columns('m');
   const from = `FROM ${q('article')} a LEFT JOIN ${q('media')} m ON m.${q('id')} = a.${q('heroImageId')} WHERE a.`;
   const statements = (articles: EntityReader<Article>) => ({
     id: `SELECT ${articles.columns('a')}, ${images} ${from}${articles.column('id')} IN `,
@@ -165,7 +190,7 @@ const articlesWithHeroImageSql = perDataSource((ds) => {
 const authorsByArticleSql = perDataSource((ds) => {
   const q = (name: string) => ds.driver.escape(name);
   return [
-    `SELECT ${entityReader(ds, Author, AUTHOR_CARD).columns('au')}, b.${q('articleId')} AS ${q('byline_articleId')} FROM ${q('article_byline')} b ` +
+    `SELECT ${entityReader(ds, Author, AUTHOR_CARD).columns('au')}, b.${q('articleId')} FROM ${q('article_byline')} b ` +
       `JOIN ${q('author')} au ON au.${q('id')} = b.${q('authorId')} WHERE b.${q('articleId')} IN `,
     ` ORDER BY b.${q('articleId')}, b.${q('position')}, b.${q('authorId')}`,
   ] as const;
@@ -186,14 +211,16 @@ function articlesWithHeroImage<K extends string | number>(
   const articles = entityReader(ds, Article, cards ? ARTICLE_CARD : undefined);
   const images = entityReader(ds, Media);
   const select = articlesWithHeroImageSql(ds)[cards ? 'card' : 'whole'][column];
+  const rows = arrayRows(ds);
+  const imageAt = articles.width;
+  const imageId = imageAt + images.position('id');
   return scheduler.loader<K, Article | null>(async (keys) => {
-    const rows: Array<Record<string, unknown>> = await ds.query(`${select}(${placeholders(keys.length)})`, keys as K[]);
     const found = new Map<K, Article>();
-    for (const row of rows) {
+    for (const row of await rows(`${select}(${placeholders(keys.length)})`, keys as K[])) {
       const article = articles.fromRow(row);
       cards?.add(article);
       found.set(article[column] as K, article);
-      if (row.m_id != null) primeImage(Number(row.m_id), images.fromRow(row, 'm_'));
+      if (row[imageId] != null) primeImage(Number(row[imageId]), images.fromRow(row, imageAt));
     }
     return keys.map((k) => found.get(k) ?? null);
   });
@@ -206,13 +233,13 @@ function articlesWithHeroImage<K extends string | number>(
 function authorsByArticle(ds: DataSource, scheduler: BatchScheduler, cards: WeakSet<object>): DataLoader<number, Author[]> {
   const authors = entityReader(ds, Author, AUTHOR_CARD);
   const [select, order] = authorsByArticleSql(ds);
+  const rows = arrayRows(ds);
   return scheduler.loader<number, Author[]>(async (ids) => {
-    const rows: Array<Record<string, unknown>> = await ds.query(`${select}(${placeholders(ids.length)})${order}`, ids as number[]);
     const groups = new Map<number, Author[]>(ids.map((id) => [id, []]));
-    for (const row of rows) {
+    for (const row of await rows(`${select}(${placeholders(ids.length)})${order}`, ids as number[])) {
       const author = authors.fromRow(row);
       cards.add(author);
-      groups.get(Number(row.byline_articleId))?.push(author);
+      groups.get(Number(row[authors.width]))?.push(author);
     }
     return ids.map((id) => groups.get(id)!);
   });
@@ -340,9 +367,9 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
      */
     articleWithBodyBySlug: scheduler.loader<string, Article | null>(async (slugs) => {
       const rows = await articleReader.read(`${articleReader.column('slug')} IN (${placeholders(slugs.length)})`, slugs as string[], {
-        columns: 'article_body.body AS articlePageBody',
+        columns: 'article_body.body',
         tables: 'LEFT JOIN article_body ON article_body.articleId = article.id',
-        extra: (article, row) => (article.body = readBody(row.articlePageBody)),
+        extra: (article, row) => (article.body = readBody(row[articleReader.width])),
       });
       const bySlug = new Map(rows.map((a) => [a.slug, a]));
       return slugs.map((slug) => bySlug.get(slug) ?? null);
@@ -368,13 +395,13 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
      */
     tagsByArticle: scheduler.loader<number, Tag[]>(async (ids) => {
       const tags = entityReader(ds, Tag);
-      const rows: Array<Record<string, unknown>> = await ds.query(
-        `SELECT x.articleId AS tag_articleId, ${tags.columns('t')} FROM article_tag x JOIN tag t ON t.id = x.tagId
+      const rows = await arrayRows(ds)(
+        `SELECT x.articleId, ${tags.columns('t')} FROM article_tag x JOIN tag t ON t.id = x.tagId
          WHERE x.articleId IN (${placeholders(ids.length)}) ORDER BY x.tagId`,
         ids as number[],
       );
       const groups = new Map<number, Tag[]>(ids.map((id) => [id, []]));
-      for (const r of rows) groups.get(Number(r.tag_articleId))?.push(tags.fromRow(r));
+      for (const r of rows) groups.get(Number(r[0]))?.push(tags.fromRow(r, 1));
       for (const id of ids) {
         const tags = groups.get(id)!;
         tagIdsByArticle.prime(id, tags.map((t) => t.id));

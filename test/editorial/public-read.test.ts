@@ -119,6 +119,28 @@ describe.each(backends())('public read API through the gateway (%s)', (backend) 
     }
   });
 
+  it('gives a focal point as it was saved, in lists and on the article (MySQL FLOAT over prepared statements)', async () => {
+    // Lists and articles read their rows over MySQL's binary protocol, which hands a FLOAT
+    // widened to a double (0.23 → 0.23000000417232513); the API answers what the editor saved.
+    const first = await gql(fx.url, '{ articles(first: 1) { nodes { slug heroImage { id } } } }');
+    const node = first.data.articles.nodes[0];
+    expect(node.heroImage).not.toBeNull();
+    const saved = await gql(
+      fx.url,
+      'mutation ($id: ID!) { updateMedia(id: $id, input: { focalX: 0.23, focalY: 0.71 }) { focalPoint { x y } } }',
+      { id: node.heroImage.id },
+      (await editor()).headers,
+    );
+    expect(saved.errors).toBeUndefined();
+    const fields = 'heroImage { focalPoint { x y } rendition(name: CARD) { url } }';
+    const list = await gql(fx.url, `{ articles(first: 1) { nodes { ${fields} } } }`);
+    const own = await gql(fx.url, `query ($slug: String!) { article(slug: $slug) { ${fields} } }`, { slug: node.slug });
+    for (const image of [list.data.articles.nodes[0].heroImage, own.data.article.heroImage]) {
+      expect(image.focalPoint).toEqual({ x: 0.23, y: 0.71 });
+      expect(image.rendition.url).toContain('fp-x=0.23&fp-y=0.71');
+    }
+  });
+
   it('keeps an old slug redirecting after a slug change, through route and article(slug:)', async () => {
     const [row] = await ds().getRepository(Article).find({ where: { status: 'published' }, order: { id: 'ASC' }, take: 1 });
     const before = await gql(fx.url, `query($s: String!) { article(slug: $s) { path } }`, { s: row.slug });
