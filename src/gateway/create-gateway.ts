@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { CompiledOperations } from './compiled-operations';
 import { ForwardingDataSource } from './forwarding-data-source';
 import { InProcessDataSource } from './in-process-data-source';
+import { memoizeGatewayOperations } from './operation-memo';
 import { SingleFetchGateway, type LocalSubgraph } from './single-fetch-gateway';
 import { subgraphTimeoutMs } from './subgraph-timeouts';
 import type { SubgraphFailureLog } from './subgraph-failure-log';
@@ -35,6 +36,7 @@ export function createGateway(options: {
   /** Whether in-process subgraphs run operations compiled by graphql-jit (default true). */
   jit?: boolean;
 }): GatewayInterface {
+  memoizeGatewayOperations();
   const env = options.env ?? process.env;
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
   const timeoutOf = (name: string) => options.timeoutMs?.[name] ?? subgraphTimeoutMs(name, env);
