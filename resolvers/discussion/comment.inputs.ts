@@ -1,4 +1,4 @@
-import { IsEmail, IsIn, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import type { CommentOrder } from '../../src/discussion/comment-pages.repository';
 import { COMMENT_MAX_RAW_LENGTH } from '../../src/discussion/comment-text';
@@ -69,16 +69,15 @@ export class ReportCommentArgs extends CommentIdArgs {
 
 @ArgsType()
 export class ThreadPageArgs extends ConnectionArgs {
+  // No class-validator rule: the enum type admits only its values, and without a rule the
+  // resolver is called straight (build-federated-schema.ts, `directResolvers`).
   @Field(() => CommentOrderEnum, { nullable: true, description: 'Sort order; NEWEST when omitted.' })
-  @IsOptional()
-  @IsIn(Object.values(CommentOrderEnum))
   order?: CommentOrder | null;
 }
 
 @ArgsType()
 export class RepliesPageArgs extends ConnectionArgs {
+  // No class-validator rule: the enum type admits only its values (see ThreadPageArgs).
   @Field(() => CommentOrderEnum, { nullable: true, description: 'Sort order; OLDEST when omitted, as a conversation reads.' })
-  @IsOptional()
-  @IsIn(Object.values(CommentOrderEnum))
   order?: CommentOrder | null;
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { graphql, type GraphQLSchema } from 'graphql';
-import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Max } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { createRequestContext, type RequestContext } from '../../src/context/request-context';
 import { buildFederatedSchema } from '../../src/subgraphs/build-federated-schema';
 
@@ -29,10 +30,51 @@ class Mixed {
   }
 }
 
+@ArgsType()
+class PageArgs {
+  @Field(() => Int, { nullable: true })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+@ArgsType()
+class BoundedPageArgs {
+  @Field(() => Int, { nullable: true })
+  @Max(5)
+  first?: number | null;
+}
+
+/** No rule of its own; its parent's rule must still be checked. */
+@ArgsType()
+class InheritedBoundArgs extends BoundedPageArgs {
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+@Resolver()
+class Pages {
+  @Query(() => String)
+  page(@Args() args: PageArgs): string {
+    return `${args instanceof PageArgs ? 'PageArgs' : 'plain'} ${args.first} ${args.after}`;
+  }
+
+  @Query(() => String)
+  boundedPage(@Args() { first }: BoundedPageArgs): string {
+    return `first ${first}`;
+  }
+
+  @Query(() => String)
+  inheritedBoundPage(@Args() { first }: InheritedBoundArgs): string {
+    return `first ${first}`;
+  }
+}
+
 describe('resolvers called straight', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
-    schema = await buildFederatedSchema({ resolvers: [SignedInOnly, Mixed], construct: (cls) => new (cls as new () => unknown)(), referenceResolvers: {} });
+    schema = await buildFederatedSchema({ resolvers: [SignedInOnly, Mixed, Pages], construct: (cls) => new (cls as new () => unknown)(), referenceResolvers: {} });
   });
   const anonymous = async (source: string) => graphql({ schema, source, contextValue: await createRequestContext({}) });
 
@@ -46,6 +88,19 @@ describe('resolvers called straight', () => {
       const res = await anonymous(`{ ${field} }`);
       expect(res.data).toBeNull();
       expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('hands an arguments class without rules over as an instance with the values', async () => {
+    expect(await anonymous('{ page(first: 3, after: "« curseur »") }')).toEqual({ data: { page: 'PageArgs 3 « curseur »' } });
+  });
+
+  it('still validates an arguments class with a rule, its own or inherited', async () => {
+    expect(await anonymous('{ boundedPage(first: 5) }')).toEqual({ data: { boundedPage: 'first 5' } });
+    for (const field of ['boundedPage(first: 6)', 'inheritedBoundPage(first: 6)']) {
+      const res = await anonymous(`{ ${field} }`);
+      expect(res.data).toBeNull();
+      expect(res.errors?.[0].message).toBe('Argument Validation Error');
     }
   });
 });
