@@ -11,7 +11,7 @@ import { Rubric } from '../../entities/editorial/rubric.entity';
 import { Tag } from '../../entities/editorial/tag.entity';
 import { arrayRows } from '../db/array-rows';
 import { isMysql } from '../db/data-source';
-import { placeholders, shortestSingle } from '../db/sql-values';
+import { placeholders, shortestSingle, sqliteDatetime } from '../db/sql-values';
 import { BatchScheduler } from '../graphql/batch-scheduler';
 import type { BodyBlock } from './body-blocks';
 import { countLists, readListPages, type ListEntry, type ListKey, type ListRequest } from './listing.repository';
@@ -21,8 +21,6 @@ import { currentFrontPage } from './front-page.repository';
 
 /** Column types whose value both drivers hand over unchanged (see `prepareHydratedValue`). */
 const AS_READ = new Set(['int', 'smallint', 'varchar', 'text']);
-/** The text form TypeORM writes datetimes in on SQLite: `2026-11-30 09:16:27.123` (UTC). */
-const SQLITE_DATETIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/;
 
 /**
  * How one column's raw value becomes the entity's: decided once per column instead of the
@@ -38,9 +36,8 @@ function hydrator(ds: DataSource, c: ColumnMetadata): ((value: unknown) => unkno
   // MySQL's binary protocol (array-rows.ts) widens a FLOAT; the text protocol gave its shortest decimal.
   if (c.type === 'float' && isMysql(ds)) return (value) => (typeof value === 'number' ? shortestSingle(value) : viaDriver(value));
   if (c.type === 'datetime') {
-    // The same instant the driver builds ("T" for the space, "Z" for UTC), without its tests.
-    return (value) =>
-      typeof value === 'string' && SQLITE_DATETIME.test(value) ? new Date(`${value.slice(0, 10)}T${value.slice(11)}Z`) : viaDriver(value);
+    // The same instant the driver builds from TypeORM's SQLite text (UTC), without its tests.
+    return (value) => (typeof value === 'string' && sqliteDatetime(value)) || viaDriver(value);
   }
   return viaDriver;
 }
