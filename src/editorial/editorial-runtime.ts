@@ -12,7 +12,7 @@ export class EditorialRuntime {
   readonly search: ArticleSearch;
   readonly loaders: (ctx: RequestContext) => EditorialLoaders;
   /** Home pages assembled in this request, by articles per block (homePage and its preview share them). */
-  readonly homePages: (ctx: RequestContext) => Map<number, Promise<HomePageContent>>;
+  readonly homePages: (ctx: RequestContext) => Map<string, Promise<HomePageContent>>;
 
   /**
    * The rubric tree kept between requests, when the process hears content events (without

@@ -24,19 +24,24 @@ export class HomePageService {
     private readonly ctx: RequestContext,
   ) {}
 
-  /** `at` previews the curated blocks as arranged at another time (editors only; see homePagePreview). */
-  content(articlesPerBlock: number, at?: Date): Promise<HomePageContent> {
+  /**
+   * `at` previews the curated blocks as arranged at another time (editors only; see
+   * homePagePreview). `magazineArticles`: whether the magazine issue's articles are read with
+   * the page's (its `articles` field is asked for, or may be); when they are not, the page
+   * reads one statement and their cards fewer.
+   */
+  content(articlesPerBlock: number, at?: Date, magazineArticles = true): Promise<HomePageContent> {
     if (!Number.isInteger(articlesPerBlock) || articlesPerBlock < 1 || articlesPerBlock > MAX_ARTICLES_PER_BLOCK) {
       throw badInput(`articlesPerBlock must be between 1 and ${MAX_ARTICLES_PER_BLOCK}`, { argument: 'articlesPerBlock' });
     }
     const perContext = this.rt.homePages(this.ctx);
-    const key = at ? -at.getTime() : articlesPerBlock;
+    const key = `${at ? -at.getTime() : articlesPerBlock}:${magazineArticles}`;
     let content = perContext.get(key);
-    if (!content) perContext.set(key, (content = this.assemble(articlesPerBlock, at)));
+    if (!content) perContext.set(key, (content = this.assemble(articlesPerBlock, at, magazineArticles)));
     return content;
   }
 
-  private async assemble(perBlock: number, at?: Date): Promise<HomePageContent> {
+  private async assemble(perBlock: number, at: Date | undefined, magazineArticles: boolean): Promise<HomePageContent> {
     const loaders = this.rt.loaders(this.ctx);
     // Round trips are fixed: (tree, slots, magazine) → (lists, featured ids) → articles. The
     // magazine is read here, not by its own field, so its articles join the one article batch
@@ -50,7 +55,7 @@ export class HomePageService {
     const curatedCount = curated.headline.length + curated.selection.length;
     const spare = HEADLINE_SIZE + SELECTION_SIZE;
     const [featured, latest, ...blocks] = await Promise.all([
-      magazineIssue ? loaders.articleIdsByMagazineIssue.load(magazineIssue.id) : Promise.resolve([] as number[]),
+      magazineIssue && magazineArticles ? loaders.articleIdsByMagazineIssue.load(magazineIssue.id) : Promise.resolve([] as number[]),
       loaders.listPage.load({ key: { kind: ListingKind.All, refId: 0 }, limit: spare + curatedCount }),
       ...roots.map((r) => loaders.listPage.load({ key: { kind: ListingKind.Rubric, refId: r.id }, limit: perBlock + spare })),
     ]);

@@ -27,3 +27,8 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
   return fieldsAt(info, [name]).length > 0;
 }
 
+
+/** Whether the field being resolved selects the path `path` (field names, through fragments). */
+export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {
+  return fieldsAt(info, path).length > 0;
+}

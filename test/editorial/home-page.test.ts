@@ -134,6 +134,18 @@ describe.each(backends())('home page (%s)', (backend) => {
     expect(doubled.count).toBe(small.count);
   });
 
+  it('reads the magazine’s featured articles only when they are asked for, the page the same either way', async () => {
+    const withFeatured = await measure(HOME, { k: 4 });
+    const without = await measure(HOME.replace(' featuredArticles { id title }', ''), { k: 4 });
+    expect(without.result.errors).toBeUndefined();
+    expect(withFeatured.statements.some((s) => s.includes('magazine_issue_article'))).toBe(true);
+    expect(without.statements.some((s) => s.includes('magazine_issue_article'))).toBe(false);
+    expect(without.count).toBe(withFeatured.count - 1);
+    const { featuredArticles, ...issue } = withFeatured.result.data.homePage.magazineIssue;
+    expect(featuredArticles.length).toBeGreaterThan(0);
+    expect({ ...without.result.data.homePage, magazineIssue: issue }).toEqual({ ...withFeatured.result.data.homePage, magazineIssue: issue });
+  });
+
   it(`serves an article page in at most ${ARTICLE_PAGE_BUDGET} statements`, async () => {
     const [row] = await ds().getRepository(Article).find({ where: { status: 'published' }, order: { id: 'DESC' }, take: 1 });
     const { result, count, statements } = await measure(
