@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Media } from '../entities/editorial/media.entity';
 import type { Rubric } from '../entities/editorial/rubric.entity';
-import { placeholders, readDate, shortestSingle } from '../src/db/sql-values';
+import { placeholders, readDate } from '../src/db/sql-values';
 import { mediaRendition } from '../src/editorial/media-renditions';
 import { articlePath, authorPath, rubricPath } from '../src/editorial/public-paths';
 import { readingMinutes } from '../src/editorial/reading-time';
@@ -82,9 +82,20 @@ export class BaselineSql {
     return rows as T[];
   }
 
-  /** A FLOAT column's value: as the text protocol reads it on MySQL (see `shortestSingle`); SQLite stores doubles. */
+  /**
+   * A FLOAT column's value as the text protocol (the product's) reads it: over the binary
+   * protocol mysql2 hands its single-precision value widened (0.23 → 0.23000000417232513), so
+   * take the shortest decimal that is the same single. SQLite stores doubles: unchanged.
+   */
   float(value: unknown): number {
-    return this.ds.options.type === 'better-sqlite3' ? Number(value) : shortestSingle(Number(value));
+    const n = Number(value);
+    if (this.ds.options.type === 'better-sqlite3') return n;
+    const single = Math.fround(n);
+    for (let digits = 1; digits < 9; digits++) {
+      const short = Number(n.toPrecision(digits));
+      if (Math.fround(short) === single) return short;
+    }
+    return n;
   }
 
   async rubricTree(): Promise<RubricTree> {

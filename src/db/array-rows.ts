@@ -7,7 +7,7 @@ export type ArrayRows = (sql: string, params: readonly unknown[]) => Promise<unk
 
 type SqliteStatement = { raw(on: boolean): SqliteStatement; all(...params: unknown[]): unknown[][] };
 type SqliteConnection = { prepare(sql: string): SqliteStatement };
-type MysqlConnection = { promise(): { execute(options: { sql: string; rowsAsArray: boolean }, params: unknown[]): Promise<[unknown, unknown]> } };
+type MysqlConnection = { promise(): { query(options: { sql: string; rowsAsArray: boolean }, params: unknown[]): Promise<[unknown, unknown]> } };
 
 /** Prepared statements kept per SQLite connection, as TypeORM's runner keeps its own (FIFO past the size). */
 const STATEMENTS_KEPT = 500;
@@ -16,10 +16,12 @@ const STATEMENTS_KEPT = 500;
  * The read path's hot statements (cards, bylines, lists, the rubric tree) as arrays of values
  * instead of one object per row. Measured on the 10k-article bench data, 30 cards with their
  * images (16 columns) on better-sqlite3: 150 µs as objects, 103 µs as arrays turned into the
- * same objects by a mapper that knows the columns' positions. On MySQL the statements are
- * prepared once per connection (`execute`, mysql2 keeps them) and answered in the binary
- * protocol, instead of TypeORM's text `query`: the server parses no SQL and the client parses
- * no numbers from text.
+ * same objects by a mapper that knows the columns' positions. On MySQL, mysql2's text `query`
+ * with `rowsAsArray`, as TypeORM sends it: no server-side prepared statements. (`execute` would
+ * prepare one per distinct SQL text and connection, kept up to mysql2's 16,000: the texts vary
+ * with list sizes and page sizes a client chooses, and the server refuses new ones past
+ * `max_prepared_stmt_count`, 16,382 for all its connections. The binary protocol also widens
+ * FLOAT values and cannot send a date past year 65535.)
  *
  * Statements are counted (sql-counter) and logged through the data source's logger like
  * TypeORM's own, and fail with TypeORM's QueryFailedError. Reads only: transactions keep their
@@ -27,7 +29,13 @@ const STATEMENTS_KEPT = 500;
  */
 export function arrayRows(ds: DataSource): ArrayRows {
   let reader = readers.get(ds);
-  if (!reader) readers.set(ds, (reader = ds.options.type === 'better-sqlite3' ? sqliteRows(ds) : isMysql(ds) ? mysqlRows(ds) : objectRows(ds)));
+  if (!reader) {
+    if (ds.options.type === 'better-sqlite3') reader = sqliteRows(ds);
+    else if (isMysql(ds)) reader = mysqlRows(ds);
+    // Another driver's rows are objects, whose repeated column names (a join's ids) would merge.
+    else throw new Error(`Rows as arrays are read on SQLite and MySQL only, not ${ds.options.type}`);
+    readers.set(ds, reader);
+  }
   return reader;
 }
 
@@ -68,7 +76,7 @@ function mysqlRows(ds: DataSource): ArrayRows {
     try {
       const connection = (await runner.connect()) as MysqlConnection;
       ds.logger.logQuery(sql, params as unknown[]);
-      const [rows] = await connection.promise().execute({ sql, rowsAsArray: true }, params as unknown[]);
+      const [rows] = await connection.promise().query({ sql, rowsAsArray: true }, params as unknown[]);
       return rows as unknown[][];
     } catch (err) {
       throw failed(ds, sql, params, err);
@@ -76,9 +84,4 @@ function mysqlRows(ds: DataSource): ArrayRows {
       await runner.release();
     }
   };
-}
-
-/** Any other driver: TypeORM's rows, their values in order. */
-function objectRows(ds: DataSource): ArrayRows {
-  return async (sql, params) => ((await ds.query(sql, params as unknown[])) as Array<Record<string, unknown>>).map((row) => Object.values(row));
 }

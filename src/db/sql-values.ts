@@ -40,6 +40,8 @@ export function sqliteDatetime(text: string): Date | null {
   if (text.length !== 23 || text[4] !== '-' || text[7] !== '-' || text[10] !== ' ' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.') return null;
   const [year, month, day] = [digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)];
   const [hours, minutes, seconds, ms] = [digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2), digits(text, 20, 3)];
+  // Date.UTC reads years 0–99 as 1900–1999: those are left to the string parser.
+  if (year < 100) return null;
   const time = Date.UTC(year, month - 1, day, hours, minutes, seconds, ms);
   // Out-of-range fields (month 13, 25 h) are left to the string parser, as before.
   if (Number.isNaN(time) || month < 1 || month > 12 || day < 1 || day > 31 || hours > 23 || minutes > 59 || seconds > 59) return null;
@@ -56,17 +58,3 @@ export function placeholders(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 
-/**
- * A FLOAT column's value as MySQL's text protocol reads it (the server prints the shortest
- * decimal of the single): over the binary protocol (prepared statements, array-rows.ts)
- * mysql2 hands the single widened to a double (0.23 → 0.23000000417232513). This takes the
- * shortest decimal that is the same single, so both protocols give 0.23.
- */
-export function shortestSingle(value: number): number {
-  const single = Math.fround(value);
-  for (let digits = 1; digits < 9; digits++) {
-    const short = Number(value.toPrecision(digits));
-    if (Math.fround(short) === single) return short;
-  }
-  return value;
-}

@@ -10,8 +10,7 @@ import { Media } from '../../entities/editorial/media.entity';
 import { Rubric } from '../../entities/editorial/rubric.entity';
 import { Tag } from '../../entities/editorial/tag.entity';
 import { arrayRows } from '../db/array-rows';
-import { isMysql } from '../db/data-source';
-import { placeholders, shortestSingle, sqliteDatetime } from '../db/sql-values';
+import { placeholders, sqliteDatetime } from '../db/sql-values';
 import { BatchScheduler } from '../graphql/batch-scheduler';
 import type { BodyBlock } from './body-blocks';
 import { countLists, readListPages, type ListEntry, type ListKey, type ListRequest } from './listing.repository';
@@ -33,8 +32,6 @@ function hydrator(ds: DataSource, c: ColumnMetadata): ((value: unknown) => unkno
   const viaDriver = (value: unknown) => ds.driver.prepareHydratedValue(value, c);
   if (c.transformer || c.embeddedMetadata) return viaDriver;
   if (typeof c.type === 'string' && AS_READ.has(c.type)) return null;
-  // MySQL's binary protocol (array-rows.ts) widens a FLOAT; the text protocol gave its shortest decimal.
-  if (c.type === 'float' && isMysql(ds)) return (value) => (typeof value === 'number' ? shortestSingle(value) : viaDriver(value));
   if (c.type === 'datetime') {
     // The same instant the driver builds from TypeORM's SQLite text (UTC), without its tests.
     return (value) => (typeof value === 'string' && sqliteDatetime(value)) || viaDriver(value);

@@ -35,9 +35,10 @@ export class HomePageService {
       throw badInput(`articlesPerBlock must be between 1 and ${MAX_ARTICLES_PER_BLOCK}`, { argument: 'articlesPerBlock' });
     }
     const perContext = this.rt.homePages(this.ctx);
-    const key = `${at ? -at.getTime() : articlesPerBlock}:${magazineArticles}`;
-    let content = perContext.get(key);
-    if (!content) perContext.set(key, (content = this.assemble(articlesPerBlock, at, magazineArticles)));
+    const page = at ? `at ${at.getTime()}` : `size ${articlesPerBlock}`;
+    // A build with the magazine's articles serves a field without them too (one build per page).
+    let content = perContext.get(`${page}:true`) ?? (magazineArticles ? undefined : perContext.get(`${page}:false`));
+    if (!content) perContext.set(`${page}:${magazineArticles}`, (content = this.assemble(articlesPerBlock, at, magazineArticles)));
     return content;
   }
 
