@@ -5,6 +5,13 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
+/**
+ * The largest number a cursor may hold: Date's range in ms (±100,000,000 days), beyond any id,
+ * time, count or score a page writes. A time past it made an invalid Date, whose conversion
+ * for SQL threw (INTERNAL_SERVER_ERROR for `after` = [1e20, 1]).
+ */
+const MAX_CURSOR_NUMBER = 8.64e15;
+
 export function decodeCursor(cursor: string, shape: readonly ('string' | 'number')[]): (string | number)[] {
   if (cursor.length > 512) throw badInput('Malformed cursor', { argument: 'after' });
   let parsed: unknown;
@@ -16,7 +23,7 @@ export function decodeCursor(cursor: string, shape: readonly ('string' | 'number
   if (
     !Array.isArray(parsed) ||
     parsed.length !== shape.length ||
-    parsed.some((v, i) => typeof v !== shape[i] || (typeof v === 'number' && !Number.isFinite(v)))
+    parsed.some((v, i) => typeof v !== shape[i] || (typeof v === 'number' && !(Math.abs(v) <= MAX_CURSOR_NUMBER)))
   ) {
     throw badInput('Malformed cursor', { argument: 'after' });
   }

@@ -141,6 +141,14 @@ describe.each(backends())('public read API through the gateway (%s)', (backend) 
     }
   });
 
+  it('refuses a cursor holding a time past Date’s range with BAD_USER_INPUT, not a 500', async () => {
+    const after = Buffer.from(JSON.stringify([1e20, 1])).toString('base64url');
+    for (const query of ['query ($a: String) { articles(first: 2, after: $a) { nodes { id } } }', 'query ($a: String) { rubric(slug: "monde") { articles(first: 2, after: $a) { nodes { id } } } }']) {
+      const res = await gql(fx.url, query, { a: after });
+      expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+
   it('keeps an old slug redirecting after a slug change, through route and article(slug:)', async () => {
     const [row] = await ds().getRepository(Article).find({ where: { status: 'published' }, order: { id: 'ASC' }, take: 1 });
     const before = await gql(fx.url, `query($s: String!) { article(slug: $s) { path } }`, { s: row.slug });

@@ -4,7 +4,11 @@ describe('cursors and page sizes', () => {
   it('round-trips a cursor and rejects tampered ones with BAD_USER_INPUT', () => {
     const c = encodeCursor([1732000000123, 42]);
     expect(decodeCursor(c, ['number', 'number'])).toEqual([1732000000123, 42]);
-    for (const bad of ['', 'x', encodeCursor(['a', 1]), encodeCursor([1]), Buffer.from('{"a":1}').toString('base64url'), 'A'.repeat(600)]) {
+    // Search cursors hold a score (a fraction); times stay within Date's range.
+    expect(decodeCursor(encodeCursor([12.5, 3]), ['number', 'number'])).toEqual([12.5, 3]);
+    expect(decodeCursor(encodeCursor([8.64e15, 1]), ['number', 'number'])).toEqual([8.64e15, 1]);
+    const absurd = [encodeCursor([1e20, 1]), encodeCursor([9e15, 1]), encodeCursor([-9e15, 1])];
+    for (const bad of ['', 'x', encodeCursor(['a', 1]), encodeCursor([1]), Buffer.from('{"a":1}').toString('base64url'), 'A'.repeat(600), ...absurd]) {
       let code: unknown;
       try {
         decodeCursor(bad, ['number', 'number']);
