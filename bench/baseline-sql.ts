@@ -16,7 +16,7 @@ type RawDriver = {
   databaseConnection: { prepare(sql: string): Statement };
   pool: { promise(): MysqlPool };
 };
-type MysqlPool = { execute(sql: string | { sql: string; rowsAsArray: boolean }, params: unknown[]): Promise<[unknown[], unknown]> };
+type MysqlPool = { execute(options: { sql: string; rowsAsArray: boolean }, params: unknown[]): Promise<[unknown[], unknown]> };
 
 /** A card's article row, as an array: id, title, slug, kicker, standfirst, publishedAt, primaryRubricId, wordCount, status, then its image. */
 type ArticleRow = [
@@ -51,17 +51,7 @@ export class BaselineSql {
   }
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    this.counter.statements += 1;
-    const driver = this.ds.driver as unknown as RawDriver;
-    if (this.ds.options.type === 'better-sqlite3') {
-      let stmt = this.prepared.get(sql);
-      if (!stmt) this.prepared.set(sql, (stmt = driver.databaseConnection.prepare(sql)));
-      return stmt.all(...params) as T[];
-    }
-    // `execute` prepares each SQL text once per connection (mysql2 keeps them), then binds.
-    this.pool ??= driver.pool.promise();
-    const [rows] = await this.pool.execute(sql, params);
-    return rows as T[];
+    return (await this.send(sql, params, false)) as T[];
   }
 
   /**
@@ -70,16 +60,22 @@ export class BaselineSql {
    * built by hand from the arrays), so the hot statements of the baselines read so.
    */
   async rows<T extends unknown[]>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.send(sql, params, true)) as T[];
+  }
+
+  private async send(sql: string, params: unknown[], arrays: boolean): Promise<unknown[]> {
     this.counter.statements += 1;
     const driver = this.ds.driver as unknown as RawDriver;
     if (this.ds.options.type === 'better-sqlite3') {
-      let stmt = this.preparedRaw.get(sql);
-      if (!stmt) this.preparedRaw.set(sql, (stmt = driver.databaseConnection.prepare(sql).raw(true)));
-      return stmt.all(...params) as T[];
+      const prepared = arrays ? this.preparedRaw : this.prepared;
+      let stmt = prepared.get(sql);
+      if (!stmt) prepared.set(sql, (stmt = arrays ? driver.databaseConnection.prepare(sql).raw(true) : driver.databaseConnection.prepare(sql)));
+      return stmt.all(...params);
     }
+    // `execute` prepares each SQL text once per connection (mysql2 keeps them), then binds.
     this.pool ??= driver.pool.promise();
-    const [rows] = await this.pool.execute({ sql, rowsAsArray: true }, params);
-    return rows as T[];
+    const [rows] = await this.pool.execute({ sql, rowsAsArray: arrays }, params);
+    return rows;
   }
 
   /**

@@ -20,11 +20,11 @@ export function readDate(value: unknown): Date {
   throw new Error(`Not a date: ${String(value)}`);
 }
 
-const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
+/** The number the `count` decimal digits of `text` from `at` write, NaN if one is not a digit. */
 const digits = (text: string, at: number, count: number) => {
   let n = 0;
   for (let i = at; i < at + count; i++) {
-    const d = digit(text, i);
+    const d = text.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return NaN;
     n = n * 10 + d;
   }
@@ -38,8 +38,13 @@ const digits = (text: string, at: number, count: number) => {
  */
 export function sqliteDatetime(text: string): Date | null {
   if (text.length !== 23 || text[4] !== '-' || text[7] !== '-' || text[10] !== ' ' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.') return null;
-  const [year, month, day] = [digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)];
-  const [hours, minutes, seconds, ms] = [digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2), digits(text, 20, 3)];
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hours = digits(text, 11, 2);
+  const minutes = digits(text, 14, 2);
+  const seconds = digits(text, 17, 2);
+  const ms = digits(text, 20, 3);
   // Date.UTC reads years 0–99 as 1900–1999: those are left to the string parser.
   if (year < 100) return null;
   const time = Date.UTC(year, month - 1, day, hours, minutes, seconds, ms);
@@ -57,4 +62,3 @@ export function valuesPlaceholders(rows: number, width: number): string {
 export function placeholders(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
-

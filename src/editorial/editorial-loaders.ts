@@ -281,6 +281,7 @@ export async function readRubricTree(ds: DataSource): Promise<RubricTree> {
 export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (size: number) => void, treeCache?: RubricTreeCache) {
   const scheduler = new BatchScheduler(onBatch);
   const articleReader = entityReader(ds, Article);
+  const tagReader = entityReader(ds, Tag);
   const tagIdsByArticle = groupedIds(ds, scheduler, 'article_tag', 'articleId', 'tagId');
   const tagById = byColumn<Tag, number>(ds, scheduler, Tag, 'id');
   // One tree for the whole request, even if the process's copy is dropped meanwhile.
@@ -388,14 +389,13 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
      * depth moved MySQL batches apart in deep queries, test/federation/flat-statements.)
      */
     tagsByArticle: scheduler.loader<number, Tag[]>(async (ids) => {
-      const tags = entityReader(ds, Tag);
       const rows = await arrayRows(ds)(
-        `SELECT x.articleId, ${tags.columns('t')} FROM article_tag x JOIN tag t ON t.id = x.tagId
+        `SELECT x.articleId, ${tagReader.columns('t')} FROM article_tag x JOIN tag t ON t.id = x.tagId
          WHERE x.articleId IN (${placeholders(ids.length)}) ORDER BY x.tagId`,
         ids as number[],
       );
       const groups = new Map<number, Tag[]>(ids.map((id) => [id, []]));
-      for (const r of rows) groups.get(Number(r[0]))?.push(tags.fromRow(r, 1));
+      for (const r of rows) groups.get(Number(r[0]))?.push(tagReader.fromRow(r, 1));
       for (const id of ids) {
         const tags = groups.get(id)!;
         tagIdsByArticle.prime(id, tags.map((t) => t.id));

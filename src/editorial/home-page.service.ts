@@ -26,9 +26,9 @@ export class HomePageService {
 
   /**
    * `at` previews the curated blocks as arranged at another time (editors only; see
-   * homePagePreview). `magazineArticles`: whether the magazine issue's articles are read with
-   * the page's (its `articles` field is asked for, or may be); when they are not, the page
-   * reads one statement and their cards fewer.
+   * homePagePreview). `magazineArticles`: whether the magazine issue's featured articles are
+   * read with the page's (`featuredArticles` is asked for, or may be); when they are not, the
+   * page reads one statement and their cards fewer.
    */
   content(articlesPerBlock: number, at?: Date, magazineArticles = true): Promise<HomePageContent> {
     if (!Number.isInteger(articlesPerBlock) || articlesPerBlock < 1 || articlesPerBlock > MAX_ARTICLES_PER_BLOCK) {

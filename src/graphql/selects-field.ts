@@ -24,9 +24,8 @@ function fieldsAt(info: GraphQLResolveInfo, path: string[]): FieldNode[] {
 
 /** Whether the field being resolved selects `name` directly. */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  return fieldsAt(info, [name]).length > 0;
+  return selectsPath(info, [name]);
 }
-
 
 /** Whether the field being resolved selects the path `path` (field names, through fragments). */
 export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {

@@ -164,21 +164,15 @@ function callWith(method: (...args: unknown[]) => unknown, instance: unknown, pa
   if (key === 'root') return (root) => method.call(instance, root);
   if (key === 'root,context') return (root, _args, context) => method.call(instance, root, context);
   if (key === 'root,context,info') return (root, _args, context, info) => method.call(instance, root, context, info);
-  return (root, args, context, info) =>
-    method.apply(
-      instance,
-      params.map((p) =>
-        p.kind === 'arg'
-          ? (args as Record<string, unknown>)[p.name]
-          : p.kind === 'args'
-            ? Object.assign(new p.of(), args)
-            : p.kind === 'root'
-              ? root
-              : p.kind === 'context'
-                ? context
-                : info,
-      ),
-    );
+  type Pick = (root: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
+  const picks = params.map((p): Pick => {
+    if (p.kind === 'arg') return (_root, args) => args[p.name];
+    if (p.kind === 'args') return (_root, args) => Object.assign(new p.of(), args);
+    if (p.kind === 'root') return (root) => root;
+    if (p.kind === 'context') return (_root, _args, context) => context;
+    return (_root, _args, _context, info) => info;
+  });
+  return (root, args, context, info) => method.apply(instance, picks.map((pick) => pick(root, args, context, info)));
 }
 
 /**
