@@ -7,6 +7,7 @@ import { CompiledOperations } from './compiled-operations';
 import { ForwardingDataSource } from './forwarding-data-source';
 import { InProcessDataSource } from './in-process-data-source';
 import { memoizeGatewayOperations } from './operation-memo';
+import { compileGatewayShaping } from './result-shaping';
 import { SingleFetchGateway, type LocalSubgraph } from './single-fetch-gateway';
 import { subgraphTimeoutMs } from './subgraph-timeouts';
 import type { SubgraphFailureLog } from './subgraph-failure-log';
@@ -37,6 +38,7 @@ export function createGateway(options: {
   jit?: boolean;
 }): GatewayInterface {
   memoizeGatewayOperations();
+  compileGatewayShaping();
   const env = options.env ?? process.env;
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
   const timeoutOf = (name: string) => options.timeoutMs?.[name] ?? subgraphTimeoutMs(name, env);
