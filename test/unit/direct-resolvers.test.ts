@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { graphql, type GraphQLSchema } from 'graphql';
-import { Max } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
+import { graphql, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { Max, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { createRequestContext, type RequestContext } from '../../src/context/request-context';
 import { buildFederatedSchema } from '../../src/subgraphs/build-federated-schema';
 
@@ -53,6 +53,22 @@ class InheritedBoundArgs extends BoundedPageArgs {
   after?: string | null;
 }
 
+/** A rule checked asynchronously: `validateSync` would skip it, so the class keeps TypeGraphQL's check. */
+@ValidatorConstraint({ name: 'slowlyBelowFive', async: true })
+class SlowlyBelowFive implements ValidatorConstraintInterface {
+  async validate(value: unknown): Promise<boolean> {
+    await new Promise((resolve) => setImmediate(resolve));
+    return typeof value !== 'number' || value < 5;
+  }
+}
+
+@ArgsType()
+class AsyncBoundArgs {
+  @Field(() => Int, { nullable: true })
+  @Validate(SlowlyBelowFive)
+  first?: number | null;
+}
+
 @Resolver()
 class Pages {
   @Query(() => String)
@@ -66,15 +82,40 @@ class Pages {
   }
 
   @Query(() => String)
+  asyncBoundPage(@Args() { first }: AsyncBoundArgs): string {
+    return `first ${first}`;
+  }
+
+  @Query(() => String)
   inheritedBoundPage(@Args() { first }: InheritedBoundArgs): string {
     return `first ${first}`;
+  }
+}
+
+/** A parent type known by its key alone, as the subgraphs' ArticleStub. */
+@ObjectType()
+class Stub {
+  @Field(() => ID)
+  id: number;
+}
+
+@Resolver(() => Stub)
+class StubFields {
+  @Query(() => Stub)
+  stub(): { id: number } {
+    return { id: 7 };
+  }
+
+  @FieldResolver(() => String)
+  described(@Root() stub: Stub): string {
+    return `${stub instanceof Stub ? 'Stub' : 'plain'} ${stub.id}`;
   }
 }
 
 describe('resolvers called straight', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
-    schema = await buildFederatedSchema({ resolvers: [SignedInOnly, Mixed, Pages], construct: (cls) => new (cls as new () => unknown)(), referenceResolvers: {} });
+    schema = await buildFederatedSchema({ resolvers: [SignedInOnly, Mixed, Pages, StubFields], construct: (cls) => new (cls as new () => unknown)(), referenceResolvers: {} });
   });
   const anonymous = async (source: string) => graphql({ schema, source, contextValue: await createRequestContext({}) });
 
@@ -97,10 +138,28 @@ describe('resolvers called straight', () => {
 
   it('still validates an arguments class with a rule, its own or inherited', async () => {
     expect(await anonymous('{ boundedPage(first: 5) }')).toEqual({ data: { boundedPage: 'first 5' } });
-    for (const field of ['boundedPage(first: 6)', 'inheritedBoundPage(first: 6)']) {
+    for (const field of ['boundedPage(first: 6)', 'inheritedBoundPage(first: 6)', 'asyncBoundPage(first: 6)']) {
       const res = await anonymous(`{ ${field} }`);
       expect(res.data).toBeNull();
       expect(res.errors?.[0].message).toBe('Argument Validation Error');
+      expect(res.errors?.[0].extensions?.validationErrors).toEqual([expect.objectContaining({ property: 'first', value: 6 })]);
     }
+  });
+
+  it('hands a parent declared as a class over as an instance of it, a plain object copied onto one', async () => {
+    expect(await anonymous('{ stub { described } }')).toEqual({ data: { stub: { described: 'Stub 7' } } });
+    const described = (schema.getType('Stub') as GraphQLObjectType).getFields().described.resolve!;
+    expect(described({ id: 8 }, {}, {}, {} as never)).toBe('Stub 8');
+    const stub = Object.assign(new Stub(), { id: 9 });
+    expect(described(stub, {}, {}, {} as never)).toBe('Stub 9');
+  });
+
+  it('checks synchronous rules in the call itself, and leaves an asynchronous rule to TypeGraphQL', async () => {
+    const fields = schema.getQueryType()!.getFields();
+    const call = (name: string, args: Record<string, unknown>) => fields[name].resolve!(undefined, args, {}, {} as never);
+    expect(call('boundedPage', { first: 4 })).toBe('first 4');
+    expect(() => call('boundedPage', { first: 6 })).toThrow('Argument Validation Error');
+    expect(() => call('inheritedBoundPage', { first: 6 })).toThrow('Argument Validation Error');
+    await expect(call('asyncBoundPage', { first: 6 })).rejects.toThrow('Argument Validation Error');
   });
 });
