@@ -153,7 +153,8 @@ export function compileShaping(operation: PlannerOperation, internals: PlannerIn
   const fragment = (sel: PlannerSelection): Step => {
     const inner = selectionSet(sel.selectionSet!);
     const condition = sel.element.typeCondition;
-    if (!condition) return inner;
+    // The gateway checks `__typename` for every fragment, with a type condition or not.
+    if (!condition) return (input, output, parent, variables) => (input.__typename && typeof input.__typename !== 'string' ? false : inner(input, output, parent, variables));
     const applies = new Map<string, boolean>();
     const appliesTo = (name: string): boolean => {
       let result = applies.get(name);
@@ -219,6 +220,8 @@ export function compileShaping(operation: PlannerOperation, internals: PlannerIn
         const before = output as unknown[] | undefined;
         const updated = new Array<unknown>(input.length);
         for (let i = 0; i < input.length; i++) {
+          // A hole or `undefined` item is an assertion in the gateway's walk.
+          if (input[i] === undefined) return GIVE_UP;
           const value = item(before ? before[i] : undefined, input[i], variables);
           if (value === GIVE_UP) return GIVE_UP;
           updated[i] = value;
@@ -233,7 +236,8 @@ export function compileShaping(operation: PlannerOperation, internals: PlannerIn
       return (output, input, variables) => {
         if (settled(output)) return output;
         if (input === null) return null;
-        if (typeof input !== 'object' || (output !== undefined && typeof output !== 'object')) return GIVE_UP;
+        // An array for an object: the gateway would read only its own properties; left to it.
+        if (typeof input !== 'object' || Array.isArray(input) || (output !== undefined && typeof output !== 'object')) return GIVE_UP;
         const typename = (input as Json).__typename;
         if (typename !== undefined && typeof typename !== 'string') return GIVE_UP;
         if (typename && !kindOf(typename)?.composite) return GIVE_UP;
@@ -321,8 +325,9 @@ export function compileGatewayShaping(): boolean {
     if (walk === false) {
       try {
         walk = compileShaping(operation, internals);
-      } catch (error) {
-        if (!(error instanceof Unsupported)) throw error;
+      } catch {
+        // Unsupported, or anything else compiling throws (a stack overflow on a very deep
+        // operation): the gateway shapes this operation's answers, and it is not tried again.
         walk = null;
       }
       walks.set(operation, walk);

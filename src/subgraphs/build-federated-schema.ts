@@ -2,7 +2,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLScalarType, isUnionType, parse, type GraphQLFieldResolver, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
-import { getMetadataStorage as getValidationStorage, validateSync, ValidationTypes, type ValidatorOptions } from 'class-validator';
+import * as classValidator from 'class-validator';
+import { getMetadataStorage as getValidationStorage, IS_OPTIONAL, validateSync, ValidationTypes, type ValidationError, type ValidatorOptions } from 'class-validator';
 import { ArgumentValidationError, buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 
@@ -98,12 +99,15 @@ function guardedFieldNames(): Set<string> {
   return new Set<string>([...storage.authorizedFields.map((a) => a.fieldName), ...storage.middlewares.map((m) => m.fieldName)]);
 }
 
+/** One class-validator rule as its metadata storage describes it. */
+type ValidationRule = ReturnType<ReturnType<typeof getValidationStorage>['getTargetValidationMetadatas']>[number];
+
 /** Arguments validation as TypeGraphQL runs it: these build options, missing properties skipped. */
 const BUILD_VALIDATION: ValidatorOptions = { forbidUnknownValues: false };
 const ARGS_VALIDATION: ValidatorOptions = { ...BUILD_VALIDATION, skipMissingProperties: true };
 
 /** What a directly called resolver passes for one parameter. */
-type Param = { kind: 'root'; of?: new () => object } | { kind: 'context' | 'info' } | { kind: 'arg'; name: string } | { kind: 'args'; of: new () => object; checked: boolean };
+type Param = { kind: 'root'; of?: new () => object } | { kind: 'context' | 'info' } | { kind: 'arg'; name: string } | { kind: 'args'; of: new () => object; fields: string[]; checked: boolean };
 
 /**
  * Queries and field resolvers whose parameters are only the parent (`@Root()`), the context
@@ -160,7 +164,8 @@ function directResolvers(
       else if (p.kind === 'root' && !p.propertyName && fieldlessClass(p.getType?.())) params.push({ kind: 'root', of: p.getType!() as new () => object });
       else if (p.kind === 'arg' && p.validateSettings === undefined && !p.validateFn && plainValue(p.getType())) params.push({ kind: 'arg', name: p.name });
       else if (p.kind === 'args' && p.validateSettings === undefined && !p.validateFn && argsKind(p.getType())) {
-        params.push({ kind: 'args', of: p.getType() as new () => object, checked: argsKind(p.getType()) === 'checked' });
+        const { kind, fields } = argsKind(p.getType()) as { kind: 'plain' | 'checked'; fields: string[] };
+        params.push({ kind: 'args', of: p.getType() as new () => object, fields, checked: kind === 'checked' });
       }
       else break;
     }
@@ -179,24 +184,58 @@ function callWith(method: (...args: unknown[]) => unknown, instance: unknown, pa
   type Pick = (root: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
   const picks = params.map((p): Pick => {
     if (p.kind === 'arg') return (_root, args) => args[p.name];
-    if (p.kind === 'args' && p.checked) {
+    if (p.kind === 'args') {
+      const build = argsInstance(p.of, p.fields);
+      if (!p.checked) return (_root, args) => build(args);
       return (_root, args) => {
-        const instance = Object.assign(new p.of(), args);
-        const errors = validateSync(instance, ARGS_VALIDATION);
+        const built = build(args);
+        let errors: ValidationError[];
+        try {
+          errors = validateSync(built, ARGS_VALIDATION);
+        } catch (error) {
+          // TypeGraphQL wraps whatever the validation throws, an array of failures or not.
+          throw new ArgumentValidationError(error as ValidationError[]);
+        }
         if (errors.length) throw new ArgumentValidationError(errors);
-        return instance;
+        return built;
       };
     }
-    if (p.kind === 'args') return (_root, args) => Object.assign(new p.of(), args);
     if (p.kind === 'root' && p.of) {
       const of = p.of;
-      return (root) => (root == null || root instanceof of ? root : Object.assign(new of(), root));
+      // As TypeGraphQL's conversion: null, values of its simple types and instances as they are.
+      return (root) => (root == null || SIMPLE_TYPES.includes((root as object).constructor) || root instanceof of ? root : Object.assign(new of(), root));
     }
     if (p.kind === 'root') return (root) => root;
     if (p.kind === 'context') return (_root, _args, context) => context;
     return (_root, _args, _context, info) => info;
   });
-  return (root, args, context, info) => method.apply(instance, picks.map((pick) => pick(root, args, context, info)));
+  return (root, args, context, info) => {
+    let values: unknown[];
+    try {
+      values = picks.map((pick) => pick(root, args, context, info));
+    } catch (error) {
+      // TypeGraphQL's check is asynchronous: its refusal reaches graphql-js as a rejected
+      // promise, after the fields beside it have run, and so does this one.
+      if (error instanceof ArgumentValidationError) return Promise.reject(error);
+      throw error;
+    }
+    return method.apply(instance, values);
+  };
+}
+
+/** The classes whose values TypeGraphQL hands over as they are, not converted to the parameter's class. */
+const SIMPLE_TYPES: unknown[] = [String, Boolean, Number, Date, Array, Promise];
+
+/** An arguments class's instance as TypeGraphQL builds it: its declared fields that have a value, copied onto a new one. */
+function argsInstance(of: new () => object, fields: string[]): (args: Record<string, unknown>) => object {
+  return (args) => {
+    const built = new of() as Record<string, unknown>;
+    for (const field of fields) {
+      const value = args[field];
+      if (value !== undefined) built[field] = value;
+    }
+    return built;
+  };
 }
 
 /**
@@ -216,34 +255,42 @@ function fieldlessClass(type: unknown): boolean {
 }
 
 /**
- * How an arguments class can be called straight: `plain` when it, with the classes it extends,
- * declares only single scalar or enum fields and carries no class-validator rule (validating it
- * checks nothing; building it is copying the values onto a new instance); `checked` when such a
- * class carries rules that are all synchronous (`@MaxLength`, `@Min`, `@IsOptional`...: no
- * nested, promise or async custom validation), which `validateSync` checks with the options
- * TypeGraphQL gives `validateOrReject` (build options, then missing properties skipped), throwing
- * the same ArgumentValidationError; `false` otherwise.
+ * How an arguments class can be called straight, with the names of its fields (its own, then
+ * its parents'), or false. The class, with the classes it extends, must declare only single
+ * scalar or enum fields and start its instances with no own property; its instance is then
+ * built as TypeGraphQL builds it: the declared fields given a value, copied onto a new
+ * instance. `plain` when no class-validator rule applies (validating it checks nothing);
+ * `checked` when every rule is one of class-validator's own synchronous ones (`@MaxLength`,
+ * `@Min`, `@IsOptional`...: checked by `validateSync` with the options TypeGraphQL gives
+ * `validateOrReject`). A custom rule, which could return a promise `validateSync` would not
+ * wait for, or a nested or promise rule keeps TypeGraphQL's resolver.
  */
-function argsClasses(plainValue: (target: unknown) => boolean): (cls: unknown) => 'plain' | 'checked' | false {
+function argsClasses(plainValue: (target: unknown) => boolean): (cls: unknown) => { kind: 'plain' | 'checked'; fields: string[] } | false {
   const storage = getMetadataStorage();
   const rules = getValidationStorage();
-  const syncTypes = new Set<string>([ValidationTypes.CUSTOM_VALIDATION, ValidationTypes.CONDITIONAL_VALIDATION, ValidationTypes.IS_DEFINED]);
+  const ownRuleNames = classValidatorRuleNames();
+  const ownRule = (rule: ValidationRule) =>
+    (rule.type === ValidationTypes.CUSTOM_VALIDATION && ownRuleNames.has(rule.name ?? '')) ||
+    (rule.type === ValidationTypes.CONDITIONAL_VALIDATION && rule.name === IS_OPTIONAL) ||
+    rule.type === ValidationTypes.IS_DEFINED;
   return (cls) => {
-    if (typeof cls !== 'function') return false;
-    let fields = 0;
-    for (let c: Function = cls; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (!fieldlessClass(cls)) return false;
+    const fields: string[] = [];
+    for (let c = cls as Function; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
       const declared = storage.argumentTypes.find((a) => a.target === c);
       for (const f of declared?.fields ?? []) {
         if (f.typeOptions.array || !plainValue(f.getType())) return false;
-        fields += 1;
+        fields.push(f.name);
       }
     }
-    if (!fields) return false;
-    const declaredRules = rules.getTargetValidationMetadatas(cls, '', true, false);
-    if (!declaredRules.length) return 'plain';
-    const sync = declaredRules.every(
-      (rule) => syncTypes.has(rule.type) && !(rule.constraintCls && rules.getTargetValidatorConstraints(rule.constraintCls).some((c) => c.async)),
-    );
-    return sync ? 'checked' : false;
+    if (!fields.length) return false;
+    const declaredRules = rules.getTargetValidationMetadatas(cls as Function, '', true, false);
+    if (!declaredRules.length) return { kind: 'plain', fields };
+    return declaredRules.every(ownRule) ? { kind: 'checked', fields } : false;
   };
+}
+
+/** The names of class-validator's own rules (`maxLength`, `min`...), which it exports as constants (`MAX_LENGTH`). */
+function classValidatorRuleNames(): Set<string> {
+  return new Set(Object.entries(classValidator).flatMap(([key, value]) => (/^[A-Z][A-Z0-9_]*$/.test(key) && typeof value === 'string' ? [value] : [])));
 }

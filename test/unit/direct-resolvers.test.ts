@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { graphql, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { Max, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, buildSchema, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { authChecker } from '../../src/auth/auth-checker';
 import { createRequestContext, type RequestContext } from '../../src/context/request-context';
 import { buildFederatedSchema } from '../../src/subgraphs/build-federated-schema';
 
@@ -69,6 +70,22 @@ class AsyncBoundArgs {
   first?: number | null;
 }
 
+/** A custom rule that throws for a negative number: TypeGraphQL wraps what it throws. */
+@ValidatorConstraint({ name: 'throwsOnNegative' })
+class ThrowsOnNegative implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value === 'number' && value < 0) throw new TypeError('negative not supported');
+    return true;
+  }
+}
+
+@ArgsType()
+class ThrowingRuleArgs {
+  @Field(() => Int, { nullable: true })
+  @Validate(ThrowsOnNegative)
+  first?: number | null;
+}
+
 @Resolver()
 class Pages {
   @Query(() => String)
@@ -84,6 +101,21 @@ class Pages {
   @Query(() => String)
   asyncBoundPage(@Args() { first }: AsyncBoundArgs): string {
     return `first ${first}`;
+  }
+
+  @Query(() => String)
+  throwingRulePage(@Args() { first }: ThrowingRuleArgs): string {
+    return `first ${first}`;
+  }
+
+  @Query(() => String, { nullable: true })
+  failing(): string {
+    throw new Error('échec « attendu »');
+  }
+
+  @Query(() => String)
+  failingRequired(): string {
+    throw new Error('échec requis');
   }
 
   @Query(() => String)
@@ -154,12 +186,34 @@ describe('resolvers called straight', () => {
     expect(described(stub, {}, {}, {} as never)).toBe('Stub 9');
   });
 
-  it('checks synchronous rules in the call itself, and leaves an asynchronous rule to TypeGraphQL', async () => {
+  it('checks class-validator’s own rules in the call itself, refusing as TypeGraphQL does (a rejected promise); leaves other rules to TypeGraphQL', async () => {
     const fields = schema.getQueryType()!.getFields();
     const call = (name: string, args: Record<string, unknown>) => fields[name].resolve!(undefined, args, {}, {} as never);
     expect(call('boundedPage', { first: 4 })).toBe('first 4');
-    expect(() => call('boundedPage', { first: 6 })).toThrow('Argument Validation Error');
-    expect(() => call('inheritedBoundPage', { first: 6 })).toThrow('Argument Validation Error');
-    await expect(call('asyncBoundPage', { first: 6 })).rejects.toThrow('Argument Validation Error');
+    await expect(call('boundedPage', { first: 6 })).rejects.toThrow('Argument Validation Error');
+    await expect(call('inheritedBoundPage', { first: 6 })).rejects.toThrow('Argument Validation Error');
+    for (const name of ['asyncBoundPage', 'throwingRulePage']) {
+      const answer = call(name, { first: 4 });
+      // TypeGraphQL's resolver: a promise even when the arguments pass.
+      expect(answer).toBeInstanceOf(Promise);
+      await expect(answer).resolves.toBe('first 4');
+    }
+  });
+
+  it('answers what TypeGraphQL’s own resolvers answer, refusals and their order among other fields’ errors included', async () => {
+    const plain = await buildSchema({ resolvers: [SignedInOnly, Mixed, Pages, StubFields], validate: { forbidUnknownValues: false }, authChecker });
+    const queries = [
+      '{ page(first: 3, after: "x") boundedPage(first: 2) inheritedBoundPage(first: 1, after: "y") }',
+      '{ a: boundedPage(first: 6) b: failing c: page(first: 1) }',
+      '{ a: boundedPage(first: 6) b: failingRequired }',
+      '{ b: failingRequired a: inheritedBoundPage(first: 9) }',
+      '{ throwingRulePage(first: -1) asyncBoundPage(first: 7) }',
+      '{ stub { described } }',
+    ];
+    for (const source of queries) {
+      const ours = await anonymous(source);
+      const theirs = await graphql({ schema: plain, source, contextValue: await createRequestContext({}) });
+      expect([source, JSON.stringify(ours)]).toEqual([source, JSON.stringify(theirs)]);
+    }
   });
 });

@@ -87,12 +87,20 @@ describe('the gateway shapes answers through walks compiled per operation (resul
       ['an unknown __typename', { ...ANSWER, first: { ...ANSWER.first, lead: { __typename: 'Video' } } }],
       ['a non-list for a list', { ...ANSWER, first: { ...ANSWER.first, authors: {} } }],
     ];
+    const withTags = (tags: unknown[]) => ({ ...ANSWER, first: { ...ANSWER.first, tags } });
+    broken.push(['an undefined item in a list', withTags([undefined, 'a'])], ['an array for an object', { ...ANSWER, first: [] }]);
     for (const [what, input] of broken) {
       const { expected, walked } = both(PAGE, input, { withTags: true, skipLead: false });
       expect([what, typeof walked]).toEqual([what, 'symbol']);
       // Each of these is an error (or a thrown assertion) in the gateway's own walk.
       expect([what, !!expected.threw || !!expected.errors?.length]).toEqual([what, true]);
     }
+  });
+
+  it('gives up on a non-string __typename under a fragment without a type condition', () => {
+    const { expected, walked } = both('query Q($x: Boolean = true) { ... @include(if: $x) { now } }', { __typename: 5, now: 'x' });
+    expect(expected.threw).toMatch(/__typename/);
+    expect(typeof walked).toBe('symbol');
   });
 
   it('takes the gateway’s answer, errors included, when it gives up, and its own from the second answer of an operation on', () => {
