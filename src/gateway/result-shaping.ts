@@ -99,13 +99,16 @@ export function compileShaping(operation: PlannerOperation, internals: PlannerIn
   const defaulted = operation.collectDefaultedVariableValues();
   let usesVariables = false;
   /** Per type name: whether it is an object type, a composite type; undefined when the schema has no such type. */
-  const kinds = new Map<string, { object: boolean; composite: boolean } | undefined>();
+  // Only the schema's own names are kept, so answers naming other types cannot grow these maps.
+  const kinds = new Map<string, { object: boolean; composite: boolean }>();
   const kindOf = (name: string) => {
-    if (!kinds.has(name)) {
+    let kind = kinds.get(name);
+    if (kind === undefined) {
       const type = schema.type(name);
-      kinds.set(name, type && { object: type.kind === 'ObjectType', composite: ['ObjectType', 'InterfaceType', 'UnionType'].includes(type.kind) });
+      if (!type) return undefined;
+      kinds.set(name, (kind = { object: type.kind === 'ObjectType', composite: ['ObjectType', 'InterfaceType', 'UnionType'].includes(type.kind) }));
     }
-    return kinds.get(name);
+    return kind;
   };
 
   /** A directive's `if` as a function of the variables, or a constant. */
@@ -160,7 +163,8 @@ export function compileShaping(operation: PlannerOperation, internals: PlannerIn
       let result = applies.get(name);
       if (result === undefined) {
         const type = schema.type(name);
-        applies.set(name, (result = !!type && internals.isSubtype(condition, type)));
+        if (!type) return false;
+        applies.set(name, (result = internals.isSubtype(condition, type)));
       }
       return result;
     };
