@@ -70,7 +70,7 @@ export class ReportCommentArgs extends CommentIdArgs {
 @ArgsType()
 export class ThreadPageArgs extends ConnectionArgs {
   // No class-validator rule: the enum type admits only its values, and without a rule the
-  // resolver is called straight (build-federated-schema.ts, `directResolvers`).
+  // resolver is called straight (src/subgraphs/direct-resolvers.ts).
   @Field(() => CommentOrderEnum, { nullable: true, description: 'Sort order; NEWEST when omitted.' })
   order?: CommentOrder | null;
 }

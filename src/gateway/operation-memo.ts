@@ -1,4 +1,5 @@
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
+import { gatewayModule } from './apollo-internals';
 
 type OperationFromDocument = (schema: object, document: DocumentNode, options?: { operationName?: string; validate?: boolean }) => unknown;
 type OperationsModule = { operationFromDocument: OperationFromDocument & { memoized?: true } };
@@ -23,8 +24,7 @@ type OperationsModule = { operationFromDocument: OperationFromDocument & { memoi
 export function memoizeGatewayOperations(): boolean {
   let operations: OperationsModule;
   try {
-    // The module Apollo Gateway's own import resolves to (its package exports every file).
-    operations = require(require.resolve('@apollo/federation-internals/dist/operations', { paths: [require.resolve('@apollo/gateway')] }));
+    operations = gatewayModule<OperationsModule>('@apollo/federation-internals/dist/operations');
   } catch {
     return false;
   }

@@ -1,3 +1,5 @@
+import { gatewayModule } from './apollo-internals';
+
 /**
  * Apollo Gateway shapes the merged answers of a query plan's fetches into the client's answer
  * (`computeResponse`, @apollo/gateway's resultShaping.js) by walking the operation in its
@@ -90,6 +92,7 @@ class Unsupported extends Error {}
 
 const OBJECT_PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
+const COMPOSITE_KINDS = new Set(['ObjectType', 'InterfaceType', 'UnionType']);
 
 /** Compiles one operation's walk; throws Unsupported for what it leaves to the gateway. */
 export function compileShaping(operation: PlannerOperation, internals: PlannerInternals): (input: Json, variables: Variables | undefined) => Json | GiveUp {
@@ -98,15 +101,17 @@ export function compileShaping(operation: PlannerOperation, internals: PlannerIn
   const include = schema.includeDirective();
   const defaulted = operation.collectDefaultedVariableValues();
   let usesVariables = false;
-  /** Per type name: whether it is an object type, a composite type; undefined when the schema has no such type. */
-  // Only the schema's own names are kept, so answers naming other types cannot grow these maps.
+  /**
+   * Per type name: whether it is an object type, a composite type; undefined when the schema has
+   * no such type. Only the schema's own names are kept, so answers naming others cannot grow it.
+   */
   const kinds = new Map<string, { object: boolean; composite: boolean }>();
   const kindOf = (name: string) => {
     let kind = kinds.get(name);
     if (kind === undefined) {
       const type = schema.type(name);
       if (!type) return undefined;
-      kinds.set(name, (kind = { object: type.kind === 'ObjectType', composite: ['ObjectType', 'InterfaceType', 'UnionType'].includes(type.kind) }));
+      kinds.set(name, (kind = { object: type.kind === 'ObjectType', composite: COMPOSITE_KINDS.has(type.kind) }));
     }
     return kind;
   };
@@ -156,24 +161,24 @@ export function compileShaping(operation: PlannerOperation, internals: PlannerIn
   const fragment = (sel: PlannerSelection): Step => {
     const inner = selectionSet(sel.selectionSet!);
     const condition = sel.element.typeCondition;
-    // The gateway checks `__typename` for every fragment, with a type condition or not.
-    if (!condition) return (input, output, parent, variables) => (input.__typename && typeof input.__typename !== 'string' ? false : inner(input, output, parent, variables));
+    const conditionName = condition?.name;
     const applies = new Map<string, boolean>();
     const appliesTo = (name: string): boolean => {
       let result = applies.get(name);
       if (result === undefined) {
         const type = schema.type(name);
         if (!type) return false;
-        applies.set(name, (result = internals.isSubtype(condition, type)));
+        applies.set(name, (result = internals.isSubtype(condition!, type)));
       }
       return result;
     };
-    const conditionName = condition.name;
     return (input, output, parent, variables) => {
       const typename = input.__typename;
+      // The gateway checks `__typename` for every fragment, with a type condition or not.
       if (typename && typeof typename !== 'string') return false;
+      if (!condition) return inner(input, output, parent, variables);
       if (!appliesTo(typename ? (typename as string) : parent)) return true;
-      return inner(input, output, conditionName, variables);
+      return inner(input, output, conditionName!, variables);
     };
   };
 
@@ -233,7 +238,7 @@ export function compileShaping(operation: PlannerOperation, internals: PlannerIn
         return updated;
       };
     }
-    if (type.kind === 'ObjectType' || type.kind === 'InterfaceType' || type.kind === 'UnionType') {
+    if (COMPOSITE_KINDS.has(type.kind)) {
       if (!set) throw new Unsupported(`composite type ${type.name} without a selection`);
       const inner = selectionSet(set);
       const typeName = type.name;
@@ -306,10 +311,8 @@ export function compileGatewayShaping(): boolean {
   let shaping: ShapingModule;
   let internals: PlannerInternals;
   try {
-    const gateway = require.resolve('@apollo/gateway');
-    // The modules Apollo Gateway's own imports resolve to (its package exports every file).
-    shaping = require(require.resolve('@apollo/gateway/dist/resultShaping', { paths: [gateway] }));
-    internals = require(require.resolve('@apollo/federation-internals', { paths: [gateway] }));
+    shaping = gatewayModule<ShapingModule>('@apollo/gateway/dist/resultShaping');
+    internals = gatewayModule<PlannerInternals>('@apollo/federation-internals');
   } catch {
     return false;
   }

@@ -6,7 +6,7 @@ import { authChecker } from '../../src/auth/auth-checker';
 import { createRequestContext, type RequestContext } from '../../src/context/request-context';
 import { buildFederatedSchema } from '../../src/subgraphs/build-federated-schema';
 
-// Resolvers called without TypeGraphQL's wrapper (build-federated-schema.ts) must still run
+// Resolvers called without TypeGraphQL's wrapper (src/subgraphs/direct-resolvers.ts) must still run
 // every guard: these would answer anyone if a guard were taken for "no guard".
 @Authorized()
 @Resolver()

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { Kind, parse, type DocumentNode } from 'graphql';
+import { gatewayModule } from '../../src/gateway/apollo-internals';
 import { SUPERGRAPH_FILE } from '../../src/gateway/create-gateway';
 import { memoizeGatewayOperations } from '../../src/gateway/operation-memo';
 
 // The federation-internals module Apollo Gateway itself loads (not a second copy).
-const internals = require(require.resolve('@apollo/federation-internals', { paths: [require.resolve('@apollo/gateway')] }));
+const internals = gatewayModule<any>('@apollo/federation-internals');
 
 /** The document `executeQueryPlan` builds on every request: the operation and its fragments, anew each time. */
 const asExecuted = (doc: DocumentNode): DocumentNode => ({ kind: Kind.DOCUMENT, definitions: [...doc.definitions] });

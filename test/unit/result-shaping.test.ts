@@ -1,10 +1,10 @@
 import { parse } from 'graphql';
+import { gatewayModule } from '../../src/gateway/apollo-internals';
 import { compileGatewayShaping, compileShaping } from '../../src/gateway/result-shaping';
 
 // The modules Apollo Gateway itself loads (not second copies).
-const gatewayPath = require.resolve('@apollo/gateway');
-const internals = require(require.resolve('@apollo/federation-internals', { paths: [gatewayPath] }));
-const shaping = require(require.resolve('@apollo/gateway/dist/resultShaping', { paths: [gatewayPath] }));
+const internals = gatewayModule<any>('@apollo/federation-internals');
+const shaping = gatewayModule<any>('@apollo/gateway/dist/resultShaping');
 const original = shaping.computeResponse;
 
 /** A schema with what result shaping meets: interfaces, unions, enums, custom scalars, lists, non-null at every level. */
