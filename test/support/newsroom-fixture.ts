@@ -46,6 +46,9 @@ export async function startNewsroomFixture(
   const limiters: FixtureLimiters = { accounts: new ResettableRateLimiter(), discussion: new ResettableRateLimiter(), audience: new ResettableRateLimiter() };
   // The response cache is off unless a suite tests it: SQL budgets and fresh reads need every request to run.
   // The tests play the proxy in front (one hop): each picks its client address with X-Forwarded-For.
+  // Suites here check answers, not latency, and run beside another Jest worker on a 2-core CI
+  // machine: a 20 s deadline instead of 5 s keeps a slow moment from turning into a 504 there.
+  // The deadline itself is tested with 300 ms (test/http/client-mistakes.test.ts).
   const app = await startNewsroom({
     targets: scratch.targets,
     responseCache: options.responseCache ?? false,
@@ -53,7 +56,7 @@ export async function startNewsroomFixture(
     subgraphs: testSubgraphConfig(limiters, options.subgraphs),
     // No edge unless a suite has one (EDGE_PURGE_URLS in the environment must not reach tests).
     edgePurge: options.edgePurge ?? null,
-    http: { trustProxyHops: 1 },
+    http: { trustProxyHops: 1, requestTimeoutMs: 20_000 },
   });
   await seedEditorial(app.dataSources.get('editorial')!, { seed: 7, articles, paragraphs: 4 });
   return {
