@@ -21,7 +21,7 @@ import { gatewayOperationGuards } from '../src/limits/gateway-operation-guards';
 import { readLimitsConfig } from '../src/limits/limits-config';
 import { startGraphQLServer } from '../src/server/graphql-http-server';
 import { subgraphList } from '../src/subgraphs/subgraph-modules';
-import { NO_PEERS } from '../src/subgraphs/subgraph-peers';
+import { peersIn } from '../src/subgraphs/subgraph-peers';
 import { BaselineArticlePage } from './baseline-article-page';
 import { BaselineHomePage } from './baseline-home-page';
 import { BaselineRubricPage } from './baseline-rubric-page';
@@ -37,7 +37,9 @@ async function main(): Promise<void> {
   const modules = subgraphList();
   const dataSources = await openDatabases(modules);
   const schemas: Record<string, GraphQLSchema> = {};
-  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, {}, NO_PEERS)).schema;
+  // Peers in this process, as `npm start` has them: the audience's article-facts refresher asks
+  // editorial in process instead of failing against a URL nothing listens on.
+  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, {}, peersIn(schemas))).schema;
   const gateway = await startGraphQLServer({ gateway: createGateway({ localSchemas: schemas }), port: 0 });
   // The same gateway with the default operation limits, cost and rate limits; one load
   // generator is one address, so its budget is raised to count every request without refusing.

@@ -14,14 +14,14 @@ import { MemoryResponseCacheStore } from '../src/cache/response-cache-store';
 import { createGateway } from '../src/gateway/create-gateway';
 import { startGraphQLServer } from '../src/server/graphql-http-server';
 import { subgraphList } from '../src/subgraphs/subgraph-modules';
-import { NO_PEERS } from '../src/subgraphs/subgraph-peers';
+import { peersIn } from '../src/subgraphs/subgraph-peers';
 import { HOME_PAGE_QUERY } from './home-page.query';
 
 async function main(): Promise<void> {
   const modules = subgraphList();
   const dataSources = await openDatabases(modules);
   const schemas: Record<string, any> = {};
-  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, {}, NO_PEERS)).schema;
+  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, {}, peersIn(schemas))).schema;
   const gateway = (logger: pino.Logger) =>
     startGraphQLServer({ gateway: createGateway({ localSchemas: schemas }), port: 0, logger, responseCache: new ResponseCache(new MemoryResponseCacheStore()) });
   const logged = await gateway(pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false })));

@@ -21,7 +21,7 @@ import { createRequestContext, type RequestContext } from '../src/context/reques
 import { createEventChannels } from '../src/events/event-channels';
 import { createGateway } from '../src/gateway/create-gateway';
 import { subgraphList } from '../src/subgraphs/subgraph-modules';
-import { NO_PEERS } from '../src/subgraphs/subgraph-peers';
+import { peersIn } from '../src/subgraphs/subgraph-peers';
 import { ARTICLE_PAGE_QUERY } from './article-page.query';
 import { BaselineArticlePage } from './baseline-article-page';
 import { BaselineHomePage } from './baseline-home-page';
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const schemas: Record<string, GraphQLSchema> = {};
   // The process's event channels, as the server has them (the rubric tree is kept between requests only when they are given).
   const events = await createEventChannels({});
-  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, { events }, NO_PEERS)).schema;
+  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, { events }, peersIn(schemas))).schema;
   const apollo = new ApolloServer<RequestContext>({ gateway: createGateway({ localSchemas: schemas }), plugins: [ApolloServerPluginCacheControlDisabled()] });
   await apollo.start();
   const sql = new BaselineSql(dataSources.get('editorial')!);

@@ -18,7 +18,7 @@ import { createGateway } from '../src/gateway/create-gateway';
 import { metricsPlugin } from '../src/observability/metrics.plugin';
 import { batchSizeObserver, ProcessMetrics } from '../src/observability/process-metrics';
 import { subgraphList } from '../src/subgraphs/subgraph-modules';
-import { NO_PEERS } from '../src/subgraphs/subgraph-peers';
+import { peersIn } from '../src/subgraphs/subgraph-peers';
 import { cpuMsPerRun, prepareData } from './bench-support';
 import { HOME_PAGE_QUERY } from './home-page.query';
 
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const gatewayOver = async (withMetrics: boolean) => {
     const schemas: Record<string, GraphQLSchema> = {};
     for (const mod of modules) {
-      const running = await mod.start(dataSources.get(mod.name)!, withMetrics ? { metrics } : {}, NO_PEERS);
+      const running = await mod.start(dataSources.get(mod.name)!, withMetrics ? { metrics } : {}, peersIn(schemas));
       schemas[mod.name] = running.schema;
       if (withMetrics && running.outbox) metrics.watchOutbox(mod.name, running.outbox);
     }

@@ -14,3 +14,8 @@ export type SubgraphPeers = {
 
 /** A subgraph served alone: every peer is reached over HTTP. */
 export const NO_PEERS: SubgraphPeers = { has: () => false, schema: () => undefined };
+
+/** The subgraphs whose schemas `schemas` holds (filled as they are built), as peers in this process. */
+export function peersIn(schemas: Partial<Record<SubgraphName, GraphQLSchema>>): SubgraphPeers {
+  return { has: (name) => schemas[name] !== undefined, schema: (name) => schemas[name] };
+}
