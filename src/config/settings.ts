@@ -55,6 +55,7 @@ export const SETTINGS = {
   LOG_REPEAT_WINDOW_MS: { schema: int(100), default: '10000', readBy: 'all', doc: 'The window of `LOG_REPEAT_LIMIT`.' },
   RESPONSE_CACHE_MAX_BYTES: { schema: int(1), default: '67108864', readBy: 'start, gateway', doc: 'Byte budget of the in-memory response cache (least recently used out first; an answer over 2 MiB is never stored).' },
   TRUST_PROXY: { schema: int(0, 10), default: '0', readBy: 'start, gateway', doc: 'Number of proxies in front whose `X-Forwarded-For` entries are trusted (counted from the right).' },
+  APOLLO_TELEMETRY_DISABLED: { schema: flag, default: 'true', readBy: 'start, gateway', doc: "Apollo Gateway's own telemetry (cloud metadata addresses probed at start, then usage metrics sent to Apollo every minute): off unless set to `false` (or `0`, `off`)." },
   SUBGRAPH_EDITORIAL_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where the gateway (and other subgraphs) reach editorial when it runs apart (likewise `SUBGRAPH_ACCOUNTS_URL`, …); default: the URL in the supergraph.' },
   SUBGRAPH_ACCOUNTS_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where accounts is reached when it runs apart.' },
   SUBGRAPH_DISCUSSION_URL: { schema: url, readBy: 'gateway, subgraph', doc: 'Where discussion is reached when it runs apart.' },

@@ -47,7 +47,7 @@ export function createGateway(options: {
     locals.set(name, { name, schema, timeoutMs: timeoutOf(name), operations: new CompiledOperations(schema, { jit: options.jit }) });
   }
   let single: SingleFetchGateway | undefined;
-  const gateway = new ApolloGateway({
+  const gateway = withApolloTelemetryAsAsked(env, () => new ApolloGateway({
     supergraphSdl,
     experimental_didResolveQueryPlan: (plan) => single?.didResolveQueryPlan(plan),
     buildService: ({ name, url }): GraphQLDataSource => {
@@ -57,8 +57,32 @@ export function createGateway(options: {
       const override = options.urls?.[name] ?? env[`SUBGRAPH_${name.toUpperCase()}_URL`];
       return new ForwardingDataSource(name, override ?? url!, timeoutMs, options.failureLog);
     },
-  });
+  }));
   if (options.direct === false || !locals.size) return gateway;
   single = new SingleFetchGateway(gateway, locals);
   return single;
+}
+
+const TELEMETRY = 'APOLLO_TELEMETRY_DISABLED';
+
+/**
+ * Builds Apollo Gateway with its own telemetry off unless `env` turns it on. Left to itself,
+ * the gateway (unless APOLLO_TELEMETRY_DISABLED is `true` or `1`) probes the cloud metadata
+ * addresses of Alibaba, AWS, GCP and Azure when built (on a machine elsewhere, GCP's lookup
+ * ends in a MetadataLookupWarning after its timeout) and then sends usage metrics to Apollo
+ * every minute: outbound calls a newsroom's operators never asked for. The gateway reads the
+ * variable from `process.env` in its constructor only, so it is set for that call and put back.
+ */
+export function withApolloTelemetryAsAsked<T>(env: NodeJS.ProcessEnv, build: () => T): T {
+  const asked = env[TELEMETRY]?.trim().toLowerCase();
+  const on = asked === 'false' || asked === '0' || asked === 'off';
+  const before = process.env[TELEMETRY];
+  if (on) delete process.env[TELEMETRY];
+  else process.env[TELEMETRY] = 'true';
+  try {
+    return build();
+  } finally {
+    if (before === undefined) delete process.env[TELEMETRY];
+    else process.env[TELEMETRY] = before;
+  }
 }
