@@ -9,10 +9,19 @@ const swc = {
   module: { type: 'commonjs' },
 };
 
+/**
+ * Suites that time recovery windows and a 200 ms health probe: `npm test` runs them alone, one
+ * after the other (JEST_PHASE=serial), after every other suite on two workers
+ * (JEST_PHASE=parallel), whose load would blur their timings. Without JEST_PHASE, every suite.
+ */
+const TIMED_SUITES = '/test/(faults|hostile)/';
+const phase = process.env.JEST_PHASE;
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
+  ...(phase === 'serial' ? { testRegex: `${TIMED_SUITES}.*\\.test\\.ts$` } : { testMatch: ['**/*.test.ts'] }),
+  ...(phase === 'parallel' ? { testPathIgnorePatterns: ['/node_modules/', TIMED_SUITES] } : {}),
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   setupFiles: ['reflect-metadata'],
   testTimeout: 60000,

@@ -10,6 +10,11 @@ import { ConfigurationError } from '../errors/configuration-error';
  */
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
 const flag = z.enum(['0', '1', 'on', 'off', 'true', 'false']);
+
+/** Whether a flag setting's value turns it off (`0`, `off`, `false`); unset is not off. */
+export function flagOff(value: string | undefined): boolean {
+  return value === '0' || value === 'off' || value === 'false';
+}
 const url = z.string().url();
 
 type Setting = { schema: z.ZodType; default?: string; readBy: string; doc: string };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLSchema } from 'graphql';
+import { flagOff } from '../config/settings';
 import { CompiledOperations } from './compiled-operations';
 import { ForwardingDataSource } from './forwarding-data-source';
 import { InProcessDataSource } from './in-process-data-source';
@@ -73,9 +74,9 @@ const TELEMETRY = 'APOLLO_TELEMETRY_DISABLED';
  * every minute: outbound calls a newsroom's operators never asked for. The gateway reads the
  * variable from `process.env` in its constructor only, so it is set for that call and put back.
  */
-export function withApolloTelemetryAsAsked<T>(env: NodeJS.ProcessEnv, build: () => T): T {
-  const asked = env[TELEMETRY]?.trim().toLowerCase();
-  const on = asked === 'false' || asked === '0' || asked === 'off';
+function withApolloTelemetryAsAsked<T>(env: NodeJS.ProcessEnv, build: () => T): T {
+  // "Disabled" off: telemetry on.
+  const on = flagOff(env[TELEMETRY]);
   const before = process.env[TELEMETRY];
   if (on) delete process.env[TELEMETRY];
   else process.env[TELEMETRY] = 'true';

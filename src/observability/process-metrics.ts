@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { flagOff } from '../config/settings';
 
 /** What the outbox gauge reads at scrape time (EventOutbox has it). */
 export type PendingEvents = { pending(): Promise<number> };
@@ -111,7 +112,7 @@ export class ProcessMetrics {
 
 /** `METRICS` (on unless `off`): whether a process builds its metrics and serves `/metrics`. */
 export function metricsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.METRICS !== 'off' && env.METRICS !== '0' && env.METRICS !== 'false';
+  return !flagOff(env.METRICS);
 }
 
 /** What a subgraph's loaders call with each batch's size: the histogram's `observe`, or nothing without metrics. */
