@@ -62,13 +62,14 @@ export async function postJson(url: string, body: string, headers: Record<string
   return res.json();
 }
 
-/** Median time of one request alone (no concurrency), over `n` requests after a warm-up. */
-export async function singleRequestMs(url: string, body: string, n = 100): Promise<number> {
-  for (let i = 0; i < 20; i++) await postJson(url, body);
+/** Median time of one request alone (no concurrency), over `n` requests (going round the bodies) after a warm-up. */
+export async function singleRequestMs(url: string, body: string | readonly string[], n = 100): Promise<number> {
+  const bodies = typeof body === 'string' ? [body] : body;
+  for (let i = 0; i < 20; i++) await postJson(url, bodies[i % bodies.length]);
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();
-    await postJson(url, body);
+    await postJson(url, bodies[i % bodies.length]);
     times.push(performance.now() - t);
   }
   return times.sort((a, b) => a - b)[Math.floor(n / 2)];

@@ -17,7 +17,7 @@ import 'reflect-metadata';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { argValue, hasFlag } from '../src/cli/args';
-import { prepareData, startServerScript } from './bench-support';
+import { postJson, prepareData, singleRequestMs, startServerScript } from './bench-support';
 import { ARTICLE_PAGE_QUERY } from './article-page.query';
 import { HOME_PAGE_QUERY } from './home-page.query';
 import { RUBRIC_PAGE_QUERY } from './rubric-page.query';
@@ -70,23 +70,6 @@ async function load(name: string, url: string, body: string | string[], urls: Ur
   // Server CPU per request: steadier than throughput when other work shares the cores.
   const cpuMs = (after.cpuMicros - before.cpuMicros) / 1000 / total;
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, sqlPerRequest: sql, cpuMs };
-}
-
-async function post(url: string, body: string): Promise<unknown> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  return res.json();
-}
-
-/** Median time of one request alone (no concurrency), over `n` requests (going round `bodies`) after a warm-up. */
-async function singleRequestMs(url: string, bodies: string[], n = 100): Promise<number> {
-  for (let i = 0; i < 20; i++) await post(url, bodies[i % bodies.length]);
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await post(url, bodies[i % bodies.length]);
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(n / 2)];
 }
 
 const range = (xs: number[], digits = 0) => {
@@ -147,7 +130,7 @@ function differences(a: unknown, b: unknown, path = ''): string[] {
 /** Every request of a page answers the same JSON through the gateway and by hand, else the run stops. */
 async function checkSameJson(page: Page, urls: Urls): Promise<void> {
   for (const body of page.bodies) {
-    const [viaGateway, byHand] = await Promise.all([post(urls.gateway, body), post(page.baseline, body)]);
+    const [viaGateway, byHand] = await Promise.all([postJson(urls.gateway, body), postJson(page.baseline, body)]);
     if (!isDeepStrictEqual(viaGateway, byHand)) {
       for (const line of differences(viaGateway, byHand).slice(0, 10)) console.error(line);
       throw new Error(`${page.name} page: the gateway and the hand-written endpoint answer different JSON for ${body.slice(-200)}`);
@@ -171,7 +154,7 @@ async function mainComparison(articles: number): Promise<void> {
     console.log(`\n${articles} articles on ${process.env.DATABASE_URL ? 'MySQL' : 'SQLite'}, ${connections} connections, ${duration} s per scenario, ${rounds} rounds`);
     console.log(`article page: ${urls.articleSlugs.length} articles in turn, ${urls.articlesWithComments} of them with comments`);
     for (const page of pages) await checkSameJson(page, urls);
-    console.log(`same JSON — home page, gateway vs subgraph: ${isDeepStrictEqual(await post(urls.gateway, home), await post(urls.subgraph, home))}`);
+    console.log(`same JSON — home page, gateway vs subgraph: ${isDeepStrictEqual(await postJson(urls.gateway, home), await postJson(urls.subgraph, home))}`);
     await comparePages(pages, urls);
     if (hasFlag('--pages-only')) return;
     const baseline = await load('3. baseline (hand-written, driver)', urls.baseline, home, urls, 'baseline');
