@@ -16,13 +16,9 @@ function breadcrumbFor(lineage: Rubric[]): BreadcrumbItemType[] {
  * share a few rubrics. A tree never changes once read (a new one replaces it), and GraphQL
  * only reads what it is given, so one breadcrumb serves every card and request of that tree.
  */
-const built = new WeakMap<RubricTree, Map<number, BreadcrumbItemType[]>>();
+const BREADCRUMBS = Symbol('breadcrumbs');
 
 /** The breadcrumb of rubric `id` in `tree`, built once per tree. */
 export function breadcrumbIn(tree: RubricTree, id: number): BreadcrumbItemType[] {
-  let ofTree = built.get(tree);
-  if (!ofTree) built.set(tree, (ofTree = new Map()));
-  let crumbs = ofTree.get(id);
-  if (!crumbs) ofTree.set(id, (crumbs = breadcrumbFor(tree.lineage(id))));
-  return crumbs;
+  return tree.derive(BREADCRUMBS, id, () => breadcrumbFor(tree.lineage(id)));
 }

@@ -8,6 +8,12 @@ export class RubricTree {
   private readonly byId = new Map<number, Rubric>();
   private readonly byPath = new Map<string, Rubric>();
   private readonly childrenOf = new Map<number | null, Rubric[]>();
+  /**
+   * Values others derive from this tree, by kind and rubric id (breadcrumbs), kept with it: a
+   * WeakMap keyed by the tree would keep a request's tree and everything derived from it alive
+   * through young-generation collections, which treat its entries as strong (request-context.ts).
+   */
+  private readonly derived = new Map<symbol, Map<number, unknown>>();
 
   constructor(rubrics: Rubric[]) {
     for (const r of rubrics) {
@@ -18,6 +24,14 @@ export class RubricTree {
       this.childrenOf.set(r.parentId, siblings);
     }
     for (const list of this.childrenOf.values()) list.sort((a, b) => a.position - b.position || a.id - b.id);
+  }
+
+  /** What `build` derives from rubric `id` of this tree, built once per tree and `kind`. */
+  derive<T>(kind: symbol, id: number, build: () => T): T {
+    let ofKind = this.derived.get(kind);
+    if (!ofKind) this.derived.set(kind, (ofKind = new Map()));
+    if (!ofKind.has(id)) ofKind.set(id, build());
+    return ofKind.get(id) as T;
   }
 
   get(id: number): Rubric | undefined {

@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { flagOff } from '../config/settings';
 import { CompiledOperations } from './compiled-operations';
 import { ForwardingDataSource } from './forwarding-data-source';
+import { leanGatewayRequestContexts } from './gateway-request-context';
 import { InProcessDataSource } from './in-process-data-source';
 import { memoizeGatewayOperations } from './operation-memo';
 import { compileGatewayShaping } from './result-shaping';
@@ -40,6 +41,7 @@ export function createGateway(options: {
 }): GatewayInterface {
   memoizeGatewayOperations();
   compileGatewayShaping();
+  leanGatewayRequestContexts();
   const env = options.env ?? process.env;
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
   const timeoutOf = (name: string) => options.timeoutMs?.[name] ?? subgraphTimeoutMs(name, env);

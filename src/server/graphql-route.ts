@@ -66,6 +66,15 @@ async function cacheLookup(cache: ResponseCache, request: FastifyRequest, header
   return { key, operation, maxAge: policy.maxAge, hit, generation };
 }
 
+/** A value kept on a request under a symbol of its own (non-enumerable, like Fastify's own request state). */
+function requestSlot<T>(name: string): { get(request: FastifyRequest): T | undefined; set(request: FastifyRequest, value: T): void } {
+  const slot = Symbol(name);
+  return {
+    get: (request) => (request as unknown as Record<symbol, T | undefined>)[slot],
+    set: (request, value) => void Object.defineProperty(request, slot, { value, configurable: true }),
+  };
+}
+
 /**
  * `/graphql` (and `/`): Apollo's official Fastify handler, behind the shared response cache
  * for anonymous readers, within the request deadline (504 GATEWAY_TIMEOUT past it). Apollo
@@ -98,10 +107,11 @@ export function registerGraphQLRoute(
   },
 ): void {
   const { apollo, cache, errorScopes, requestTimeoutMs, signedCallsKey, metrics, tracer } = options;
-  // The deadline's signal of each request in flight, for its RequestContext.
-  const deadlines = new WeakMap<FastifyRequest, AbortSignal>();
-  // The client address a verified gateway call carries.
-  const callers = new WeakMap<FastifyRequest, string>();
+  // The deadline's signal of each request in flight, for its RequestContext, and the client
+  // address a verified gateway call carries: kept on the request not in
+  // WeakMaps keyed by it, which young-generation collections treat as strong (request-context.ts).
+  const deadlines = requestSlot<AbortSignal>('deadline');
+  const callers = requestSlot<string>('caller');
   const execute = fastifyApolloHandler<RequestContext>(apollo, {
     context: async (request) => {
       const scope = { requestId: request.id, log: request.log };

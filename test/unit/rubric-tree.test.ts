@@ -33,4 +33,16 @@ describe('RubricTree', () => {
     expect(tree.subtree(1).map((r) => r.id)).not.toContain(5);
     expect(tree.subtree(11).map((r) => r.id)).toEqual([11]);
   });
+
+  it('keeps what is derived from it once per kind and rubric, with the tree itself', () => {
+    const kind = Symbol('names');
+    let built = 0;
+    const names = (id: number) => tree.derive(kind, id, () => (built++, tree.lineage(id).map((r) => r.name)));
+    expect(names(4)).toBe(names(4));
+    expect(names(3)).not.toBe(names(4));
+    expect(built).toBe(2);
+    expect(tree.derive(Symbol('other'), 4, () => 'other')).toBe('other');
+    // Another tree (a rubric changed) builds its own.
+    expect(new RubricTree([]).derive(kind, 4, () => 'fresh')).toBe('fresh');
+  });
 });
