@@ -16,6 +16,7 @@ import { ResponseCache } from '../src/cache/response-cache';
 import { MemoryResponseCacheStore } from '../src/cache/response-cache-store';
 import { sqlCounter } from '../src/db/sql-counter';
 import { sqlDate } from '../src/db/sql-values';
+import { createEventChannels } from '../src/events/event-channels';
 import { createGateway } from '../src/gateway/create-gateway';
 import { gatewayOperationGuards } from '../src/limits/gateway-operation-guards';
 import { readLimitsConfig } from '../src/limits/limits-config';
@@ -37,9 +38,13 @@ async function main(): Promise<void> {
   const modules = subgraphList();
   const dataSources = await openDatabases(modules);
   const schemas: Record<string, GraphQLSchema> = {};
-  // Peers in this process, as `npm start` has them: the audience's article-facts refresher asks
-  // editorial in process instead of failing against a URL nothing listens on.
-  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, {}, peersIn(schemas))).schema;
+  // As `npm start` runs them: peers in this process (the audience's article-facts refresher asks
+  // editorial in process instead of failing against a URL nothing listens on), and the
+  // process's event channels, with which the editorial subgraph keeps the rubric tree between
+  // requests (dropped when a rubric changes) instead of reading it for every request. The
+  // hand-written pages, which hear no events, read it every time.
+  const events = await createEventChannels({});
+  for (const mod of modules) schemas[mod.name] = (await mod.start(dataSources.get(mod.name)!, { events }, peersIn(schemas))).schema;
   const gateway = await startGraphQLServer({ gateway: createGateway({ localSchemas: schemas }), port: 0 });
   // The same gateway with the default operation limits, cost and rate limits; one load
   // generator is one address, so its budget is raised to count every request without refusing.
