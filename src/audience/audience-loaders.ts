@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { objectRows } from '../db/array-rows';
 import { placeholders } from '../db/sql-values';
 
 /**
@@ -7,9 +8,10 @@ import { placeholders } from '../db/sql-values';
  * gateway sends them in one `_entities` batch) is one `WHERE articleId IN (…)` on the totals.
  */
 export function createAudienceLoaders(ds: DataSource) {
+  const read = objectRows(ds);
   return {
     viewCount: new DataLoader<number, number>(async (ids) => {
-      const rows: Array<{ articleId: number; views: number | string }> = await ds.query(
+      const rows = await read<{ articleId: number; views: number | string }>(
         `SELECT articleId, views FROM article_view_total WHERE articleId IN (${placeholders(ids.length)})`,
         [...ids],
       );

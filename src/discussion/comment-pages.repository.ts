@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Comment } from '../../entities/discussion/comment.entity';
+import { objectRows } from '../db/array-rows';
 import { placeholders, readDate, sqlDate } from '../db/sql-values';
 
 export type CommentOrder = 'newest' | 'oldest' | 'most_liked';
@@ -74,7 +75,7 @@ export function scopeSql(scope: CommentPageRequest['scope']): string {
  * or ten thousand. `visibility` is the viewer's filter (comment-policy.ts), alias `c`.
  */
 export async function readCommentPages(
-  db: Db,
+  db: DataSource,
   requests: CommentPageRequest[],
   visibility: { sql: string; params: unknown[] },
 ): Promise<Comment[][]> {
@@ -94,7 +95,7 @@ export async function readCommentPages(
         `ORDER BY ${ORDER_BY[req.order]} LIMIT ${Math.max(0, Math.floor(req.limit))}) AS t${i}`,
     );
   });
-  const rows: Array<Record<string, unknown>> = await db.query(parts.join(' UNION ALL '), params);
+  const rows = await objectRows(db)(parts.join(' UNION ALL '), params);
   const pages: Comment[][] = requests.map(() => []);
   for (const row of rows) pages[Number(row.q)].push(toComment(row));
   requests.forEach((req, i) => pages[i].sort(compareComments(req.order)));

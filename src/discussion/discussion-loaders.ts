@@ -3,6 +3,7 @@ import type { Comment } from '../../entities/discussion/comment.entity';
 import { CommentLike } from '../../entities/discussion/comment-like.entity';
 import { CommentThread } from '../../entities/discussion/comment-thread.entity';
 import type { RequestContext } from '../context/request-context';
+import { objectRows } from '../db/array-rows';
 import { placeholders, readDate } from '../db/sql-values';
 import { BatchScheduler } from '../graphql/batch-scheduler';
 import { threadVisibilitySql } from './comment-policy';
@@ -21,22 +22,23 @@ export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext, onB
   const viewer = ctx.viewer;
   const scheduler = new BatchScheduler(onBatch);
   /** Comments by id whatever their status: callers apply the visibility rules. */
+  const rows = objectRows(ds);
   const commentById = scheduler.loader<number, Comment | null>(async (ids) => {
-    const rows: Array<Record<string, unknown>> = await ds.query(
+    const found = await rows(
       `SELECT ${COMMENT_COLUMNS_SQL} FROM comment c WHERE c.id IN (${placeholders(ids.length)})`,
       ids as number[],
     );
-    const byId = new Map(rows.map((r) => [Number(r.id), toComment(r)]));
+    const byId = new Map(found.map((r) => [Number(r.id), toComment(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
   return {
     /** A plain read: `findBy`'s query builder cost more CPU than the statement on an article page. */
     threadByArticle: scheduler.loader<number, CommentThread | null>(async (ids) => {
-      const rows: Array<Record<string, unknown>> = await ds.query(
+      const found = await rows(
         `SELECT articleId, approvedCount, closedAt, closedById, createdAt FROM comment_thread WHERE articleId IN (${placeholders(ids.length)})`,
         ids as number[],
       );
-      const byId = new Map(rows.map((r) => [Number(r.articleId), toThread(r)]));
+      const byId = new Map(found.map((r) => [Number(r.articleId), toThread(r)]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     commentById,
