@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { FrontPageBlock } from '../../entities/editorial/front-page-arrangement.entity';
+import { objectRows } from '../db/array-rows';
 import { sqlDate } from '../db/sql-values';
 
 export const FRONT_PAGE_BLOCKS: FrontPageBlock[] = ['headline', 'selection'];
@@ -12,7 +13,7 @@ export async function currentFrontPage(ds: DataSource, now: Date): Promise<Recor
       `ORDER BY activeFrom DESC, id DESC LIMIT 1) AS a${i}`,
   ).join(' UNION ALL ');
   const params = FRONT_PAGE_BLOCKS.flatMap((block) => [block, sqlDate(ds, now)]);
-  const rows: Array<{ block: FrontPageBlock; articleId: number }> = await ds.query(
+  const rows = await objectRows(ds)<{ block: FrontPageBlock; articleId: number }>(
     `SELECT a.block AS block, s.articleId AS articleId FROM front_page_slot s
      JOIN front_page_arrangement a ON a.id = s.arrangementId
      WHERE s.arrangementId IN (SELECT id FROM (${latest}) AS current_arrangements)
