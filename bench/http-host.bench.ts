@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     ...env,
     NODE_ENV: 'production',
     AUTH_SECRET: env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0123',
+    // Production refuses the file mailer; the benchmark sends no mail.
+    MAILER: 'none',
   });
   try {
     console.log(`\nhome page from a warm response cache (${urls.bytes} bytes), ${connections} connections, best of ${rounds} rounds of ${duration} s`);
