@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { HeaderMap } from '@apollo/server';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
@@ -25,6 +26,13 @@ function probe(...args: string[]): { perRequest: number; weakMapMemo: number; ap
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 const ANSWER_BYTES = 1_000_000;
+
+// Apollo Server's own builder, taken before anything in this file replaces it.
+type Make = (requestContext: object, server: object, internals: object) => GatewayGraphQLRequestContext;
+const makeModule = require(path.join(path.dirname(require.resolve('@apollo/server')), 'utils/makeGatewayGraphQLRequestContext.js')) as {
+  makeGatewayGraphQLRequestContext: Make;
+};
+const apolloOwn = makeModule.makeGatewayGraphQLRequestContext;
 
 const newContext = (): RequestContext => ({ requestId: 'r', now: new Date(), viewer: null, ip: '', headers: {} });
 
@@ -88,5 +96,62 @@ describe("a finished request's objects die young", () => {
       // The status accessor lives on a shared prototype, not on each request's own literal.
       expect(Object.getOwnPropertyDescriptor(seen!.response!.http, 'status')).toBeUndefined();
     });
+  });
+
+  it("builds the gateway's request context as Apollo Server's own does, field for field", () => {
+    expect(leanGatewayRequestContexts()).toBe(true);
+    const lean = makeModule.makeGatewayGraphQLRequestContext;
+    expect(lean).not.toBe(apolloOwn);
+    const server = { logger: { name: 'log' }, cache: { name: 'cache' } };
+    const internals = { includeStacktraceInErrorResponses: false };
+    const serverContext = () => ({
+      logger: server.logger,
+      schema: { name: 'schema' },
+      request: {
+        query: '{ a }',
+        operationName: null,
+        variables: { slug: 'l’été' },
+        extensions: { persistedQuery: { version: 1 } },
+        http: { method: 'POST', search: 'x=1', headers: new HeaderMap([['accept', 'application/json'], ['x-a', '1']]) },
+      },
+      response: { http: { status: undefined as number | undefined, headers: new HeaderMap([['x-b', '2']]) } },
+      contextValue: { requestId: 'r' },
+      queryHash: 'abc',
+      document: { kind: 'Document' },
+      source: '{ a }',
+      operationName: null,
+      operation: { kind: 'OperationDefinition' },
+      errors: undefined,
+      metrics: { persistedQueryHit: false },
+      overallCachePolicy: { maxAge: 1 },
+      requestIsBatched: false,
+    });
+    const fromApollo = serverContext();
+    const fromLean = serverContext();
+    const a = apolloOwn(fromApollo, server, internals);
+    const b = lean(fromLean, server, internals);
+    const plain = (c: GatewayGraphQLRequestContext) => {
+      const { request, response, ...rest } = c;
+      const { http, ...requestRest } = request;
+      return {
+        ...rest,
+        request: { ...requestRest, http: http && { method: http.method, url: http.url, headers: [...(http.headers as unknown as Iterable<[string, string]>)] } },
+        response: { status: response!.http!.status, headers: [...(response!.http!.headers as unknown as Iterable<[string, string]>)] },
+      };
+    };
+    expect(plain(b)).toEqual(plain(a));
+    expect(b.request.http!.url).toBe('https://unknown-url.invalid/?x=1');
+    // Written through to the request's own response head, header by header.
+    for (const [c, server] of [[a, fromApollo], [b, fromLean]] as const) {
+      c.response!.http!.status = 202;
+      c.response!.http!.headers.append('x-b', '3');
+      c.response!.http!.headers.set('x-c', '4');
+      c.response!.http!.headers.delete('x-missing');
+      expect(server.response.http.status).toBe(202);
+      expect([...server.response.http.headers]).toEqual([['x-b', '2, 3'], ['x-c', '4']]);
+      expect(c.request.http!.headers.get('accept')).toBe('application/json');
+      expect(c.request.http!.headers.has('x-a')).toBe(true);
+      expect(c.request.http!.headers.get('x-none')).toBeNull();
+    }
   });
 });
