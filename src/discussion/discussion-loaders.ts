@@ -21,8 +21,8 @@ const pageKey = (r: CommentPageRequest) =>
 export function createDiscussionLoaders(ds: DataSource, ctx: RequestContext, onBatch?: (size: number) => void) {
   const viewer = ctx.viewer;
   const scheduler = new BatchScheduler(onBatch);
-  /** Comments by id whatever their status: callers apply the visibility rules. */
   const rows = objectRows(ds);
+  /** Comments by id whatever their status: callers apply the visibility rules. */
   const commentById = scheduler.loader<number, Comment | null>(async (ids) => {
     const found = await rows(
       `SELECT ${COMMENT_COLUMNS_SQL} FROM comment c WHERE c.id IN (${placeholders(ids.length)})`,

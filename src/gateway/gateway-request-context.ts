@@ -53,17 +53,23 @@ class HeadersOfMap {
   }
 }
 
-/** The response head a gateway sees: its status read from and written to the request's own. */
+/**
+ * The response head a gateway sees: its status read from and written to the request's own.
+ * (Its only own property is `headers`; Apollo's literal also has `status` as an own accessor,
+ * which nothing reads as a property list.)
+ */
 class ResponseHead {
   readonly headers: HeadersOfMap;
-  constructor(private readonly head: { status?: number; headers: HeaderMap }) {
+  readonly #head: { status?: number; headers: HeaderMap };
+  constructor(head: { status?: number; headers: HeaderMap }) {
+    this.#head = head;
     this.headers = new HeadersOfMap(head.headers);
   }
   get status(): number | undefined {
-    return this.head.status;
+    return this.#head.status;
   }
   set status(status: number | undefined) {
-    this.head.status = status;
+    this.#head.status = status;
   }
 }
 
@@ -81,7 +87,7 @@ class ResponseHead {
  * The same object is built here with the accessors on a class's prototype, field for field as
  * Apollo Server 5 builds it. Apollo Server calls the function through its module's export, which
  * is replaced once per process. Returns whether the replacement is in place, so that a release
- * of Apollo Server that moves the function shows in `test/unit/gateway-request-context.test.ts`.
+ * of Apollo Server that moves the function shows in `test/unit/request-lifetime.test.ts`.
  */
 export function leanGatewayRequestContexts(): boolean {
   let module: MakeModule;
