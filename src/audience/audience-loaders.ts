@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { objectRows } from '../db/array-rows';
+import { objectRows } from '../db/driver-rows';
 import { placeholders } from '../db/sql-values';
 
 /**

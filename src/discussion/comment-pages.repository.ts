@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Comment } from '../../entities/discussion/comment.entity';
-import { objectRows } from '../db/array-rows';
+import { objectRows } from '../db/driver-rows';
 import { placeholders, readDate, sqlDate } from '../db/sql-values';
 
 export type CommentOrder = 'newest' | 'oldest' | 'most_liked';

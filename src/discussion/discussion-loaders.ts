@@ -3,7 +3,7 @@ import type { Comment } from '../../entities/discussion/comment.entity';
 import { CommentLike } from '../../entities/discussion/comment-like.entity';
 import { CommentThread } from '../../entities/discussion/comment-thread.entity';
 import type { RequestContext } from '../context/request-context';
-import { objectRows } from '../db/array-rows';
+import { objectRows } from '../db/driver-rows';
 import { placeholders, readDate } from '../db/sql-values';
 import { BatchScheduler } from '../graphql/batch-scheduler';
 import { threadVisibilitySql } from './comment-policy';

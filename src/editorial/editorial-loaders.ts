@@ -9,7 +9,7 @@ import { MagazineIssue } from '../../entities/editorial/magazine-issue.entity';
 import { Media } from '../../entities/editorial/media.entity';
 import { Rubric } from '../../entities/editorial/rubric.entity';
 import { Tag } from '../../entities/editorial/tag.entity';
-import { arrayRows } from '../db/array-rows';
+import { arrayRows } from '../db/driver-rows';
 import { placeholders, sqliteDatetime } from '../db/sql-values';
 import { BatchScheduler } from '../graphql/batch-scheduler';
 import type { BodyBlock } from './body-blocks';
@@ -41,7 +41,7 @@ function hydrator(ds: DataSource, c: ColumnMetadata): ((value: unknown) => unkno
 
 /**
  * Reads entities with SQL written once from their metadata, hydrating rows (arrays of values,
- * array-rows.ts) column by column with conversions chosen once per column: the same entities
+ * driver-rows.ts) column by column with conversions chosen once per column: the same entities
  * as `find()`, without building a query and running the generic result transformer on every
  * call. `columns(alias)`, `width` and `fromRow(row, at)` let one statement read it beside
  * another table's columns (a join): the entity's values start at `at`.

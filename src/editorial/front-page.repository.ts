@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { FrontPageBlock } from '../../entities/editorial/front-page-arrangement.entity';
-import { objectRows } from '../db/array-rows';
+import { objectRows } from '../db/driver-rows';
 import { sqlDate } from '../db/sql-values';
 
 export const FRONT_PAGE_BLOCKS: FrontPageBlock[] = ['headline', 'selection'];

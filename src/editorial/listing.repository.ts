@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ListingKind } from '../../entities/editorial/article-listing.entity';
-import { arrayRows } from '../db/array-rows';
+import { arrayRows } from '../db/driver-rows';
 import { placeholders, readDate, sqlDate, valuesPlaceholders } from '../db/sql-values';
 import type { RubricTree } from './rubric-tree';
 
@@ -35,7 +35,7 @@ export async function readListPages(db: DataSource, requests: ListRequest[], now
         `ORDER BY publishedAt DESC, articleId DESC LIMIT ${Math.max(0, Math.floor(req.limit))}) AS t${i}`,
     );
   });
-  // Rows as arrays: q, articleId, publishedAt (array-rows.ts; a home page reads about 140).
+  // Rows as arrays: q, articleId, publishedAt (driver-rows.ts; a home page reads about 140).
   const rows = await arrayRows(db)(parts.join(' UNION ALL '), params);
   const pages: ListEntry[][] = requests.map(() => []);
   for (const row of rows) pages[Number(row[0])].push({ articleId: Number(row[1]), publishedAt: readDate(row[2]) });

@@ -11,7 +11,7 @@ export class RubricTree {
   /**
    * Values others derive from this tree, by kind and rubric id (breadcrumbs), kept with it: a
    * WeakMap keyed by the tree would keep a request's tree and everything derived from it alive
-   * through young-generation collections, which treat its entries as strong (request-context.ts).
+   * through young-generation collections, which treat its entries as strong (object-slot.ts).
    */
   private readonly derived = new Map<symbol, Map<number, unknown>>();
 

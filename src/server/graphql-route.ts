@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { objectSlot } from '../context/object-slot';
 import { createRequestContext, type RequestContext } from '../context/request-context';
 import type { ErrorScopes } from '../errors/error-scopes';
 import { ResponseCache, type CacheableRequest } from '../cache/response-cache';
@@ -66,15 +67,6 @@ async function cacheLookup(cache: ResponseCache, request: FastifyRequest, header
   return { key, operation, maxAge: policy.maxAge, hit, generation };
 }
 
-/** A value kept on a request under a symbol of its own (non-enumerable, like Fastify's own request state). */
-function requestSlot<T>(name: string): { get(request: FastifyRequest): T | undefined; set(request: FastifyRequest, value: T): void } {
-  const slot = Symbol(name);
-  return {
-    get: (request) => (request as unknown as Record<symbol, T | undefined>)[slot],
-    set: (request, value) => void Object.defineProperty(request, slot, { value, configurable: true }),
-  };
-}
-
 /**
  * `/graphql` (and `/`): Apollo's official Fastify handler, behind the shared response cache
  * for anonymous readers, within the request deadline (504 GATEWAY_TIMEOUT past it). Apollo
@@ -108,10 +100,9 @@ export function registerGraphQLRoute(
 ): void {
   const { apollo, cache, errorScopes, requestTimeoutMs, signedCallsKey, metrics, tracer } = options;
   // The deadline's signal of each request in flight, for its RequestContext, and the client
-  // address a verified gateway call carries: kept on the request not in
-  // WeakMaps keyed by it, which young-generation collections treat as strong (request-context.ts).
-  const deadlines = requestSlot<AbortSignal>('deadline');
-  const callers = requestSlot<string>('caller');
+  // address a verified gateway call carries, kept on the request (object-slot.ts).
+  const deadlines = objectSlot<FastifyRequest, AbortSignal>('deadline');
+  const callers = objectSlot<FastifyRequest, string>('caller');
   const execute = fastifyApolloHandler<RequestContext>(apollo, {
     context: async (request) => {
       const scope = { requestId: request.id, log: request.log };

@@ -120,7 +120,7 @@ describe.each(backends())('public read API through the gateway (%s)', (backend) 
   });
 
   it('gives a focal point as it was saved, in lists and on the article', async () => {
-    // Lists and articles read their rows as arrays (array-rows.ts); over MySQL's binary protocol
+    // Lists and articles read their rows as arrays (driver-rows.ts); over MySQL's binary protocol
     // a FLOAT would come widened to a double (0.23 → 0.23000000417232513). The API answers what the editor saved.
     const first = await gql(fx.url, '{ articles(first: 1) { nodes { slug heroImage { id } } } }');
     const node = first.data.articles.nodes[0];

@@ -2,6 +2,11 @@ import { QueryFailedError, type DataSource } from 'typeorm';
 import { isMysql } from './data-source';
 import { readsRoutedToReplicas } from './read-routing';
 
+/**
+ * Read statements sent straight to the driver below TypeORM (better-sqlite3, mysql2), counted
+ * and logged like TypeORM's own: rows as arrays (`arrayRows`) or as objects (`objectRows`).
+ */
+
 /** A read statement's rows, each an array of its column values in select-list order. */
 export type ArrayRows = (sql: string, params: readonly unknown[]) => Promise<unknown[][]>;
 /** A read statement's rows, each an object by column name, as `DataSource.query` answers them. */
