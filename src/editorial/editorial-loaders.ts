@@ -105,22 +105,10 @@ function buildEntityReader<E extends ObjectLiteral>(ds: DataSource, entity: Enti
     position: (property: string) => fields.findIndex((f) => f.property === property),
     /** The entity whose values start at `at` in `row`. */
     fromRow: (row: readonly unknown[], at = 0): E => fromRow(row, at),
-    /**
-     * Entities matching `where`; `join` adds tables and columns, and `extra` copies what they
-     * read (the row's values from `width` on) onto each entity.
-     */
-    async read(
-      where = '',
-      params: unknown[] = [],
-      join?: { columns: string; tables: string; extra: (item: E, row: readonly unknown[]) => void },
-    ): Promise<E[]> {
-      const from = join ? select.replace(/ FROM (.+)$/, `, ${join.columns} FROM $1 ${join.tables}`) : select;
-      const read = await rows(where ? `${from} WHERE ${where}` : from, params);
-      return read.map((row) => {
-        const item = fromRow(row, 0);
-        join?.extra(item, row);
-        return item;
-      });
+    /** Entities matching `where`. */
+    async read(where = '', params: unknown[] = []): Promise<E[]> {
+      const read = await rows(where ? `${select} WHERE ${where}` : select, params);
+      return read.map((row) => fromRow(row, 0));
     },
   };
 }
@@ -220,6 +208,40 @@ function articlesWithHeroImage<K extends string | number>(
   });
 }
 
+const articlesWithBodySql = perDataSource((ds) => {
+  const q = (name: string) => ds.driver.escape(name);
+  const articles = entityReader(ds, Article);
+  return (
+    `SELECT ${articles.columns('a')}, b.${q('body')}, ${entityReader(ds, Media).columns('m')} FROM ${q('article')} a ` +
+    `LEFT JOIN ${q('article_body')} b ON b.${q('articleId')} = a.${q('id')} LEFT JOIN ${q('media')} m ON m.${q('id')} = a.${q('heroImageId')} ` +
+    `WHERE a.${articles.column('slug')} IN `
+  );
+});
+
+/**
+ * Articles by slug, whole, with their body and lead image in the same statement: what an
+ * article page asks for first. The body field resolver then finds it on the entity, and the
+ * image is primed as the cards' are (the hero image was a statement of its own).
+ */
+function articlesWithBodyBySlug(ds: DataSource, scheduler: BatchScheduler, primeImage: (id: number, image: Media) => void): DataLoader<string, Article | null> {
+  const articles = entityReader(ds, Article);
+  const images = entityReader(ds, Media);
+  const select = articlesWithBodySql(ds);
+  const rows = arrayRows(ds);
+  const imageAt = articles.width + 1;
+  const imageId = imageAt + images.position('id');
+  return scheduler.loader<string, Article | null>(async (slugs) => {
+    const found = new Map<string, Article>();
+    for (const row of await rows(`${select}(${placeholders(slugs.length)})`, slugs as string[])) {
+      const article = articles.fromRow(row);
+      article.body = readBody(row[articles.width]);
+      found.set(article.slug, article);
+      if (row[imageId] != null) primeImage(Number(row[imageId]), images.fromRow(row, imageAt));
+    }
+    return slugs.map((slug) => found.get(slug) ?? null);
+  });
+}
+
 /**
  * Each article's authors in byline order, one join per batch (the byline rows alone and then
  * the authors by id were two statements on every page with cards).
@@ -280,7 +302,6 @@ export async function readRubricTree(ds: DataSource): Promise<RubricTree> {
  */
 export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (size: number) => void, treeCache?: RubricTreeCache) {
   const scheduler = new BatchScheduler(onBatch);
-  const articleReader = entityReader(ds, Article);
   const tagReader = entityReader(ds, Tag);
   const tagIdsByArticle = groupedIds(ds, scheduler, 'article_tag', 'articleId', 'tagId');
   const tagById = byColumn<Tag, number>(ds, scheduler, Tag, 'id');
@@ -360,15 +381,7 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
      * Articles by slug with their body, in one statement: what an article page asks for
      * first. The body field resolver then finds it on the entity.
      */
-    articleWithBodyBySlug: scheduler.loader<string, Article | null>(async (slugs) => {
-      const rows = await articleReader.read(`${articleReader.column('slug')} IN (${placeholders(slugs.length)})`, slugs as string[], {
-        columns: 'article_body.body',
-        tables: 'LEFT JOIN article_body ON article_body.articleId = article.id',
-        extra: (article, row) => (article.body = readBody(row[articleReader.width])),
-      });
-      const bySlug = new Map(rows.map((a) => [a.slug, a]));
-      return slugs.map((slug) => bySlug.get(slug) ?? null);
-    }),
+    articleWithBodyBySlug: articlesWithBodyBySlug(ds, scheduler, primeImage),
     authorById,
     authorBySlug: byColumn<Author, string>(ds, scheduler, Author, 'slug'),
     tagBySlug: byColumn<Tag, string>(ds, scheduler, Tag, 'slug'),

