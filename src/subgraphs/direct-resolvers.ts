@@ -2,6 +2,7 @@ import { GraphQLScalarType, type GraphQLFieldResolver } from 'graphql';
 import * as classValidator from 'class-validator';
 import { getMetadataStorage as getValidationStorage, IS_OPTIONAL, validateSync, ValidationTypes, type ValidationError, type ValidatorOptions } from 'class-validator';
 import { ArgumentValidationError, getMetadataStorage } from 'type-graphql';
+import { memoizeValidationMetadata } from './validation-metadata-memo';
 
 /** Names of the fields with an `@Authorized` or `@UseMiddleware` of their own, on any class. */
 export function guardedFieldNames(): Set<string> {
@@ -46,6 +47,8 @@ export function directResolvers(
   ofClasses: readonly Function[],
   instanceOf: (cls: Function) => unknown,
 ): Array<{ typeName: string; fieldName: string; resolve: GraphQLFieldResolver<unknown, unknown> }> {
+  // Arguments checked here and by TypeGraphQL look their class's rules up once.
+  memoizeValidationMetadata();
   const storage = getMetadataStorage();
   const typeNames = new Map<Function, string>(storage.objectTypes.map((o) => [o.target, o.name]));
   const enums = new Set<unknown>(storage.enums.map((e) => e.enumObj));
