@@ -14,9 +14,9 @@ export type Card = Record<string, unknown>;
 type Statement = { all(...params: unknown[]): unknown[]; raw(on: boolean): Statement };
 type RawDriver = {
   databaseConnection: { prepare(sql: string): Statement };
-  pool: { promise(): MysqlPool };
+  pool: MysqlPool;
 };
-type MysqlPool = { execute(options: { sql: string; rowsAsArray: boolean }, params: unknown[]): Promise<[unknown[], unknown]> };
+type MysqlPool = { execute(options: { sql: string; rowsAsArray: boolean }, params: unknown[], done: (err: Error | null, rows: unknown[]) => void): void };
 
 /** A card's article row, as an array: id, title, slug, kicker, standfirst, publishedAt, primaryRubricId, wordCount, status, then its image. */
 type ArticleRow = [
@@ -33,7 +33,6 @@ type ArticleRow = [
 export class BaselineSql {
   private readonly prepared = new Map<string, Statement>();
   private readonly preparedRaw = new Map<string, Statement>();
-  private pool: MysqlPool | undefined;
 
   constructor(
     readonly ds: DataSource,
@@ -72,10 +71,11 @@ export class BaselineSql {
       if (!stmt) prepared.set(sql, (stmt = arrays ? driver.databaseConnection.prepare(sql).raw(true) : driver.databaseConnection.prepare(sql)));
       return stmt.all(...params);
     }
-    // `execute` prepares each SQL text once per connection (mysql2 keeps them), then binds.
-    this.pool ??= driver.pool.promise();
-    const [rows] = await this.pool.execute({ sql, rowsAsArray: arrays }, params);
-    return rows;
+    // `execute` prepares each SQL text once per connection (mysql2 keeps them), then binds. The
+    // callback API: mysql2's promise wrapper captures a stack trace per statement (its `trace`),
+    // 5.9 % of the hand-written article page's CPU profile on MariaDB.
+    const pool = driver.pool;
+    return new Promise((resolve, reject) => pool.execute({ sql, rowsAsArray: arrays }, params, (err, rows) => (err ? reject(err) : resolve(rows))));
   }
 
   /**

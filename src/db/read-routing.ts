@@ -60,11 +60,15 @@ export class ReadRouting {
   }
 }
 
-const routed = new WeakSet<DataSource>();
+const routed = new WeakMap<DataSource, ReadRouting>();
 
-/** Whether `routeReadsToReplicas` was applied: plain reads of this data source may then go to a replica. */
-export function readsRoutedToReplicas(dataSource: DataSource): boolean {
-  return routed.has(dataSource);
+/**
+ * Whether a plain read of this data source, now, goes to a replica: `routeReadsToReplicas` was
+ * applied and the current work is not pinned to the primary (as `createQueryRunner('slave')` decides).
+ */
+export function readGoesToReplica(dataSource: DataSource): boolean {
+  const routing = routed.get(dataSource);
+  return routing !== undefined && !routing.readsFromPrimary();
 }
 
 const READ_ONLY_SQL = /^\s*(SELECT|WITH)\b/i;
@@ -79,7 +83,7 @@ const LOCKING_SQL = /\bFOR\s+UPDATE\b|\bLOCK\s+IN\s+SHARE\s+MODE\b|\bFOR\s+SHARE
  * Statements on a query runner the caller holds (transactions) are left alone.
  */
 export function routeReadsToReplicas(dataSource: DataSource, routing: ReadRouting): void {
-  routed.add(dataSource);
+  routed.set(dataSource, routing);
   const createQueryRunner = dataSource.createQueryRunner.bind(dataSource);
   const query = dataSource.query.bind(dataSource);
   dataSource.createQueryRunner = (mode: ReplicationMode = 'master') => createQueryRunner(routing.readsFromPrimary() ? 'master' : mode);
