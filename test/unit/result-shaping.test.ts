@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { gatewayModule } from '../../src/gateway/apollo-internals';
-import { compileGatewayShaping, compileShaping } from '../../src/gateway/result-shaping';
+import { compileGatewayShaping, compileShaping, shapingStepsKept } from '../../src/gateway/result-shaping';
 
 // The modules Apollo Gateway itself loads (not second copies).
 const internals = gatewayModule<any>('@apollo/federation-internals');
@@ -165,4 +165,17 @@ describe('the gateway shapes answers through walks compiled per operation (resul
     expect(outcomes.compiled).toBeGreaterThan(100);
     expect(outcomes.gaveUp).toBeGreaterThan(100);
   });
+
+  it('keeps the generated steps of at most 5,000 response names (aliases are the client’s), and walks compiled before keep working', () => {
+    const early = `{ article(slug: "a") { early: title } }`;
+    const earlyWalk = compileShaping(operationOf(early), internals);
+    for (let batch = 0; batch < 12; batch++) {
+      const aliases = Array.from({ length: 500 }, (_, i) => `t${batch}_${i}: title`).join(' ');
+      compileShaping(operationOf(`{ article(slug: "a") { ${aliases} } }`), internals);
+      expect(shapingStepsKept()).toBeLessThanOrEqual(5_000 + 2);
+    }
+    const input = { article: { early: 'Le « Maroc » d’hier' } };
+    expect(earlyWalk(input, undefined)).toEqual(original({ operation: operationOf(early), input, introspectionHandling: () => null }).data);
+  });
 });
+
