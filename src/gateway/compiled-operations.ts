@@ -19,8 +19,17 @@ export type PreparedOperation = {
  * is bounded: past `max` distinct operations it starts over (clients cannot flood it with
  * texts the gateway never sends, since only the gateway's plans reach here).
  */
+/** The operation-name slot of documents handed over parsed (`getParsed`): not a GraphQL name. */
+const PARSED = '\u0000parsed';
+
 export class CompiledOperations {
-  private readonly prepared = new Map<string, PreparedOperation>();
+  /**
+   * By operation name ('' for none), then by text. The gateway hands over the same text object
+   * for a plan's fetch each time, whose hash V8 keeps on it: a key built by joining name and text
+   * was a new string to hash (a kilobyte or two) on every fetch.
+   */
+  private readonly prepared = new Map<string, Map<string, PreparedOperation>>();
+  private size = 0;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -29,8 +38,7 @@ export class CompiledOperations {
 
   /** The prepared operation, or the errors that stop it (syntax, validation) as a result. */
   get(query: string, operationName?: string | null): PreparedOperation | ExecutionResult {
-    const key = operationName ? `${operationName}\n${query}` : query;
-    const hit = this.prepared.get(key);
+    const hit = this.prepared.get(operationName ?? '')?.get(query);
     if (hit) return hit;
     let document: DocumentNode;
     try {
@@ -40,7 +48,7 @@ export class CompiledOperations {
     }
     const errors = validate(this.schema, document);
     if (errors.length) return { errors };
-    return this.remember(key, this.prepare(document, operationName ?? undefined));
+    return this.remember(operationName ?? '', query, this.prepare(document, operationName ?? undefined));
   }
 
   /**
@@ -48,15 +56,22 @@ export class CompiledOperations {
    * under a key of the caller's; `undefined` when it is not valid against this schema.
    */
   getParsed(key: string, document: DocumentNode, operationName?: string | null): PreparedOperation | undefined {
-    const hit = this.prepared.get(key);
+    // Under a name no operation text can collide with: the caller's keys are a space of their own.
+    const hit = this.prepared.get(PARSED)?.get(key);
     if (hit) return hit;
     if (validate(this.schema, document).length) return undefined;
-    return this.remember(key, this.prepare(document, operationName ?? undefined));
+    return this.remember(PARSED, key, this.prepare(document, operationName ?? undefined));
   }
 
-  private remember(key: string, prepared: PreparedOperation): PreparedOperation {
-    if (this.prepared.size >= (this.options.max ?? 1000)) this.prepared.clear();
-    this.prepared.set(key, prepared);
+  private remember(name: string, key: string, prepared: PreparedOperation): PreparedOperation {
+    if (this.size >= (this.options.max ?? 1000)) {
+      this.prepared.clear();
+      this.size = 0;
+    }
+    let named = this.prepared.get(name);
+    if (!named) this.prepared.set(name, (named = new Map()));
+    if (!named.has(key)) this.size += 1;
+    named.set(key, prepared);
     return prepared;
   }
 
