@@ -136,15 +136,24 @@ export class SqliteArticleSearch implements ArticleSearch {
     };
   }
 
-  /** Whether the groups' articles, counted lazily (each doclist walk stops at the budget), are more than bm25 may rank. */
+  /**
+   * Whether the groups' articles, counted lazily, are more than bm25 may rank. One group after
+   * the other, each walk stopping where the sum passes the budget: two words past it were two
+   * full walks to the budget (about 10 ms each at 1M articles) where the first already decides.
+   */
   private async pastBudget(db: Db, groups: string[]): Promise<boolean> {
     const budget = this.options.maxRankedDocuments ?? MAX_RANKED_DOCUMENTS;
     if (!Number.isFinite(budget)) return false;
-    const counts: Array<Record<string, number>> = await db.query(
-      `SELECT ${groups.map((_, i) => `(SELECT COUNT(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ${budget + 1})) AS n${i}`).join(', ')}`,
-      groups,
-    );
-    return groups.reduce((sum, _, i) => sum + Number(counts[0][`n${i}`]), 0) > budget;
+    let counted = 0;
+    for (const group of groups) {
+      const [row]: Array<{ n: number }> = await db.query(
+        `SELECT COUNT(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ${budget + 1 - counted})`,
+        [group],
+      );
+      counted += Number(row.n);
+      if (counted > budget) return true;
+    }
+    return false;
   }
 
   /**

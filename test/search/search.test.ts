@@ -1,6 +1,7 @@
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
+import { sqlCounter } from '../../src/db/sql-counter';
 import type { ArticleSearch, SearchCursor } from '../../src/search/article-search';
 import { MysqlArticleSearch } from '../../src/search/mysql-article-search';
 import { SqliteArticleSearch } from '../../src/search/sqlite-article-search';
@@ -192,6 +193,26 @@ describe.each(backends())('search driven by the full-text index (%s)', (backend)
     // A prefix too: the title match first.
     expect((await frequent.search(ds, parseSearchQuery('montagnes zorgl'), 10, null, new Date())).hits.map((h) => h.articleId)).toEqual([inTitle]);
   });
+
+  if (backend === 'sqlite') {
+    it('counts a query’s words against the ranking budget one after the other, each walk stopping where the sum passes it', async () => {
+      const counting = async (budget: number) => {
+        const { statements } = await sqlCounter.measure(() => new SqliteArticleSearch({ maxRankedDocuments: budget }).search(ds, parseSearchQuery('zorglub vallee'), 10, null, new Date()));
+        return statements.filter((s) => s.includes('COUNT(*) AS n FROM (SELECT 1 FROM article_search'));
+      };
+      // "zorglub" (5 articles) alone passes a budget of 2: "vallee" is not counted at all.
+      const past = await counting(2);
+      expect(past).toHaveLength(1);
+      expect(past[0]).toContain('LIMIT 3');
+      // Under a budget of 6, "vallee" is counted only as far as the 2 articles that pass it.
+      const both = await counting(6);
+      expect(both).toHaveLength(2);
+      expect(both.map((s) => /LIMIT (\d+)/.exec(s)![1])).toEqual(['7', '2']);
+      // A budget nothing passes counts each word to its end, and the query is ranked.
+      const ranked = await counting(1_000_000);
+      expect(ranked).toHaveLength(2);
+    });
+  }
 
   if (backend === 'mysql') {
     it('takes the newest matches of a word past the ranking budget from the postings, title first, then the newest', async () => {
