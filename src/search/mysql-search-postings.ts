@@ -65,23 +65,41 @@ export class MysqlSearchPostings {
   }
 
   /**
+   * For each term, the id of its `depth`-th newest article (null when it has fewer): where a
+   * walk over the term's newest `depth` postings ends. One statement, each term an index walk of
+   * `depth` entries. Read first because MariaDB does not use a subquery's value as a range bound
+   * (it reads the whole range instead; see the stop-word plan).
+   */
+  async walkBounds(db: Db, terms: string[], depth: number): Promise<Map<string, number | null>> {
+    const sql = terms
+      .map(() => `SELECT ? AS term, (SELECT articleId FROM article_search_posting WHERE term = ? ORDER BY articleId DESC LIMIT 1 OFFSET ${depth - 1}) AS bound`)
+      .join(' UNION ALL ');
+    const rows: Array<{ term: string; bound: number | string | null }> = await db.query(sql, terms.flatMap((t) => [t, t]));
+    return new Map(rows.map((r) => [String(r.term), r.bound === null ? null : Number(r.bound)]));
+  }
+
+  /**
    * The newest SEARCH_CANDIDATES articles holding a term of every group (`id`), with its
    * parameters. The driving group (the rarest) is read backwards term by term, each term
    * stopping at SEARCH_CANDIDATES articles that also hold the other groups; the newest of
-   * their union are exactly the newest matches, at a cost bounded by the candidates and the
-   * expansions, not by how many articles hold the words.
+   * their union are the newest matches, at a cost bounded by the candidates and the
+   * expansions, not by how many articles hold the words. With `bounds` (several groups), each
+   * driving term's walk also stops at its bound: words that seldom meet no longer read every
+   * posting of the driving word looking for more (see MAX_WALKED_POSTINGS).
    */
-  newestMatchesSql(groups: TermGroup[], driver: number): { sql: string; params: unknown[] } {
+  newestMatchesSql(groups: TermGroup[], driver: number, bounds?: Map<string, number | null>): { sql: string; params: unknown[] } {
     const others = groups.filter((_, i) => i !== driver);
     const exists = others
       .map((g) => `AND EXISTS (SELECT 1 FROM article_search_posting q WHERE q.term IN (${placeholders(g.length)}) AND q.articleId = p.articleId)`)
       .join(' ');
+    const bounded = (term: string) => bounds?.get(term) != null;
     const branches = groups[driver].map(
-      () => `(SELECT p.articleId FROM article_search_posting p WHERE p.term = ? ${exists} ORDER BY p.articleId DESC LIMIT ${SEARCH_CANDIDATES})`,
+      (term) =>
+        `(SELECT p.articleId FROM article_search_posting p WHERE p.term = ? ${bounded(term) ? 'AND p.articleId >= ? ' : ''}${exists} ORDER BY p.articleId DESC LIMIT ${SEARCH_CANDIDATES})`,
     );
     return {
       sql: `SELECT DISTINCT articleId AS id FROM (${branches.join(' UNION ALL ')}) AS m ORDER BY id DESC LIMIT ${SEARCH_CANDIDATES}`,
-      params: groups[driver].flatMap((term) => [term, ...others.flat()]),
+      params: groups[driver].flatMap((term) => [term, ...(bounded(term) ? [bounds!.get(term)] : []), ...others.flat()]),
     };
   }
 }
