@@ -25,8 +25,8 @@ const MAX_RANKED_POSTINGS = 3 * SEARCH_CANDIDATES;
  */
 const STOPWORD_SCAN_ROWS = 3 * SEARCH_CANDIDATES;
 /**
- * Postings of each driving word a query of several words too common to rank walks at most,
- * newest first, looking up the other words for each. Words that seldom meet made the walk read
+ * Postings a query of several words too common to rank walks at most, newest first, looking
+ * up the other words for each (shared among the driving word's terms when it is a prefix). Words that seldom meet made the walk read
  * every posting of the driving word (`mobilise diplomate` at 1M articles: 9,200 postings, about
  * 320 articles with both, 40–70 ms); past this many, the query's matches are those among the
  * driving word's newest postings. Its cost is then bounded (about 5 µs a posting), like every
@@ -146,14 +146,16 @@ export class MysqlArticleSearch implements ArticleSearch {
 
   /**
    * Candidates of a query too common to rank: its newest matches from the postings, driven by
-   * the rarest word (among the newest MAX_WALKED_POSTINGS postings of each of its terms when
-   * there are several words); a title holding every word lifts its article into the first tier,
+   * the rarest word (among its newest MAX_WALKED_POSTINGS postings, shared among a prefix's
+   * terms, when there are several words); a title holding every word lifts its article into the first tier,
    * as MATCH(title) does in the ranked plan, and the newest come first within each tier.
    */
   private async frequentCandidates(db: Db, groups: TermGroup[], counts: number[]): Promise<{ sql: string; params: unknown[] }> {
     const driver = counts.indexOf(Math.min(...counts));
     // One word walks to its newest SEARCH_CANDIDATES postings and stops: only several need a bound.
-    const bounds = groups.length > 1 ? await this.postings.walkBounds(db, groups[driver], this.options.maxWalkedPostings ?? MAX_WALKED_POSTINGS) : undefined;
+    // The walk's postings are shared among the driving group's terms (a prefix's expansions).
+    const walked = Math.max(1, Math.floor((this.options.maxWalkedPostings ?? MAX_WALKED_POSTINGS) / groups[driver].length));
+    const bounds = groups.length > 1 ? await this.postings.walkBounds(db, groups[driver], walked) : undefined;
     const newest = this.postings.newestMatchesSql(groups, driver, bounds);
     const inTitle = groups.map((g) => `(${g.map(() => `CAST(CONCAT(' ', s.title, ' ') AS BINARY) LIKE ?`).join(' OR ')})`).join(' AND ');
     return {
