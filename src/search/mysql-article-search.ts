@@ -25,22 +25,23 @@ const MAX_RANKED_POSTINGS = 3 * SEARCH_CANDIDATES;
  */
 const STOPWORD_SCAN_ROWS = 3 * SEARCH_CANDIDATES;
 /**
- * Postings a query of several words too common to rank walks at most, newest first, looking
- * up the other words for each (shared among the driving word's terms when it is a prefix). Words that seldom meet made the walk read
- * every posting of the driving word (`mobilise diplomate` at 1M articles: 9,200 postings, about
- * 320 articles with both, 40–70 ms); past this many, the query's matches are those among the
- * driving word's newest postings. Its cost is then bounded (about 5 µs a posting), like every
- * other plan's, whatever the archive's size.
+ * Look-ups a query of several words too common to rank makes at most: it walks the driving
+ * word's postings newest first and looks each up in the other words' terms (one look-up per
+ * term, about 3–5 µs each). Words that seldom meet made the walk read every posting of the
+ * driving word (`mobilise diplomate` at 1M articles: 9,200 postings, about 320 articles with
+ * both, 40–70 ms); now the walk stops after this many look-ups, shared among the driving word's
+ * terms (a prefix's expansions), and the query's matches are those it found among the driving
+ * word's newest postings: 4,000 postings of one word against another, fewer against a prefix.
  */
-const MAX_WALKED_POSTINGS = 4 * SEARCH_CANDIDATES;
+const MAX_WALK_LOOKUPS = 4 * SEARCH_CANDIDATES;
 
 export type MysqlSearchOptions = {
   /** Every search statement is stopped by the server after this long (0: no limit). */
   statementTimeoutMs?: number;
   /** MAX_RANKED_POSTINGS unless given (tests lower it to reach the other plan on a few articles). */
   maxRankedPostings?: number;
-  /** MAX_WALKED_POSTINGS unless given (tests lower it to reach the bound on a few articles). */
-  maxWalkedPostings?: number;
+  /** MAX_WALK_LOOKUPS unless given (tests lower it to reach the bound on a few articles). */
+  maxWalkLookUps?: number;
 };
 
 /**
@@ -146,15 +147,17 @@ export class MysqlArticleSearch implements ArticleSearch {
 
   /**
    * Candidates of a query too common to rank: its newest matches from the postings, driven by
-   * the rarest word (among its newest MAX_WALKED_POSTINGS postings, shared among a prefix's
-   * terms, when there are several words); a title holding every word lifts its article into the first tier,
+   * the rarest word (when there are several words, among the postings MAX_WALK_LOOKUPS
+   * look-ups reach); a title holding every word lifts its article into the first tier,
    * as MATCH(title) does in the ranked plan, and the newest come first within each tier.
    */
   private async frequentCandidates(db: Db, groups: TermGroup[], counts: number[]): Promise<{ sql: string; params: unknown[] }> {
     const driver = counts.indexOf(Math.min(...counts));
     // One word walks to its newest SEARCH_CANDIDATES postings and stops: only several need a bound.
-    // The walk's postings are shared among the driving group's terms (a prefix's expansions).
-    const walked = Math.max(1, Math.floor((this.options.maxWalkedPostings ?? MAX_WALKED_POSTINGS) / groups[driver].length));
+    // Each posting walked costs a look-up per term of the other groups; the look-ups are shared
+    // among the driving group's terms (a prefix's expansions).
+    const lookUpsPerPosting = groups.reduce((n, g, i) => (i === driver ? n : n + g.length), 0);
+    const walked = Math.max(1, Math.floor((this.options.maxWalkLookUps ?? MAX_WALK_LOOKUPS) / (groups[driver].length * lookUpsPerPosting)));
     const bounds = groups.length > 1 ? await this.postings.walkBounds(db, groups[driver], walked) : undefined;
     const newest = this.postings.newestMatchesSql(groups, driver, bounds);
     const inTitle = groups.map((g) => `(${g.map(() => `CAST(CONCAT(' ', s.title, ' ') AS BINARY) LIKE ?`).join(' OR ')})`).join(' AND ');

@@ -85,7 +85,7 @@ export class MysqlSearchPostings {
    * their union are the newest matches, at a cost bounded by the candidates and the
    * expansions, not by how many articles hold the words. With `bounds` (several groups), each
    * driving term's walk also stops at its bound: words that seldom meet no longer read every
-   * posting of the driving word looking for more (see MAX_WALKED_POSTINGS).
+   * posting of the driving word looking for more (see MAX_WALK_LOOKUPS).
    */
   newestMatchesSql(groups: TermGroup[], driver: number, bounds?: Map<string, number | null>): { sql: string; params: unknown[] } {
     const others = groups.filter((_, i) => i !== driver);

@@ -236,14 +236,14 @@ describe.each(backends())('search driven by the full-text index (%s)', (backend)
     it('walks at most the newest postings of the driving word for several words too common to rank', async () => {
       const query = parseSearchQuery('zorglub vallee');
       // Budgets of 2: both words are past ranking, and "zorglub" (5 articles) drives.
-      const walkTwo = new MysqlArticleSearch({ maxRankedPostings: 2, maxWalkedPostings: 2 });
+      const walkTwo = new MysqlArticleSearch({ maxRankedPostings: 2, maxWalkLookUps: 2 });
       const newest = [...inBody].sort((a, b) => b - a);
       const page = await walkTwo.search(ds, query, 10, null, new Date());
       expect(page.hits.map((h) => h.articleId)).toEqual(newest.slice(0, 2));
       expect(page.total).toBe(2);
       expect(await walkTwo.count(ds, query, new Date())).toBe(2);
       // A walk as long as the word's postings finds every match, as without the bound.
-      const whole = await new MysqlArticleSearch({ maxRankedPostings: 2, maxWalkedPostings: 5 }).search(ds, query, 10, null, new Date());
+      const whole = await new MysqlArticleSearch({ maxRankedPostings: 2, maxWalkLookUps: 5 }).search(ds, query, 10, null, new Date());
       expect(whole.hits.map((h) => h.articleId)).toEqual([inTitle, ...inBody].sort((a, b) => b - a));
       // One word alone is never bounded by it: its walk stops at its newest matches anyway.
       const alone = await walkTwo.search(ds, parseSearchQuery('zorglub'), 10, null, new Date());
