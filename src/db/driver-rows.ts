@@ -16,7 +16,35 @@ type SqliteStatement = { raw(on: boolean): SqliteStatement; all(...params: unkno
 type SqliteConnection = { prepare(sql: string): SqliteStatement };
 /** A mysql2 pool, or one side of a replicated pool cluster: takes a connection, queries, gives it back. */
 type MysqlQueryable = { query(options: { sql: string; rowsAsArray: boolean }, params: unknown[], done: (err: Error | null, rows: unknown) => void): unknown };
-type MysqlPools = { pool?: MysqlQueryable; poolCluster?: { of(pattern: string): MysqlQueryable } };
+type MysqlConnection = MysqlQueryable & { release(): void };
+/** One side of a pool cluster: hands out a connection of one of its pools. */
+type MysqlClusterSide = { getConnection(done: (err: Error | null, connection: MysqlConnection) => void): void };
+type MysqlPools = { pool?: MysqlQueryable; poolCluster?: { of(pattern: string): MysqlClusterSide } };
+
+/**
+ * A cluster side as a queryable, taking and giving back the connection here: the side's own
+ * `query` rethrows, inside its connection callback, an error the connection's `query` throws
+ * at once (out of reach of any caller: the process would die of it), where a pool's `query`
+ * hands it to the callback.
+ */
+function clusterQueryable(side: MysqlClusterSide): MysqlQueryable {
+  return {
+    query(options, params, done) {
+      side.getConnection((err, connection) => {
+        if (err) return done(err, undefined);
+        try {
+          connection.query(options, params, (queryErr, rows) => {
+            connection.release();
+            done(queryErr, rows);
+          });
+        } catch (thrown) {
+          connection.release();
+          done(thrown as Error, undefined);
+        }
+      });
+    },
+  };
+}
 
 /** Prepared statements kept per SQLite connection, as TypeORM's runner keeps its own (FIFO past the size). */
 const STATEMENTS_KEPT = 500;
@@ -115,7 +143,7 @@ function mysqlRows(ds: DataSource, rowsAsArray: boolean): (sql: string, params: 
     // and the current request is not pinned to the primary, else the primary (TypeORM's names
     // for the cluster's pools).
     let side = sides.get(cluster);
-    if (!side) sides.set(cluster, (side = { primary: cluster.of('MASTER'), replicas: cluster.of('SLAVE*') }));
+    if (!side) sides.set(cluster, (side = { primary: clusterQueryable(cluster.of('MASTER')), replicas: clusterQueryable(cluster.of('SLAVE*')) }));
     return readGoesToReplica(ds) ? side.replicas : side.primary;
   };
   return (sql, params) =>

@@ -296,11 +296,23 @@ function leafCheck(type: PlannerType, internals: PlannerInternals): (value: unkn
  * shaping went from 46–52 to 23–33 µs in process. Response names are GraphQL names
  * (`[_A-Za-z][_0-9A-Za-z]*`), written as JSON string literals. The generated functions are kept
  * per response name, shared by every operation; aliases are the client's to choose, so the
- * cache starts over past STEPS_KEPT names (steps already built keep working).
+ * cache starts over past STEPS_KEPT names (steps already built keep working), and a name longer
+ * than GENERATED_NAME_MAX keeps a plain closure (GraphQL puts no limit on a name's length: a
+ * megabyte alias kept in the cache, four times over with the generated source, outlived its
+ * operation). The cache's keys are copies, not slices of a client's query text.
  */
 const STEPS_KEPT = 5_000;
+const GENERATED_NAME_MAX = 64;
 const fieldSteps = new Map<string, (shape: Value, giveUp: GiveUp) => Step>();
 function fieldStep(responseName: string, shape: Value): Step {
+  if (responseName.length > GENERATED_NAME_MAX) {
+    return (input, output, _parent, variables) => {
+      const updated = shape(output[responseName], input[responseName] ?? null, variables);
+      if (updated === GIVE_UP) return false;
+      output[responseName] = updated;
+      return true;
+    };
+  }
   let build = fieldSteps.get(responseName);
   if (!build) {
     if (fieldSteps.size >= STEPS_KEPT) fieldSteps.clear();
@@ -315,7 +327,7 @@ function fieldStep(responseName: string, shape: Value): Step {
         return true;
       };`,
     ) as (shape: Value, giveUp: GiveUp) => Step;
-    fieldSteps.set(responseName, build);
+    fieldSteps.set(JSON.parse(key) as string, build);
   }
   return build(shape, GIVE_UP);
 }
@@ -328,6 +340,17 @@ export function shapingStepsKept(): number {
 /** A `__typename` field's step (under any response name), generated the same way. */
 const typenameSteps = new Map<string, (kindOf: KindOf) => Step>();
 function typenameStep(responseName: string, kindOf: KindOf): Step {
+  if (responseName.length > GENERATED_NAME_MAX) {
+    return (input, output, parent) => {
+      if (output[responseName] !== undefined) return true;
+      // Longer than `__typename`: an alias, which falls back to the input's own `__typename`.
+      const value = input[responseName] ?? input.__typename ?? null;
+      const name = typeof value === 'string' && kindOf(value) ? value : parent;
+      if (!kindOf(name)?.object) return false;
+      output[responseName] = name;
+      return true;
+    };
+  }
   let build = typenameSteps.get(responseName);
   if (!build) {
     if (typenameSteps.size >= STEPS_KEPT) typenameSteps.clear();
@@ -346,7 +369,7 @@ function typenameStep(responseName: string, kindOf: KindOf): Step {
         return true;
       };`,
     ) as (kindOf: KindOf) => Step;
-    typenameSteps.set(responseName, build);
+    typenameSteps.set(JSON.parse(key) as string, build);
   }
   return build(kindOf);
 }

@@ -158,7 +158,13 @@ export class MysqlArticleSearch implements ArticleSearch {
     // among the driving group's terms (a prefix's expansions).
     const lookUpsPerPosting = groups.reduce((n, g, i) => (i === driver ? n : n + g.length), 0);
     const walked = Math.max(1, Math.floor((this.options.maxWalkLookUps ?? MAX_WALK_LOOKUPS) / (groups[driver].length * lookUpsPerPosting)));
-    const bounds = groups.length > 1 ? await this.postings.walkBounds(db, groups[driver], walked) : undefined;
+    let bounds: Map<string, number | null> | undefined;
+    if (groups.length > 1) {
+      // Under the search's time limit, as every search statement.
+      const read = this.postings.walkBoundsSql(groups[driver], walked);
+      const rows: Array<{ term: string; bound: number | string | null }> = await this.run(db, read.sql, read.params);
+      bounds = new Map(rows.map((r) => [String(r.term), r.bound === null ? null : Number(r.bound)]));
+    }
     const newest = this.postings.newestMatchesSql(groups, driver, bounds);
     const inTitle = groups.map((g) => `(${g.map(() => `CAST(CONCAT(' ', s.title, ' ') AS BINARY) LIKE ?`).join(' OR ')})`).join(' AND ');
     return {

@@ -65,17 +65,18 @@ export class MysqlSearchPostings {
   }
 
   /**
-   * For each term, the id of its `depth`-th newest article (null when it has fewer): where a
-   * walk over the term's newest `depth` postings ends. One statement, each term an index walk of
-   * `depth` entries. Read first because MariaDB does not use a subquery's value as a range bound
-   * (it reads the whole range instead; see the stop-word plan).
+   * For each term, the id of its `depth`-th newest article (`bound`, null when it has fewer):
+   * where a walk over the term's newest `depth` postings ends. One statement, each term an index
+   * walk of `depth` entries. Read first because MariaDB does not use a subquery's value as a
+   * range bound (it reads the whole range instead; see the stop-word plan).
    */
-  async walkBounds(db: Db, terms: string[], depth: number): Promise<Map<string, number | null>> {
-    const sql = terms
-      .map(() => `SELECT ? AS term, (SELECT articleId FROM article_search_posting WHERE term = ? ORDER BY articleId DESC LIMIT 1 OFFSET ${depth - 1}) AS bound`)
-      .join(' UNION ALL ');
-    const rows: Array<{ term: string; bound: number | string | null }> = await db.query(sql, terms.flatMap((t) => [t, t]));
-    return new Map(rows.map((r) => [String(r.term), r.bound === null ? null : Number(r.bound)]));
+  walkBoundsSql(terms: string[], depth: number): { sql: string; params: unknown[] } {
+    return {
+      sql: terms
+        .map(() => `SELECT ? AS term, (SELECT articleId FROM article_search_posting WHERE term = ? ORDER BY articleId DESC LIMIT 1 OFFSET ${depth - 1}) AS bound`)
+        .join(' UNION ALL '),
+      params: terms.flatMap((t) => [t, t]),
+    };
   }
 
   /**

@@ -177,5 +177,15 @@ describe('the gateway shapes answers through walks compiled per operation (resul
     const input = { article: { early: 'Le « Maroc » d’hier' } };
     expect(earlyWalk(input, undefined)).toEqual(original({ operation: operationOf(early), input, introspectionHandling: () => null }).data);
   });
+
+  it('walks a very long alias (GraphQL has no limit) without keeping it in the generated steps', () => {
+    const long = `a${'x'.repeat(100_000)}`;
+    const query = `{ article(slug: "a") { ${long}: title kind${'y'.repeat(100)}: __typename } }`;
+    const before = shapingStepsKept();
+    const input = { article: { [long]: 'Le « Maroc »', [`kind${'y'.repeat(100)}`]: 'Article' } };
+    const walked = compileShaping(operationOf(query), internals)(input, undefined);
+    expect(walked).toEqual(original({ operation: operationOf(query), input, introspectionHandling: () => null }).data);
+    expect(shapingStepsKept()).toBe(before);
+  });
 });
 
