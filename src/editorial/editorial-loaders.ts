@@ -161,12 +161,15 @@ const AUTHOR_CARD: ReadonlyArray<keyof Author & string> = ['id', 'slug', 'name']
 const articlesWithHeroImageSql = perDataSource((ds) => {
   const q = (name: string) => ds.driver.escape(name);
   const images = entityReader(ds, Media).columns('m');
-  const from = `FROM ${q('article')} a LEFT JOIN ${q('media')} m ON m.${q('id')} = a.${q('heroImageId')} WHERE a.`;
-  const statements = (articles: EntityReader<Article>) => ({
-    id: `SELECT ${articles.columns('a')}, ${images} ${from}${articles.column('id')} IN `,
-    slug: `SELECT ${articles.columns('a')}, ${images} ${from}${articles.column('slug')} IN `,
-  });
-  return { whole: statements(entityReader(ds, Article)), card: statements(entityReader(ds, Article, ARTICLE_CARD)) };
+  const heroJoin = `LEFT JOIN ${q('media')} m ON m.${q('id')} = a.${q('heroImageId')}`;
+  const bodyJoin = `LEFT JOIN ${q('article_body')} b ON b.${q('articleId')} = a.${q('id')}`;
+  // With the body: the article's columns, its body, then its image's.
+  const statements = (articles: EntityReader<Article>, body: boolean) => {
+    const select = `SELECT ${articles.columns('a')}${body ? `, b.${q('body')}` : ''}, ${images} FROM ${q('article')} a ${body ? `${bodyJoin} ` : ''}${heroJoin} WHERE a.`;
+    return { id: `${select}${articles.column('id')} IN `, slug: `${select}${articles.column('slug')} IN ` };
+  };
+  const whole = entityReader(ds, Article);
+  return { whole: statements(whole, false), card: statements(entityReader(ds, Article, ARTICLE_CARD), false), withBody: statements(whole, true) };
 });
 
 const authorsByArticleSql = perDataSource((ds) => {
@@ -181,64 +184,34 @@ const authorsByArticleSql = perDataSource((ds) => {
 /**
  * Articles by `column` with their lead image in the same statement: every card shows it, so
  * the image rows are primed into `media` (the `heroImage` field then loads nothing) instead
- * of costing a second statement per page. A LEFT JOIN on the media primary key.
+ * of costing a second statement per page. A LEFT JOIN on the media primary key. `cards`: read
+ * with a card's columns (ARTICLE_CARD) and remembered there; `body`: whole, with the body too,
+ * which the body field resolver then finds on the entity (an article page's first read).
  */
 function articlesWithHeroImage<K extends string | number>(
   ds: DataSource,
   scheduler: BatchScheduler,
   column: 'id' | 'slug',
   primeImage: (id: number, image: Media) => void,
-  cards?: WeakSet<object>,
+  options: { cards?: WeakSet<object>; body?: boolean } = {},
 ): DataLoader<K, Article | null> {
+  const { cards, body = false } = options;
   const articles = entityReader(ds, Article, cards ? ARTICLE_CARD : undefined);
   const images = entityReader(ds, Media);
-  const select = articlesWithHeroImageSql(ds)[cards ? 'card' : 'whole'][column];
+  const select = articlesWithHeroImageSql(ds)[body ? 'withBody' : cards ? 'card' : 'whole'][column];
   const rows = arrayRows(ds);
-  const imageAt = articles.width;
+  const imageAt = articles.width + (body ? 1 : 0);
   const imageId = imageAt + images.position('id');
   return scheduler.loader<K, Article | null>(async (keys) => {
     const found = new Map<K, Article>();
     for (const row of await rows(`${select}(${placeholders(keys.length)})`, keys as K[])) {
       const article = articles.fromRow(row);
+      if (body) article.body = readBody(row[articles.width]);
       cards?.add(article);
       found.set(article[column] as K, article);
       if (row[imageId] != null) primeImage(Number(row[imageId]), images.fromRow(row, imageAt));
     }
     return keys.map((k) => found.get(k) ?? null);
-  });
-}
-
-const articlesWithBodySql = perDataSource((ds) => {
-  const q = (name: string) => ds.driver.escape(name);
-  const articles = entityReader(ds, Article);
-  return (
-    `SELECT ${articles.columns('a')}, b.${q('body')}, ${entityReader(ds, Media).columns('m')} FROM ${q('article')} a ` +
-    `LEFT JOIN ${q('article_body')} b ON b.${q('articleId')} = a.${q('id')} LEFT JOIN ${q('media')} m ON m.${q('id')} = a.${q('heroImageId')} ` +
-    `WHERE a.${articles.column('slug')} IN `
-  );
-});
-
-/**
- * Articles by slug, whole, with their body and lead image in the same statement: what an
- * article page asks for first. The body field resolver then finds it on the entity, and the
- * image is primed as the cards' are (the hero image was a statement of its own).
- */
-function articlesWithBodyBySlug(ds: DataSource, scheduler: BatchScheduler, primeImage: (id: number, image: Media) => void): DataLoader<string, Article | null> {
-  const articles = entityReader(ds, Article);
-  const images = entityReader(ds, Media);
-  const select = articlesWithBodySql(ds);
-  const rows = arrayRows(ds);
-  const imageAt = articles.width + 1;
-  const imageId = imageAt + images.position('id');
-  return scheduler.loader<string, Article | null>(async (slugs) => {
-    const found = new Map<string, Article>();
-    for (const row of await rows(`${select}(${placeholders(slugs.length)})`, slugs as string[])) {
-      const article = articles.fromRow(row);
-      article.body = readBody(row[articles.width]);
-      found.set(article.slug, article);
-      if (row[imageId] != null) primeImage(Number(row[imageId]), images.fromRow(row, imageAt));
-    }
-    return slugs.map((slug) => found.get(slug) ?? null);
   });
 }
 
@@ -361,7 +334,7 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
     },
     articleById,
     /** Articles with a card's columns (ARTICLE_CARD), for lists; `wholeArticle` reads the rest. */
-    articleCardById: articlesWithHeroImage<number>(ds, scheduler, 'id', primeImage, cards),
+    articleCardById: articlesWithHeroImage<number>(ds, scheduler, 'id', primeImage, { cards }),
     wholeArticle: (article: Article) => whole(article, articleById),
     wholeAuthor: (author: Author) => whole(author, authorById),
     /**
@@ -378,10 +351,10 @@ export function createEditorialLoaders(ds: DataSource, now: Date, onBatch?: (siz
     }),
     articleBySlug: articlesWithHeroImage<string>(ds, scheduler, 'slug', primeImage),
     /**
-     * Articles by slug with their body, in one statement: what an article page asks for
-     * first. The body field resolver then finds it on the entity.
+     * Articles by slug with their body and lead image, in one statement: what an article page
+     * asks for first (the lead image was a statement of its own).
      */
-    articleWithBodyBySlug: articlesWithBodyBySlug(ds, scheduler, primeImage),
+    articleWithBodyBySlug: articlesWithHeroImage<string>(ds, scheduler, 'slug', primeImage, { body: true }),
     authorById,
     authorBySlug: byColumn<Author, string>(ds, scheduler, Author, 'slug'),
     tagBySlug: byColumn<Tag, string>(ds, scheduler, Tag, 'slug'),
