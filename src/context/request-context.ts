@@ -18,8 +18,6 @@ export type RequestContext = {
   /** The client's address, for rate limits. */
   ip: string;
   headers: Record<string, string>;
-  /** Aborted when the HTTP host's request deadline passes: long work (subgraph calls, queries) may stop early. */
-  signal?: AbortSignal;
 };
 
 /** `requestId` is the HTTP host's (a sanitised `x-request-id` or a fresh one); callers without a host get a fresh one. */
@@ -27,9 +25,8 @@ export async function createRequestContext(
   headers: Record<string, string> = {},
   ip = '',
   requestId: string = randomUUID(),
-  signal?: AbortSignal,
 ): Promise<RequestContext> {
-  const ctx: RequestContext = { requestId, now: new Date(), viewer: null, ip, headers, ...(signal ? { signal } : {}) };
+  const ctx: RequestContext = { requestId, now: new Date(), viewer: null, ip, headers };
   const auth = headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(auth);
   if (match) {

@@ -35,7 +35,8 @@ export const sqlCounter = {
     }
   },
   record(query: string): void {
-    if (CONTROL.test(query) || query.startsWith(BACKGROUND_SQL)) return;
+    // Most statements are reads: `SELECT` needs neither test (11 regex tests were 19 µs of an article page).
+    if (!query.startsWith('SELECT') && (CONTROL.test(query) || query.startsWith(BACKGROUND_SQL))) return;
     processCount += 1;
     recorder?.push(query);
   },

@@ -27,7 +27,20 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
   return selectsPath(info, [name]);
 }
 
+/**
+ * Answers by field nodes, then path: compiled operations (graphql-jit) hand every execution the
+ * same `fieldNodes` array, so the walk through fragments is made once per operation (it was
+ * 21 µs of an article page's 2.5 ms, its fields asking five times). The array belongs to one
+ * document, whose fragments the walk reads, so it keys the answer alone.
+ */
+const answers = new WeakMap<readonly FieldNode[], Map<string, boolean>>();
+
 /** Whether the field being resolved selects the path `path` (field names, through fragments). */
 export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {
-  return fieldsAt(info, path).length > 0;
+  let byPath = answers.get(info.fieldNodes);
+  if (!byPath) answers.set(info.fieldNodes, (byPath = new Map()));
+  const key = path.join('.');
+  let selected = byPath.get(key);
+  if (selected === undefined) byPath.set(key, (selected = fieldsAt(info, path).length > 0));
+  return selected;
 }

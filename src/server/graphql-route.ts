@@ -109,15 +109,23 @@ export function registerGraphQLRoute(
   },
 ): void {
   const { apollo, cache, errorScopes, requestTimeoutMs, signedCallsKey, metrics, tracer } = options;
-  // The deadline's signal of each request in flight, for its RequestContext, and the client
-  // address a verified gateway call carries, kept on the request (object-slot.ts).
-  const deadlines = objectSlot<FastifyRequest, AbortSignal>('deadline');
+  // The client address a verified gateway call carries, and the request's headers as plain
+  // strings (read by the cache and the context), kept on the request (object-slot.ts).
   const callers = objectSlot<FastifyRequest, string>('caller');
+  const headersOf = objectSlot<FastifyRequest, Record<string, string>>('plainHeaders');
+  const requestHeaders = (request: FastifyRequest): Record<string, string> => {
+    let headers = headersOf.get(request);
+    if (!headers) {
+      headers = plainHeaders(request.headers);
+      headersOf.set(request, headers);
+    }
+    return headers;
+  };
   const execute = fastifyApolloHandler<RequestContext>(apollo, {
     context: async (request) => {
       const scope = { requestId: request.id, log: request.log };
       try {
-        const contextValue = await createRequestContext(plainHeaders(request.headers), callers.get(request) ?? request.ip, request.id, deadlines.get(request));
+        const contextValue = await createRequestContext(requestHeaders(request), callers.get(request) ?? request.ip, request.id);
         errorScopes.bind(contextValue, scope);
         return contextValue;
       } catch (err) {
@@ -131,21 +139,15 @@ export function registerGraphQLRoute(
     if (!signedCallsKey) return true;
     const body = request.body as SignedCall | undefined;
     if (request.method !== 'POST' || !body || typeof body !== 'object' || typeof body.query !== 'string') return false;
-    const identity = verifySubgraphCall(signedCallsKey, plainHeaders(request.headers), body);
+    const identity = verifySubgraphCall(signedCallsKey, requestHeaders(request), body);
     if (!identity) return false;
     callers.set(request, identity.clientIp);
     return true;
   };
   const withinDeadline = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
-    const deadline = new AbortController();
-    deadlines.set(request, deadline.signal);
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
-        const error = new DeadlineExceededError(requestTimeoutMs);
-        deadline.abort(error);
-        reject(error);
-      }, requestTimeoutMs);
+      timer = setTimeout(() => reject(new DeadlineExceededError(requestTimeoutMs)), requestTimeoutMs);
     });
     const work = Promise.resolve(execute.call(app, request, reply)).then((body) =>
       // Errors Apollo answers before the request has a context carry a stand-in id (error-scopes.ts).
@@ -174,8 +176,7 @@ export function registerGraphQLRoute(
         errors: [{ message: 'This subgraph answers only calls signed by the gateway', extensions: { code: 'UNAUTHENTICATED', requestId: request.id } }],
       });
     }
-    const headers = plainHeaders(request.headers);
-    const cached = cache ? await cacheLookup(cache, request, headers) : null;
+    const cached = cache ? await cacheLookup(cache, request, requestHeaders(request)) : null;
     if (!cached) {
       const body = await withinDeadline(request, reply);
       if (cache) reply.header('cache-control', 'private, no-store');
