@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serverNodeFlags } from '../src/cli/server-node-flags';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -39,7 +40,7 @@ export async function startServerScript<Urls>(script: string, env: NodeJS.Proces
   // Servers log JSON lines on stdout too ("Server listening", one per request): at `warn` only
   // the line of URLs starts with "{", and the numbers leave out the access log
   // (`npm run bench:http` measures it). LOG_LEVEL=info overrides.
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', script], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), '-r', '@swc-node/register', script], {
     cwd: ROOT,
     env: { LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serverNodeFlags } from '../../src/cli/server-node-flags';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -16,10 +17,10 @@ export type AppProcess = {
 
 /**
  * Starts one of the project's commands (`src/cli/<script>.ts`) as its own process, the way the
- * README starts it, and resolves once it prints the URL it serves.
+ * README starts it (with `npm start`'s V8 flags), and resolves once it prints the URL it serves.
  */
 export async function startAppProcess(script: string, env: Record<string, string>, args: string[] = [], timeoutMs = 120_000): Promise<AppProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'src/cli', `${script}.ts`), ...args], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags(), '-r', '@swc-node/register', path.join(ROOT, 'src/cli', `${script}.ts`), ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { serverNodeFlags } from '../../src/cli/server-node-flags';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -36,7 +37,7 @@ export async function startServiceProcess(options: {
 }): Promise<ServiceProcess> {
   const script = options.kind === 'script' ? options.script : SCRIPTS[options.kind];
   if (!script) throw new Error(`${options.name}: a script to run is required`);
-  const args = ['-r', '@swc-node/register', script, ...(options.kind === 'subgraph' ? [options.name] : (options.args ?? []))];
+  const args = [...serverNodeFlags(), '-r', '@swc-node/register', script, ...(options.kind === 'subgraph' ? [options.name] : (options.args ?? []))];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(options.port ?? 0), SEED_DEMO: '0', JOBS: '0', ...options.env },
