@@ -64,7 +64,6 @@ export async function postJson(url: string, body: string, headers: Record<string
   return res.json();
 }
 
-/** Median time of one request alone (no concurrency), over `n` requests (going round the bodies) after a warm-up. */
 /**
  * Median time of `n` requests sent one after the other, until the answer's last byte (after 20
  * unmeasured): over one keep-alive connection with node:http, reading the body as bytes. With
